@@ -1,0 +1,211 @@
+"""Starting Portal Desk: arguments, the embedded demo portal, sign-in, the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
+from .session import SessionManager, Workspace
+from .settings import Settings
+from .sync.api import InsecurePortal, normalise_base_url
+from .tasks import Op
+
+log = logging.getLogger("desktop")
+RESOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources")
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="portal-desk", description="Portal Desk")
+    parser.add_argument("--portal", help="portal URL (https, or http on loopback); default: the embedded demo portal")
+    parser.add_argument("--offline", action="store_true", help="open the offline copy without the network")
+    parser.add_argument("--data-dir", help="where settings, caches and the demo portal live")
+    parser.add_argument("--lang", help="user-interface language: da or en (default: the system's)")
+    return parser.parse_args(argv)
+
+
+def default_data_dir() -> str:
+    if os.environ.get("PORTAL_DESK_DATA"):
+        return os.environ["PORTAL_DESK_DATA"]
+    import platformdirs
+    return platformdirs.user_data_dir("portal-desk", "PortalDesk")
+
+
+def install_translations(app: QApplication, language: str | None) -> str:
+    """Load our Danish or English strings (and Qt's own) for the chosen language."""
+    locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)
+    name = locale.name().split("_")[0]
+    for translator_dir, prefix in ((os.path.join(RESOURCES, "translations"), "portal_desk_"),
+                                   (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_")):
+        translator = QTranslator(app)
+        if translator.load(prefix + name, translator_dir):
+            app.installTranslator(translator)
+    return name
+
+
+def load_style(app: QApplication) -> None:
+    path = os.path.join(RESOURCES, "style.qss")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            app.setStyleSheet(f.read())
+
+
+class DeskApp(QObject):
+    """The application's flow: sign-in -> workspace -> sign-out -> sign-in."""
+
+    workspace_opened = Signal(object)
+
+    def __init__(self, args, parent=None):
+        super().__init__(parent)
+        self.args = args
+        self.data_dir = args.data_dir or default_data_dir()
+        os.makedirs(self.data_dir, mode=0o700, exist_ok=True)
+        self.settings = Settings(os.path.join(self.data_dir, "settings.ini"))
+        self.embedded: EmbeddedPortal | None = None
+        self.window = None
+        self.dialog = None
+        self.workspace: Workspace | None = None
+        portal = args.portal or self.settings.get("portal_url")
+        if portal:
+            url = normalise_base_url(portal)      # raises InsecurePortal for http off loopback
+            self.sessions = SessionManager(self.data_dir, url)
+        else:
+            self.embedded = EmbeddedPortal(self.data_dir)
+            self.sessions = SessionManager(self.data_dir, self.embedded.url, EMBEDDED_PORTAL_ID)
+
+    @property
+    def demo(self) -> bool:
+        return self.embedded is not None
+
+    def start(self):
+        if self.embedded and not self.args.offline:
+            self.embedded.start()
+        username = self.settings.get("last_username")
+        if self.args.offline and username and self.sessions.cache_exists(username) and self.sessions.secrets.available:
+            try:
+                self.open_workspace(self.sessions.open_offline(username))
+                return
+            except Exception as exc:  # fall back to the dialog, which explains
+                log.info("offline open failed: %s", exc)
+        self.show_sign_in()
+        if username and not self.args.offline:
+            self._try_resume(username)
+
+    # -- sign-in ---------------------------------------------------------------------
+    def portal_ready(self) -> bool:
+        if self.embedded is None or self.args.offline:
+            return True
+        try:
+            return self.embedded.ready()
+        except RuntimeError as exc:
+            QMessageBox.critical(None, self.tr("Portal Desk"), str(exc))
+            self.embedded = None
+            return False
+
+    def show_sign_in(self):
+        from .views.sign_in import SignInDialog
+        self.dialog = SignInDialog(self.sessions, demo=self.demo, username=self.settings.get("last_username"),
+                                   portal_ready=self.portal_ready if self.embedded else None)
+        self.dialog.signed_in.connect(self.open_workspace)
+        self.dialog.rejected.connect(self._dialog_closed)
+        self.dialog.show()
+
+    def _try_resume(self, username: str):
+        """A session token still in the keyring opens the workspace without a sign-in."""
+        def when_ready():
+            if self.dialog is None or not self.dialog.isVisible():
+                return
+            if not self.portal_ready():
+                QTimer.singleShot(200, when_ready)
+                return
+            Op(lambda: self.sessions.resume(username)).success(self._resumed).failure(lambda e: None) \
+                .run_in_background()
+
+        when_ready()
+
+    def _resumed(self, workspace):
+        if workspace is None or self.workspace is not None:
+            if workspace is not None and self.workspace is not None:
+                workspace.close()
+            return
+        if self.dialog is not None:
+            self.dialog.signed_in.disconnect(self.open_workspace)
+            self.dialog.rejected.disconnect(self._dialog_closed)
+            self.dialog.close()
+            self.dialog = None
+        self.open_workspace(workspace)
+
+    def _dialog_closed(self):
+        if self.workspace is None:
+            self.quit()
+
+    # -- workspace --------------------------------------------------------------------
+    def open_workspace(self, workspace: Workspace):
+        from .views.main_window import MainWindow
+        self.dialog = None
+        self.workspace = workspace
+        self.settings.set("last_username", workspace.username)
+        self.window = MainWindow(workspace, self.settings, self.sessions)
+        self.window.signed_out.connect(self.sign_out)
+        self.window.reauth_needed.connect(self.reauthenticate)
+        self.window.show()
+        if workspace.key_from_password:
+            QMessageBox.information(self.window, self.tr("No keyring"), self.tr(
+                "This computer has no usable keyring. Your offline copy is encrypted with a key derived from "
+                "your password, and you will sign in again after a restart."))
+        self.window.start()
+        self.workspace_opened.emit(workspace)
+
+    def reauthenticate(self):
+        from .views.sign_in import SignInDialog
+        dialog = SignInDialog(self.sessions, demo=self.demo, reauth_for=self.workspace.username,
+                              portal_ready=self.portal_ready if self.embedded else None, parent=self.window)
+        dialog.workspace = self.workspace
+        dialog.signed_in.connect(lambda _ws: self.window.sync.resume_after_auth())
+        self.reauth_dialog = dialog
+        dialog.open()
+
+    def sign_out(self, wipe: bool):
+        workspace, window = self.workspace, self.window
+        self.workspace, self.window = None, None
+        window.hide()
+        window.deleteLater()
+        Op(lambda: self.sessions.sign_out(workspace, wipe=wipe)).success(lambda _: None) \
+            .failure(lambda e: log.warning("sign-out: %s", e)).run_in_background()
+        self.show_sign_in()
+
+    def quit(self):
+        if self.window is not None:
+            self.window.close()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        if self.embedded is not None:
+            self.embedded.stop()
+        QApplication.quit()
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Portal Desk")
+    app.setOrganizationName("PortalDesk")
+    app.setDesktopFileName("portal-desk")
+    install_translations(app, args.lang)
+    load_style(app)
+    try:
+        desk = DeskApp(args)
+    except InsecurePortal:
+        QMessageBox.critical(None, "Portal Desk", QApplication.translate(
+            "main", "The portal address must use https (plain http is allowed only on this computer)."))
+        return 2
+    app.aboutToQuit.connect(lambda: desk.embedded.stop() if desk.embedded else None)
+    desk.start()
+    return app.exec()

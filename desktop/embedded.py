@@ -1,0 +1,61 @@
+"""The embedded demo portal: the project's own portal in a child process on a
+free loopback port, with its database in the user's data folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import requests
+
+EMBEDDED_PORTAL_ID = "embedded-demo://local"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class EmbeddedPortal:
+    def __init__(self, data_dir: str):
+        self.folder = os.path.join(data_dir, "demo-portal")
+        os.makedirs(self.folder, mode=0o700, exist_ok=True)
+        self.db = os.path.join(self.folder, "portal.db")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self._log = None
+
+    def start(self) -> None:
+        self._log = open(os.path.join(self.folder, "portal.log"), "ab")
+        cmd = [sys.executable, "-m", "portal", "--host", "127.0.0.1", "--port", str(self.port),
+               "--db", self.db, "--demo", "--simulate"]
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env,
+                                     stdin=subprocess.DEVNULL)
+
+    def ready(self) -> bool:
+        """True once the portal answers; raises if it exited."""
+        if self.proc is not None and self.proc.poll() is not None:
+            raise RuntimeError(f"the demo portal stopped (exit code {self.proc.returncode}); "
+                               f"see {os.path.join(self.folder, 'portal.log')}")
+        try:
+            return requests.get(self.url + "/api/v1/health", timeout=0.5).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self._log:
+            self._log.close()
+            self._log = None

@@ -1,0 +1,437 @@
+"""The encrypted offline cache: one SQLCipher file per (portal, user).
+
+The key is 32 random bytes kept in the OS keyring (see secrets.SecretStore), or,
+when there is no usable keyring, derived from the user's password with scrypt and
+a random salt kept beside the cache (`cache_key_for` says which happened). The
+key is handed to SQLCipher in its raw form, never written anywhere.
+
+Threading discipline: one SQLCipher connection per `Cache`, opened with
+check_same_thread=False and serialised by one re-entrant lock. Every public
+method takes the lock and runs its transaction to the end before releasing it,
+so a `Cache` may be used from the UI thread and a sync worker thread at once;
+a reader waits at most for the page being applied. Network I/O never happens
+while the lock is held (the engine fetches a page, then applies it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import itertools
+import json
+import os
+import re
+import secrets
+import stat
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import sqlite_utils
+from sqlcipher3 import dbapi2
+
+from .schema import KINDS, OTHER_TABLE, TABLE_KINDS, Kind, column_value, migrations
+from .secrets import SecretStore, normalise_portal
+
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+SALT_SUFFIX = ".salt"
+SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
+
+APPLICATION_SORTS = ("title", "status", "institution", "applicant_name", "submitted_at",
+                     "updated_at", "required_approvals", "approvals", "id")
+APPLICATION_COLUMNS = ("id", "version", "title", "status", "institution", "applicant_id", "applicant_name",
+                       "submitted_at", "updated_at", "required_approvals", "approvals", "sensitive")
+
+
+class CacheError(Exception):
+    """The cache cannot be used; the UI offers to wipe it and sync again."""
+
+
+class CacheKeyError(CacheError):
+    """The cache exists but this key does not open it."""
+
+
+class CacheCorrupt(CacheError):
+    """The file is damaged or is not a Portal Desk cache."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+# -- where the cache lives, and its key ------------------------------------------
+def cache_path(data_dir: str | os.PathLike, portal_url: str, username: str) -> Path:
+    """The cache file of one user on one portal. The name is a digest, so neither
+    the portal nor the username shows in the file system."""
+    digest = hashlib.sha256(f"{normalise_portal(portal_url)}\n{username}".encode()).hexdigest()[:32]
+    return Path(data_dir) / f"cache-{digest}.db"
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    key: bytes = field(repr=False)
+    from_password: bool            # True: no usable keyring, derived from the password
+
+    def __iter__(self):
+        return iter((self.key, self.from_password))
+
+
+def cache_key_for(secret_store: SecretStore, portal: str, username: str, password: str | None = None,
+                  *, cache_file: str | os.PathLike | None = None) -> CacheKey:
+    """The key of this user's cache.
+
+    With a usable keyring: 32 random bytes created once and kept there. Without
+    one (or when the cache was created without one, i.e. a salt file exists):
+    scrypt(password, salt) with the salt in `<cache_file>.salt`; `from_password`
+    is then True so the UI can say the cache is only as strong as the password.
+    """
+    stored = secret_store.get_cache_key(portal, username)
+    salt_file = Path(f"{cache_file}{SALT_SUFFIX}") if cache_file is not None else None
+    if stored is not None:
+        return CacheKey(stored, from_password=bool(salt_file and salt_file.exists()))
+    if secret_store.available and not (salt_file and salt_file.exists()):
+        key = secrets.token_bytes(KEY_BYTES)
+        secret_store.set_cache_key(portal, username, key)
+        return CacheKey(key, from_password=False)
+    if password is None or salt_file is None:
+        raise CacheKeyError("there is no usable keyring: the password and the cache file are needed "
+                            "to derive the cache key")
+    params = _read_or_create_salt(salt_file)
+    key = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(params["salt"]), n=params["n"],
+                         r=params["r"], p=params["p"], maxmem=128 * 1024 * 1024, dklen=KEY_BYTES)
+    secret_store.set_cache_key(portal, username, key)   # memory only when no keyring: fine for this run
+    return CacheKey(key, from_password=True)
+
+
+def _read_or_create_salt(salt_file: Path) -> dict:
+    try:
+        params = json.loads(salt_file.read_text("utf-8"))
+        if params.get("kdf") == "scrypt" and all(isinstance(params.get(k), int) for k in SCRYPT) \
+                and len(bytes.fromhex(params["salt"])) == 16:
+            return params
+        raise CacheCorrupt("the cache's salt file is not valid")
+    except FileNotFoundError:
+        pass
+    except (ValueError, TypeError, AttributeError):
+        raise CacheCorrupt("the cache's salt file is not valid") from None
+    params = {"kdf": "scrypt", **SCRYPT, "salt": secrets.token_hex(16)}
+    salt_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(salt_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(params, f)
+    return params
+
+
+def wipe_cache_files(path: str | os.PathLike) -> None:
+    """Delete a cache and its side files (also when it cannot be opened)."""
+    path = Path(path)
+    for candidate in (path, *(Path(f"{path}{s}") for s in (*SIDE_FILE_SUFFIXES, SALT_SUFFIX))):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def _restrict(path: Path) -> None:
+    if path.exists() and stat.S_IMODE(path.stat().st_mode) != 0o600:
+        os.chmod(path, 0o600)
+
+
+# -- the cache ------------------------------------------------------------------------
+class Cache:
+    """Open with `Cache.open(path, key)`; close with `close()` or a `with` block."""
+
+    def __init__(self, path: Path, conn: Any):
+        self.path = path
+        self._conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"<Cache {self.path.name}>"
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, key: bytes) -> "Cache":
+        if not isinstance(key, bytes) or len(key) != KEY_BYTES:
+            raise ValueError("a cache key is 32 bytes")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        _restrict(path)
+        conn = dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")   # a wrong key is reported by our exception
+            # The raw-key form skips SQLCipher's passphrase KDF; the hex comes from bytes, not input.
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except dbapi2.DatabaseError:
+            conn.close()
+            raise _open_error(path) from None
+        cache = cls(path, conn)
+        try:
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            with cache._lock:
+                migrations.apply(cache.db)
+            for suffix in SIDE_FILE_SUFFIXES:
+                _restrict(Path(f"{path}{suffix}"))
+        except dbapi2.DatabaseError as exc:
+            conn.close()
+            raise CacheCorrupt(f"the cache could not be prepared: {exc}") from None
+        except BaseException:
+            conn.close()
+            raise
+        return cache
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "Cache":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def wipe(self) -> None:
+        """Close the cache and delete its files (the key stays with the caller)."""
+        with self._lock:
+            with contextlib.suppress(dbapi2.Error):
+                self._conn.close()
+            wipe_cache_files(self.path)
+
+    # -- locking helpers (also used by outbox.py) ----------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """Lock the cache and run one write transaction; yields the connection."""
+        with self._lock, self.db.atomic():
+            yield self._conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Any]:
+        with self._lock:
+            yield self._conn
+
+    def query(self, sql: str, params: Iterable = ()) -> list[dict]:
+        with self.reading() as conn:
+            cur = conn.execute(sql, tuple(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # -- meta -----------------------------------------------------------------------------
+    def cursor(self) -> int:
+        return self.query("SELECT cursor FROM meta WHERE id = 1")[0]["cursor"]
+
+    def meta(self) -> dict:
+        row = self.query("SELECT cursor, portal_url, username, user_id, roles, last_sync_at FROM meta WHERE id = 1")[0]
+        row["roles"] = json.loads(row["roles"]) if row["roles"] else []
+        return row
+
+    def set_identity(self, portal_url: str, username: str, user_id: str, roles: list[str]) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE meta SET portal_url = ?, username = ?, user_id = ?, roles = ? WHERE id = 1",
+                         (normalise_portal(portal_url), username, user_id, _dumps(list(roles))))
+
+    def reset_feed(self) -> None:
+        """Forget all synced entities and the cursor (the outbox stays): the next
+        sync pulls everything again."""
+        with self.transaction() as conn:
+            for kind in KINDS.values():
+                conn.execute(f"DELETE FROM {kind.table}")
+            conn.execute(f"DELETE FROM {OTHER_TABLE}")
+            conn.execute("UPDATE meta SET cursor = 0, last_sync_at = NULL WHERE id = 1")
+
+    # -- applying the change feed ---------------------------------------------------------
+    def apply_page(self, changes: list[dict], next_cursor: int) -> int:
+        """Apply one page of the change feed and move the cursor, in one transaction:
+        either the whole page and the new cursor are stored, or nothing is."""
+        if isinstance(next_cursor, bool) or not isinstance(next_cursor, int) or next_cursor < 0:
+            raise ValueError("the cursor is a non-negative integer")
+        latest: dict[tuple[str, str], dict] = {}
+        for change in changes:   # an entity changed twice in a page: its last state wins
+            latest.pop((change["entity"], change["id"]), None)
+            latest[(change["entity"], change["id"])] = change
+        upserts: dict[str, list[tuple]] = {}
+        deletes: dict[str, list[str]] = {}
+        others: list[tuple] = []
+        other_deletes: list[tuple] = []
+        researcher_names: list[tuple] = []
+        for (entity, entity_id), change in latest.items():
+            data, kind = change.get("data"), KINDS.get(entity)
+            if kind is None:
+                if data is None:
+                    other_deletes.append((entity, entity_id))
+                else:
+                    others.append((entity, entity_id, _version(change, data), change.get("seq"), _dumps(data)))
+            elif data is None:
+                deletes.setdefault(kind.table, []).append(entity_id)
+            else:
+                upserts.setdefault(kind.table, []).append(_row(kind, entity_id, change, data))
+                if entity == "researcher":
+                    name = column_value(kind, "name", data)
+                    researcher_names.append((name, entity_id, name))
+        with self.transaction() as conn:
+            for table in ("researchers", *(t for t in upserts if t != "researchers")):
+                if table in upserts:
+                    _upsert_rows(conn, TABLE_KINDS[table], upserts[table])
+            if researcher_names:
+                # documents that carry no applicant_name follow the researcher's record
+                conn.executemany("UPDATE applications SET applicant_name = ? WHERE applicant_id = ? "
+                                 "AND applicant_name IS NOT ? AND json_extract(data, '$.applicant_name') IS NULL",
+                                 researcher_names)
+            for table, ids in deletes.items():
+                conn.execute(f"DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (_dumps(ids),))
+            if others:
+                conn.executemany(f"INSERT INTO {OTHER_TABLE} (entity, id, version, seq, data) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, "
+                                 "seq = excluded.seq, data = excluded.data", others)
+            if other_deletes:
+                conn.executemany(f"DELETE FROM {OTHER_TABLE} WHERE entity = ? AND id = ?", other_deletes)
+            conn.execute("UPDATE meta SET cursor = ?, last_sync_at = ? WHERE id = 1", (next_cursor, now_iso()))
+        return len(latest)
+
+    # -- reading --------------------------------------------------------------------------
+    def get(self, kind: str, entity_id: str) -> dict | None:
+        """The cached document of one entity ("application", id), or None."""
+        table = _kind(kind).table
+        rows = self.query(f"SELECT data FROM {table} WHERE id = ?", (entity_id,))
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        """How many entities of each kind the cache holds."""
+        with self.reading() as conn:
+            return {k.entity: conn.execute(f"SELECT count(*) FROM {k.table}").fetchone()[0]
+                    for k in KINDS.values()}
+
+    def application_status_counts(self) -> dict[str, int]:
+        rows = self.query("SELECT status, count(*) AS n FROM applications GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    def application_ids(self, search: str | None = None, status: str | Iterable[str] | None = None,
+                        order_by: str = "submitted_at", descending: bool = False) -> list[str]:
+        """Ids of the applications matching a full-text search and a status filter,
+        sorted in SQL. `order_by` must be one of APPLICATION_SORTS."""
+        if order_by not in APPLICATION_SORTS:
+            raise ValueError(f"cannot sort applications by {order_by!r}")
+        where, params = [], []
+        match = fts_query(search)
+        if match:
+            where.append("a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)")
+            params.append(match)
+        elif search and search.strip():
+            return []   # only punctuation: nothing can match
+        if status is not None:
+            statuses = [status] if isinstance(status, str) else list(status)
+            where.append("a.status IN (SELECT value FROM json_each(?))")
+            params.append(_dumps(statuses))
+        direction = "DESC" if descending else "ASC"
+        sql = ("SELECT a.id FROM applications a"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY a.{order_by} IS NULL, a.{order_by} {direction}, a.id {direction}")
+        with self.reading() as conn:
+            return [row[0] for row in conn.execute(sql, params)]
+
+    def applications_rows(self, ids: list[str]) -> list[dict]:
+        """The list columns of these applications, in the order of `ids` (lazy loading)."""
+        return self._rows("applications", APPLICATION_COLUMNS, ids)
+
+    def rows(self, kind: str, ids: list[str]) -> list[dict]:
+        """Full documents of these entities, in the order of `ids` (missing ones skipped)."""
+        return [json.loads(r["data"]) for r in self._rows(_kind(kind).table, ("id", "data"), ids)]
+
+    def _rows(self, table: str, columns: tuple[str, ...], ids: list[str]) -> list[dict]:
+        ids = list(ids)
+        rows = self.query(f"SELECT {', '.join(columns)} FROM {table} "
+                          "WHERE id IN (SELECT value FROM json_each(?))", (_dumps(ids),))
+        by_id = {r["id"]: r for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+
+def fts_query(search: str | None) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: every word, as a prefix, must match."""
+    if not search:
+        return None
+    words = re.findall(r"\w+", search)
+    return " ".join(f'"{w}"*' for w in words[:32]) or None
+
+
+def _kind(kind: str) -> Kind:
+    found = KINDS.get(kind) or TABLE_KINDS.get(kind)
+    if found is None:
+        raise ValueError(f"unknown entity kind {kind!r}")
+    return found
+
+
+def _version(change: dict, data: dict) -> int | None:
+    version = data.get("version", change.get("version"))
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
+def _row(kind: Kind, entity_id: str, change: dict, data: dict) -> tuple:
+    values = [entity_id, _version(change, data), change.get("seq"), _dumps(data)]
+    values += [column_value(kind, name, data) for name in kind.columns if name != "applicant_name"]
+    if "applicant_name" in kind.columns:
+        values += [column_value(kind, "applicant_name", data), column_value(kind, "applicant_id", data)]
+    return tuple(values)
+
+
+UPSERT_BATCH = 100   # rows per INSERT statement: far fewer statements for the FTS triggers to run in
+
+
+def _upsert_rows(conn: Any, kind: Kind, rows: list[tuple]) -> None:
+    """executemany over multi-row INSERT ... ON CONFLICT DO UPDATE statements.
+
+    An UPDATE keeps the rowid, which the full-text index is keyed on. Applications
+    look the applicant's name up in researchers."""
+    full = len(rows) - len(rows) % UPSERT_BATCH
+    if full:
+        conn.executemany(_upsert_sql(kind.table, UPSERT_BATCH),
+                         [_flat(rows[i:i + UPSERT_BATCH]) for i in range(0, full, UPSERT_BATCH)])
+    if full < len(rows):
+        conn.execute(_upsert_sql(kind.table, len(rows) - full), _flat(rows[full:]))
+
+
+def _flat(rows: list[tuple]) -> tuple:
+    return tuple(itertools.chain.from_iterable(rows))
+
+
+@functools.lru_cache(maxsize=256)
+def _upsert_sql(table: str, count: int) -> str:
+    kind = TABLE_KINDS[table]
+    plain = [c for c in kind.columns if c != "applicant_name"]
+    names = ["id", "version", "seq", "data", *plain]
+    values = ["?"] * len(names)
+    if "applicant_name" in kind.columns:
+        names.append("applicant_name")
+        values.append("coalesce(?, (SELECT name FROM researchers WHERE id = ?))")
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    tuples = ", ".join([f"({', '.join(values)})"] * count)
+    return (f"INSERT INTO {kind.table} ({', '.join(names)}) VALUES {tuples} "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}")
+
+
+def _open_error(path: Path) -> CacheError:
+    """SQLCipher says "file is not a database" for a wrong key and for garbage alike;
+    tell them apart as well as the file allows."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        return CacheCorrupt(f"the cache file cannot be read: {exc.strerror}")
+    if head == PLAIN_SQLITE_HEADER:
+        return CacheCorrupt("the cache file is an unencrypted SQLite database, not a Portal Desk cache")
+    if size >= 1024 and size % 512 == 0:
+        return CacheKeyError("the cache cannot be opened with this key (it was encrypted with another "
+                             "key, e.g. after the keyring was reset or the password changed); "
+                             "it can be wiped and synced again")
+    return CacheCorrupt("the cache file is damaged or is not a Portal Desk cache")

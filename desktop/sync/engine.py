@@ -1,0 +1,189 @@
+"""One sync round: push the outbox, then pull the change feed.
+
+Push, oldest action first, each with the Idempotency-Key it got when queued:
+- accepted                        -> done
+- refused (4xx other than 401)    -> refused, plus an attention item holding the
+                                     portal's error and the entity's state after the pull
+- 408/429, unreachable, 5xx/fault -> stays queued, attempts+1, backoff; stop, report offline
+- 401                             -> stays queued; stop, report auth_required
+An action still inside its backoff window holds back the ones after it (order is
+kept), but the pull still runs.
+
+Pull from the stored cursor, following `next` while `more`; each page and its cursor
+are stored in one transaction, so stopping or failing anywhere leaves a consistent
+cache.
+
+No Qt here: `sync_once` is a plain blocking call meant for a worker thread. One
+round runs at a time per engine; a second caller gets `skipped=True` at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .api import AuthExpired, PortalClient, PortalError, PortalFault, PortalUnreachable
+from .cache import Cache, now_iso
+from .outbox import Outbox
+
+log = logging.getLogger(__name__)
+
+TRANSIENT_STATUSES = (408, 425, 429)
+
+Progress = Callable[[int, int], None]
+ShouldStop = Callable[[], bool]
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0                 # actions the portal accepted
+    refused: int = 0                # actions the portal refused (see attention)
+    pulled: int = 0                 # changes applied
+    pages: int = 0                  # feed pages applied
+    online: bool = False            # the portal answered this round
+    pending: int = 0                # actions still queued afterwards
+    error: str | None = None        # what went wrong, for the status bar (no secrets)
+    error_kind: str | None = None   # "offline" | "fault" | "auth" | None
+    auth_required: bool = False     # sign in again; queued actions are kept
+    stopped: bool = False           # should_stop() asked to stop
+    skipped: bool = False           # another round was already running
+    cursor: int = 0
+    attention_ids: list[int] = field(default_factory=list)
+
+
+class _Halt(Exception):
+    """Stop the round; the result already says why."""
+
+
+class SyncEngine:
+    def __init__(self, client: PortalClient, cache: Cache, *, page_size: int = 1000):
+        self.client = client
+        self.cache = cache
+        self.outbox = Outbox(cache)
+        self.page_size = page_size
+        self._running = threading.Lock()
+
+    def sync_once(self, progress: Progress | None = None, should_stop: ShouldStop | None = None,
+                  *, ignore_backoff: bool = False) -> SyncResult:
+        """Push, then pull. Never raises for portal or network problems: they are in
+        the result. `ignore_backoff` sends due-later actions now (a "sync now" click)."""
+        result = SyncResult()
+        if not self._running.acquire(blocking=False):
+            result.skipped = True
+            result.pending = self.outbox.pending_count()
+            result.cursor = self.cache.cursor()
+            return result
+        refused_now: list[dict] = []
+        try:
+            stop = should_stop or (lambda: False)
+            try:
+                self._push(result, refused_now, stop, ignore_backoff)
+                self._pull(result, progress, stop)
+            except _Halt:
+                pass
+            self._record_server_state(refused_now)
+        finally:
+            result.pending = self.outbox.pending_count()
+            result.cursor = self.cache.cursor()
+            self._running.release()
+        return result
+
+    # -- push -------------------------------------------------------------------------
+    def _push(self, result: SyncResult, refused_now: list[dict], stop: ShouldStop, ignore_backoff: bool) -> None:
+        for row in self.outbox.pending():
+            if stop():
+                result.stopped = True
+                raise _Halt
+            if not ignore_backoff and row["next_attempt_at"] and row["next_attempt_at"] > now_iso():
+                return   # keep the order: nothing after it goes first; still pull
+            self.outbox.mark_sending(row["id"])
+            try:
+                self.client.post(row["path"], row["body"], row["idempotency_key"])
+            except AuthExpired:
+                self.outbox.requeue(row["id"], "the session expired")
+                self._fail(result, "auth", "the session expired: sign in again", online=True)
+            except PortalError as exc:
+                if exc.status in TRANSIENT_STATUSES:
+                    self.outbox.mark_retry(row["id"], f"{exc.status} {exc.code}", exc.retry_after)
+                    self._fail(result, "fault", f"the portal asked to retry later ({exc.code})", online=True)
+                self.outbox.mark_refused(row["id"], f"{exc.status} {exc.code}: {exc.message}")
+                attention_id = self.outbox.add_attention(row, exc.status, exc.code, exc.message,
+                                                         self._cached_state(row))
+                refused_now.append({"attention_id": attention_id, **row})
+                result.refused += 1
+                result.attention_ids.append(attention_id)
+                result.online = True
+            except PortalUnreachable as exc:
+                self.outbox.mark_retry(row["id"], str(exc))
+                self._fail(result, "offline", str(exc))
+            except PortalFault as exc:
+                self.outbox.mark_retry(row["id"], str(exc), exc.retry_after)
+                self._fail(result, "fault", str(exc))
+            except (ValueError, TypeError) as exc:
+                # The queued action itself is unusable (bad path, body not JSON): the
+                # portal never saw it, so refuse it locally rather than block the queue.
+                self.outbox.mark_refused(row["id"], f"invalid action: {exc}")
+                attention_id = self.outbox.add_attention(row, None, "invalid_action", str(exc))
+                result.refused += 1
+                result.attention_ids.append(attention_id)
+            else:
+                self.outbox.mark_done(row["id"])
+                result.pushed += 1
+                result.online = True
+
+    # -- pull -------------------------------------------------------------------------
+    def _pull(self, result: SyncResult, progress: Progress | None, stop: ShouldStop) -> None:
+        cursor = self.cache.cursor()
+        while True:
+            if stop():
+                result.stopped = True
+                raise _Halt
+            try:
+                page = self.client.changes(cursor, self.page_size)
+            except AuthExpired:
+                self._fail(result, "auth", "the session expired: sign in again", online=True)
+            except PortalError as exc:
+                self._fail(result, "fault", f"the portal refused the change feed ({exc.status} {exc.code})",
+                           online=True)
+            except PortalUnreachable as exc:
+                self._fail(result, "offline", str(exc))
+            except PortalFault as exc:
+                self._fail(result, "fault", str(exc))
+            self.cache.apply_page(page["changes"], page["next"])
+            cursor = page["next"]
+            result.online = True
+            result.pages += 1
+            result.pulled += len(page["changes"])
+            if progress is not None:
+                progress(result.pages, result.pulled)
+            if not page["more"]:
+                return
+
+    # -- helpers ------------------------------------------------------------------------
+    @staticmethod
+    def _fail(result: SyncResult, kind: str, message: str, online: bool = False) -> None:
+        result.error_kind = kind
+        result.error = message
+        result.auth_required = kind == "auth"
+        result.online = online
+        log.info("sync stopped: %s", kind)
+        raise _Halt
+
+    def _cached_state(self, row: dict) -> dict | None:
+        kind, entity_id = row.get("entity_kind"), row.get("entity_id")
+        if not kind or not entity_id:
+            return None
+        try:
+            return self.cache.get(kind, entity_id)
+        except ValueError:
+            return None
+
+    def _record_server_state(self, refused: list[dict]) -> None:
+        """After the pull, the cache holds the portal's current state of each entity an
+        action was refused on: keep it with the attention item."""
+        for item in refused:
+            state = self._cached_state(item)
+            if state is not None:
+                self.outbox.set_attention_state(item["attention_id"], state)

@@ -1,0 +1,140 @@
+"""Applications: every cached application, searched, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..models import labels
+from ..models.lazy_table import Column, LazyTableModel
+from .application_detail import ApplicationDetail
+
+
+class ApplicationsView(QWidget):
+    """List and detail. `open_application(id)` selects one (used by other views)."""
+
+    selection_changed = Signal(str)
+
+    def __init__(self, workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.cache = workspace.cache
+        self.setObjectName("applicationsView")
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, purpose, institution, register or applicant…"))
+        self.search.setAccessibleName(self.tr("Search applications"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in labels.APPLICATION_STATUSES:
+            self.status.addItem(labels.application_status(status), status)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.count)
+
+        self.model = LazyTableModel(self._columns(), self._ids, self.cache.applications_rows, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Applications"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 120), (2, 150), (3, 190), (4, 90), (5, 80), (6, 110)):
+            self.table.setColumnWidth(col, width)
+        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
+
+        self.detail = ApplicationDetail(workspace)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.sort(6, Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def _columns(self) -> list[Column]:
+        right = Qt.AlignmentFlag.AlignRight
+        return [
+            Column("id", self.tr("ID"), "id"),
+            Column("title", self.tr("Title"), "title", tooltip=lambda r: r.get("title") or ""),
+            Column("applicant_name", self.tr("Applicant"), "applicant_name"),
+            Column("institution", self.tr("Institution"), "institution"),
+            Column("status", self.tr("Status"), "status", display=lambda r: labels.application_status(r["status"])),
+            Column("approvals", self.tr("Approvals"), "approvals", align=right,
+                   display=lambda r: f"{r.get('approvals') or 0}/{r.get('required_approvals') or '?'}"
+                   + (" ●" if r.get("sensitive") else ""),
+                   tooltip=lambda r: self.tr("Sensitive registers: three approvals needed") if r.get("sensitive") else ""),
+            Column("submitted_at", self.tr("Submitted"), "submitted_at",
+                   display=lambda r: labels.local_time(r.get("submitted_at"), with_time=False)),
+        ]
+
+    def _ids(self, order_by: str | None, descending: bool) -> list[str]:
+        return self.cache.application_ids(search=self.search.text() or None, status=self.status.currentData(),
+                                          order_by=order_by or "submitted_at", descending=descending)
+
+    def refresh(self) -> None:
+        """Re-run the query (after a sync or a filter change), keeping the selected application."""
+        current = self.current_id()
+        self.model.refresh()
+        total = sum(self.cache.application_status_counts().values())
+        shown = self.model.rowCount()
+        self.count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total)))
+        if current and self.open_application(current):
+            self.detail.show_application(current)
+        elif shown:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_application(None)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def open_application(self, application_id: str) -> bool:
+        row = self.model.row_of(application_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current, _previous):
+        app_id = self.model.id_at(current.row()) if current.isValid() else None
+        self.detail.show_application(app_id)
+        if app_id:
+            self.selection_changed.emit(app_id)
+
+    def focus_list(self):
+        self.table.setFocus()

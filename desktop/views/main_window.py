@@ -1,0 +1,273 @@
+"""The workspace: navigation, the current page, and the sync state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget, QWidget)
+
+from ..models import labels
+from ..models.lazy_table import Column
+from .applications import ApplicationsView
+from .attention import AttentionView
+from .entity_list import EntityListView
+from .overview import OverviewView
+from .sync_controller import SyncController, SyncStatus
+
+
+class Page:
+    def __init__(self, key: str, title: str, roles: set[str] | None, make):
+        self.key, self.title, self.roles, self.make = key, title, roles, make
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal(bool)          # wipe requested
+    reauth_needed = Signal()
+
+    def __init__(self, workspace, settings, sessions, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.sessions = sessions
+        name = workspace.user.get("display_name") or workspace.username
+        self.setWindowTitle(self.tr("Portal Desk — %1").replace("%1", name))
+        self.setMinimumSize(QSize(960, 600))
+        self.sync = SyncController(workspace, settings.get("sync_interval_seconds"), self)
+        self.pages: dict[str, QWidget] = {}
+        self._build()
+        self._actions()
+        self.status = SyncStatus(self.statusBar(), self.sync)
+        self.sync.finished.connect(self._after_sync)
+        self.sync.auth_required.connect(self.reauth_needed.emit)
+        self._restore()
+
+    # -- pages -----------------------------------------------------------------------
+    def _page_specs(self) -> list[Page]:
+        ws = self.workspace
+        return [
+            Page("applications", self.tr("Applications"), {"caseworker", "admin"}, lambda: ApplicationsView(ws)),
+            Page("approvals", self.tr("Approvals"), {"caseworker"}, self._make_approvals),
+            Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
+            Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
+            Page("dashboard", self.tr("Dashboard"), None, lambda: OverviewView(ws)),
+            Page("audit", self.tr("Audit"), None, self._make_audit),
+            Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
+        ]
+
+    def _make_approvals(self):
+        try:
+            from .approvals import ApprovalsView
+        except ModuleNotFoundError:
+            return self._placeholder_list("application")
+        return ApprovalsView(self.workspace)
+
+    def _make_outputs(self):
+        try:
+            from .outputs import OutputChecksView
+            return OutputChecksView(self.workspace)
+        except ModuleNotFoundError:
+            pass
+        return EntityListView(self.workspace, "output", self.tr("Output checks"),
+                              self.tr("Output transfers held for a person: sampled or flagged by the automatic check."),
+                              [Column("id", self.tr("ID"), "id"), Column("project_id", self.tr("Project"), "project_id"),
+                               Column("status", self.tr("Status"), "status",
+                                      display=lambda r: labels.output_status(r.get("status"))),
+                               Column("verdict", self.tr("Automatic check"), "verdict",
+                                      display=lambda r: labels.verdict((r.get("check") or {}).get("verdict"))),
+                               Column("sample_reason", self.tr("Sample"), "sample_reason",
+                                      display=lambda r: (r.get("sample") or {}).get("reason") or ""),
+                               Column("submitted_at", self.tr("Submitted"), "submitted_at",
+                                      display=lambda r: labels.local_time(r.get("submitted_at")))],
+                              "submitted_at")
+
+    def _make_warnings(self):
+        try:
+            from .warnings import WarningsView
+            return WarningsView(self.workspace)
+        except ModuleNotFoundError:
+            pass
+        return EntityListView(self.workspace, "warning", self.tr("Warnings"),
+                              self.tr("Security warnings to the health sector and who has acknowledged them."),
+                              [Column("id", self.tr("ID"), "id"), Column("title", self.tr("Title"), "title"),
+                               Column("severity", self.tr("Severity"), "severity",
+                                      display=lambda r: labels.severity(r.get("severity"))),
+                               Column("tlp", self.tr("TLP"), "tlp", display=lambda r: f"TLP:{r.get('tlp')}"),
+                               Column("status", self.tr("Status"), "status",
+                                      display=lambda r: labels.warning_status(r.get("status"))),
+                               Column("sent_at", self.tr("Sent"), "sent_at",
+                                      display=lambda r: labels.local_time(r.get("sent_at")))],
+                              "sent_at")
+
+    def _make_audit(self):
+        from .audit import AuditView
+        return AuditView(self.workspace)
+
+    def _placeholder_list(self, kind):
+        return ApplicationsView(self.workspace)
+
+    def _build(self):
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(170)
+        self.stack = QStackedWidget()
+        roles = self.workspace.roles
+        self.page_keys: list[str] = []
+        for number, spec in enumerate(p for p in self._page_specs() if p.roles is None or p.roles & roles):
+            widget = spec.make()
+            self.pages[spec.key] = widget
+            self.page_keys.append(spec.key)
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", spec.title).replace("%2", str(number + 1)))
+            self.nav.addItem(item)
+            self.stack.addWidget(widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        if "attention" in self.pages:
+            self.pages["attention"].open_case.connect(self.open_case)
+            self.pages["attention"].changed.connect(self._update_attention_badge)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+        self._update_attention_badge()
+
+    def _actions(self):
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sync_action = QAction(self.tr("&Sync now"), self, shortcut=QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.triggered.connect(lambda: self.sync.sync_now(user_asked=True))
+        menu.addAction(self.sync_action)
+        menu.addSeparator()
+        sign_out = QAction(self.tr("Sign &out…"), self)
+        sign_out.triggered.connect(self.sign_out)
+        menu.addAction(sign_out)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for number, key in enumerate(self.page_keys):
+            action = QAction(self.nav.item(number).text(), self,
+                             shortcut=QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
+            go.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        about = QAction(self.tr("&About Portal Desk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # -- behaviour --------------------------------------------------------------------
+    def start(self):
+        self.sync.start(immediately=True)
+
+    def _after_sync(self, result):
+        if result.pulled or result.refused or result.pushed:
+            self.refresh_pages()
+
+    def refresh_pages(self):
+        for widget in self.pages.values():
+            refresh = getattr(widget, "refresh", None)
+            if refresh:
+                refresh()
+        self._update_attention_badge()
+
+    def _update_attention_badge(self):
+        if "attention" not in self.pages:
+            return
+        count = self.pages["attention"].count()
+        row = self.page_keys.index("attention")
+        title = self.tr("Needs attention")
+        self.nav.item(row).setText(f"{title} ({count})" if count else title)
+
+    def open_page(self, key: str) -> QWidget | None:
+        if key not in self.page_keys:
+            return None
+        self.nav.setCurrentRow(self.page_keys.index(key))
+        return self.pages[key]
+
+    def open_case(self, kind: str, entity_id: str):
+        target = {"application": "applications", "output": "outputs", "warning": "warnings"}.get(kind)
+        page = self.open_page(target) if target else None
+        opener = getattr(page, f"open_{kind}", None) if page else None
+        if opener:
+            opener(entity_id)
+
+    def show_shortcuts(self):
+        lines = [self.tr("F5 — sync now"), self.tr("Ctrl+1 … Ctrl+7 — go to a page"),
+                 self.tr("Ctrl+F — search in the current list"), self.tr("Ctrl+Q — quit")]
+        extra = getattr(self.stack.currentWidget(), "shortcut_help", None)
+        if extra:
+            lines += extra()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "\n".join(lines),
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def show_about(self):
+        from .. import __version__
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Portal Desk"),
+                          self.tr("Portal Desk %1\nA workspace for research-data caseworkers, output supervisors "
+                                  "and health-sector security coordinators.").replace("%1", __version__),
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def sign_out(self):
+        pending = self.sync.pending()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sign out"))
+        text = self.tr("Sign out of Portal Desk?")
+        if pending:
+            text += "\n\n" + self.tr("%1 actions have not been sent yet. They stay in the offline copy unless "
+                                     "you remove it.").replace("%1", str(pending))
+        box.setText(text)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        keep = box.addButton(self.tr("Sign out, keep offline copy"), QMessageBox.ButtonRole.AcceptRole)
+        wipe = box.addButton(self.tr("Sign out and remove offline copy"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked not in (keep, wipe):
+            return
+        self.sync.stop()
+        self._save_layout()
+        self.signed_out.emit(clicked is wipe)
+
+    def _restore(self):
+        geometry = self.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        state = self.settings.get("window/state")
+        if state:
+            self.restoreState(QByteArray(state))
+        splitter = self.settings.get("window/splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        page = self.settings.get("window/page")
+        self.nav.setCurrentRow(page if 0 <= page < self.nav.count() else 0)
+
+    def _save_layout(self):
+        self.settings.set("window/geometry", bytes(self.saveGeometry()))
+        self.settings.set("window/state", bytes(self.saveState()))
+        self.settings.set("window/splitter", bytes(self.splitter.saveState()))
+        self.settings.set("window/page", self.nav.currentRow())
+        self.settings.sync()
+
+    def closeEvent(self, event):
+        self.sync.stop()
+        self._save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,253 @@
+"""The sign-in dialog: username, password, 6-digit code; each refusal said plainly."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from ..session import SessionManager, Workspace
+from ..sync.api import InsecurePortal, PortalError, PortalFault, PortalUnreachable
+from ..sync.cache import CacheError
+from ..tasks import Op
+from .widgets import plain_label
+
+# The demo users of the embedded demo portal (public demo data, never a real account).
+DEMO_USERS = [
+    ("anna", "caseworker"), ("bent", "caseworker"), ("clara", "caseworker"), ("helle", "caseworker, supervisor"),
+    ("dorte", "supervisor"), ("emil", "supervisor"), ("frida", "coordinator"), ("gustav", "coordinator"),
+    ("admin", "admin"),
+]
+DEMO_TOTP = {
+    "anna": "WAXSE7SXQUGMZGUPXHE4ACRP2UIX4CCE", "bent": "XGKMEMPNLMD6J644PUKEKRSQTMUVZ45S",
+    "clara": "RGS23Y2OKP6RIOO3YL2RIYM4QQNNLBAK", "dorte": "GYUW7HROG7NCF36I5UDKRQXDHGIALG2D",
+    "emil": "6O4YOJKVJZYO2JHGV5VA5MSFXCQ5JUWU", "frida": "A7PD3XUNA2O4XRGBMN7BTAAEJK7MN3X4",
+    "gustav": "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", "helle": "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO",
+    "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR",
+}
+
+
+class SignInDialog(QDialog):
+    """Signs in (or opens the offline copy) and emits `signed_in(workspace)`.
+
+    With `reauth_for` the username is fixed: the session expired and the user
+    signs in again without leaving the current screen.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(self, sessions: SessionManager, *, demo: bool = False, username: str = "",
+                 reauth_for: str | None = None, portal_ready=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sessions = sessions
+        self.demo = demo
+        self.reauth_for = reauth_for
+        self.workspace: Workspace | None = None
+        self._locked_until = 0.0
+        self._busy = False
+        self._portal_ready = portal_ready      # callable -> bool, for the embedded portal starting up
+        self.setWindowTitle(self.tr("Sign in to Portal Desk") if not reauth_for else self.tr("Sign in again"))
+        self.setMinimumWidth(460)
+        self._build(username or reauth_for or "")
+        self._tick = QTimer(self, interval=500)
+        self._tick.timeout.connect(self._update_state)
+        self._tick.start()
+        self._update_state()
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self, username: str):
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        title = QLabel(self.tr("Portal Desk"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+        if self.reauth_for:
+            intro = self.tr("Your session has ended. Sign in again to send your queued actions; "
+                            "nothing you did is lost.")
+        else:
+            intro = self.tr("Sign in with your password and the 6-digit code from your authenticator app.")
+        outer.addWidget(plain_label(intro, wrap=True))
+        self.portal_label = plain_label(self.tr("Portal: %1").replace("%1", self._portal_name()), wrap=True)
+        self.portal_label.setObjectName("muted")
+        outer.addWidget(self.portal_label)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.username = QLineEdit(username)
+        self.username.setAccessibleName(self.tr("Username"))
+        self.username.setMaxLength(100)
+        self.username.setReadOnly(bool(self.reauth_for))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setMaxLength(1000)
+        self.code = QLineEdit()
+        self.code.setAccessibleName(self.tr("Six-digit code"))
+        self.code.setPlaceholderText("123456")
+        self.code.setMaxLength(6)
+        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self))
+        self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        if self.demo:
+            self.demo_code = QPushButton(self.tr("Fill demo code"))
+            self.demo_code.setAccessibleDescription(self.tr("Computes the current code of a demo user"))
+            self.demo_code.clicked.connect(self._fill_demo_code)
+            code_row.addWidget(self.demo_code)
+        form.addRow(self.tr("&Username"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("&Code"), code_row)
+        outer.addLayout(form)
+
+        self.message = plain_label("", wrap=True)
+        self.message.setObjectName("error")
+        self.message.setAccessibleName(self.tr("Sign-in message"))
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        if self.demo and not self.reauth_for:
+            outer.addWidget(self._demo_box())
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        self.offline_button = self.buttons.addButton(self.tr("Work offline"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.offline_button.setToolTip(self.tr("Open the encrypted copy on this computer without the portal"))
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button.clicked.connect(self._sign_in)
+        self.offline_button.clicked.connect(self._offline)
+        self.cancel_button.clicked.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for field_ in (self.username, self.password, self.code):
+            field_.textChanged.connect(self._update_state)
+            field_.returnPressed.connect(self._sign_in)
+        (self.password if username else self.username).setFocus()
+
+    def _demo_box(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("demoBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(plain_label(self.tr("Demo portal on this computer. Every demo user's password is "
+                                             "\u201cdemo\u201d; \u201cFill demo code\u201d computes the code."),
+                                     wrap=True))
+        users = QLabel()
+        users.setTextFormat(Qt.TextFormat.PlainText)
+        users.setWordWrap(True)
+        users.setText("  ·  ".join(f"{u} ({r})" for u, r in DEMO_USERS))
+        users.setObjectName("muted")
+        layout.addWidget(users)
+        return box
+
+    def _portal_name(self) -> str:
+        if self.demo:
+            return self.tr("embedded demo portal")
+        return self.sessions.portal_url
+
+    # -- state -----------------------------------------------------------------------
+    def _update_state(self):
+        username = self.username.text().strip()
+        ready = self._portal_ready() if self._portal_ready else True
+        locked = time.monotonic() < self._locked_until
+        complete = bool(username and self.password.text() and len(self.code.text()) == 6)
+        self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy)
+        self.offline_button.setVisible(not self.reauth_for)
+        self.offline_button.setEnabled(not self._busy and self.sessions.cache_exists(username))
+        if self.demo and hasattr(self, "demo_code"):
+            self.demo_code.setEnabled(username in DEMO_TOTP)
+        if not ready:
+            self.sign_in_button.setText(self.tr("Starting demo portal…"))
+        elif self._busy:
+            self.sign_in_button.setText(self.tr("Signing in…"))
+        else:
+            self.sign_in_button.setText(self.tr("Sign in"))
+        if locked:
+            left = int(self._locked_until - time.monotonic()) + 1
+            self._show(self.tr("Too many failed attempts. You can try again in %1 min %2 s.")
+                       .replace("%1", str(left // 60)).replace("%2", str(left % 60)))
+
+    def _show(self, text: str):
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _fill_demo_code(self):
+        import pyotp
+        secret = DEMO_TOTP.get(self.username.text().strip())
+        if secret:
+            self.code.setText(pyotp.TOTP(secret).now())
+            if not self.password.text():
+                self.password.setText("demo")
+
+    # -- actions -----------------------------------------------------------------------
+    def _sign_in(self):
+        if not self.sign_in_button.isEnabled():
+            return
+        username, password, code = self.username.text().strip(), self.password.text(), self.code.text()
+        self._busy = True
+        self._show("")
+        self._update_state()
+        if self.reauth_for and self.workspace is not None:
+            work = lambda: (self.sessions.reauthenticate(self.workspace, password, code), self.workspace)[1]
+        else:
+            work = lambda: self.sessions.sign_in(username, password, code)
+        Op(work).success(self._done).failure(self._refused).run_in_background()
+
+    def _offline(self):
+        username = self.username.text().strip()
+        password = self.password.text() or None
+        self._busy = True
+        self._update_state()
+        Op(lambda: self.sessions.open_offline(username, password)).success(self._done) \
+            .failure(self._refused).run_in_background()
+
+    def _done(self, workspace: Workspace):
+        self._busy = False
+        self.password.clear()
+        self.workspace = workspace
+        self.signed_in.emit(workspace)
+        self.accept()
+
+    def _refused(self, exc: BaseException):
+        self._busy = False
+        self.code.clear()
+        self._show(self.describe(exc))
+        if isinstance(exc, PortalError) and exc.code == "too_many_attempts":
+            self._locked_until = time.monotonic() + float(exc.retry_after or 900)
+        self._update_state()
+        self.code.setFocus()
+
+    def describe(self, exc: BaseException) -> str:
+        if isinstance(exc, PortalError):
+            if exc.code == "invalid_credentials":
+                return self.tr("Wrong username, password or code.")
+            if exc.code == "totp_replayed":
+                wait = 30 - int(time.time()) % 30
+                return self.tr("This code was already used. Wait for the next code (in about %1 s).").replace(
+                    "%1", str(wait))
+            if exc.code == "too_many_attempts":
+                minutes = max(1, round(float(exc.retry_after or 900) / 60))
+                return self.tr("Too many failed attempts. Try again in %1 minutes.").replace("%1", str(minutes))
+            return self.tr("The portal refused the sign-in: %1").replace("%1", exc.message)
+        if isinstance(exc, InsecurePortal):
+            return self.tr("This portal address is not secure (https is required).")
+        if isinstance(exc, PortalUnreachable):
+            if self.sessions.cache_exists(self.username.text().strip()):
+                return self.tr("The portal cannot be reached. You can work offline with the copy on this computer.")
+            return self.tr("The portal cannot be reached. Check the network and try again.")
+        if isinstance(exc, PortalFault):
+            return self.tr("The portal answered with an error. Try again in a moment.")
+        if isinstance(exc, CacheError):
+            return self.tr("The offline copy cannot be opened: %1").replace("%1", str(exc))
+        return self.tr("Sign-in failed: %1").replace("%1", str(exc))
+
+    def done(self, result: int):
+        self._tick.stop()
+        super().done(result)

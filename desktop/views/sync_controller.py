@@ -1,0 +1,171 @@
+"""Runs the sync engine off the UI thread, on a timer and on demand, and shows
+its state in the status bar: online or offline, actions waiting, progress."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+from ..models import labels
+from ..tasks import Op
+
+MAX_BACKOFF = 300
+
+
+class SyncController(QObject):
+    started = Signal()
+    progressed = Signal(int, int)          # pages, changes
+    finished = Signal(object)              # SyncResult
+    auth_required = Signal()
+    state_changed = Signal()
+
+    def __init__(self, workspace, interval_seconds: int = 60, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.interval = max(5, interval_seconds)
+        self.running = False
+        self.online: bool | None = None if workspace.offline else True
+        self.last_result = None
+        self.last_sync_at: float | None = None
+        self.failures = 0
+        self.paused_for_auth = False
+        self._stop = False
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.sync_now)
+
+    def start(self, immediately: bool = True):
+        if immediately:
+            self.sync_now()
+        else:
+            self._schedule(self.interval)
+
+    def stop(self):
+        self._stop = True
+        self._timer.stop()
+
+    def sync_now(self, user_asked: bool = False):
+        if self.running or self._stop or self.paused_for_auth:
+            return
+        self.running = True
+        self.started.emit()
+        self.state_changed.emit()
+        engine = self.workspace.engine
+
+        def work(report):
+            return engine.sync_once(progress=lambda pages, changes: report((pages, changes)),
+                                    should_stop=lambda: self._stop, ignore_backoff=user_asked)
+
+        Op(work, with_progress=True).progress(lambda p: self.progressed.emit(*p)) \
+            .success(self._done).failure(self._failed).run_in_background()
+
+    def _done(self, result):
+        self.running = False
+        self.last_result = result
+        if result.skipped:
+            self._schedule(self.interval)
+            return
+        self.online = result.online and result.error_kind not in ("offline",)
+        if result.online:
+            self.workspace.offline = False
+        if result.error_kind in (None,) or result.online:
+            self.last_sync_at = time.time() if result.error_kind is None else self.last_sync_at
+        if result.error_kind in ("offline", "fault"):
+            self.failures += 1
+            delay = min(MAX_BACKOFF, self.interval if self.failures == 1 else 5 * 2 ** min(self.failures, 6))
+            delay = min(delay, self.interval)
+        else:
+            self.failures = 0
+            delay = self.interval
+        self.finished.emit(result)
+        self.state_changed.emit()
+        if result.auth_required:
+            self.paused_for_auth = True
+            self.auth_required.emit()
+            return
+        self._schedule(delay)
+
+    def _failed(self, exc):
+        # The engine reports portal trouble in its result; an exception here is a bug
+        # or a broken cache: show it and keep trying on the timer.
+        self.running = False
+        self.online = False
+        self.failures += 1
+        self.last_result = None
+        self.state_changed.emit()
+        self._schedule(min(MAX_BACKOFF, self.interval))
+
+    def resume_after_auth(self):
+        self.paused_for_auth = False
+        self.sync_now(user_asked=True)
+
+    def _schedule(self, seconds: float):
+        if not self._stop:
+            self._timer.start(int(seconds * 1000))
+
+    def pending(self) -> int:
+        return self.workspace.engine.outbox.pending_count()
+
+
+class SyncStatus:
+    """The status bar's part: an online/offline indicator, waiting actions and progress."""
+
+    def __init__(self, bar: QStatusBar, controller: SyncController):
+        self.controller = controller
+        self.indicator = QLabel()
+        self.indicator.setObjectName("onlineIndicator")
+        self.indicator.setAccessibleName(QStatusBar.tr("Connection state"))
+        self.pending = QLabel()
+        self.pending.setAccessibleName(QStatusBar.tr("Actions waiting to be sent"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setObjectName("muted")
+        bar.addWidget(self.message, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.pending)
+        bar.addPermanentWidget(self.indicator)
+        controller.started.connect(self._started)
+        controller.progressed.connect(self._progressed)
+        controller.state_changed.connect(self.update)
+        self.update()
+
+    def _started(self):
+        self.progress.show()
+        self.message.setText(QStatusBar.tr("Syncing…"))
+
+    def _progressed(self, pages: int, changes: int):
+        self.message.setText(QStatusBar.tr("Syncing… %1 changes received").replace("%1", str(changes)))
+
+    def update(self):
+        c = self.controller
+        if not c.running:
+            self.progress.hide()
+        if c.paused_for_auth:
+            text, state = QStatusBar.tr("● Sign-in needed"), "auth"
+        elif c.online:
+            text, state = QStatusBar.tr("● Online"), "online"
+        else:
+            text, state = QStatusBar.tr("● Offline"), "offline"
+        self.indicator.setText(text)
+        self.indicator.setProperty("state", state)
+        self.indicator.style().unpolish(self.indicator)
+        self.indicator.style().polish(self.indicator)
+        waiting = c.pending()
+        self.pending.setText(QStatusBar.tr("%1 waiting").replace("%1", str(waiting)) if waiting else "")
+        self.pending.setVisible(bool(waiting))
+        if not c.running:
+            result = c.last_result
+            if result is not None and result.error and not result.online:
+                self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))
+            elif result is not None and result.error:
+                self.message.setText(result.error)
+            elif c.last_sync_at:
+                self.message.setText(QStatusBar.tr("Synced %1").replace(
+                    "%1", labels.local_time(labels.iso_from_epoch(c.last_sync_at))))
+            elif c.workspace.offline:
+                self.message.setText(QStatusBar.tr("Working offline from the copy on this computer"))

@@ -1,0 +1,32 @@
+"""Small widgets used across views. Text from the portal is always plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+
+def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False, parent: QWidget | None = None) -> QLabel:
+    """A QLabel that never interprets HTML (a portal text with <img> shows as text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
+                                      Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
+    label = plain_label(text, wrap=True, parent=parent)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    label.setAccessibleName(text)
+    return label
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setObjectName("separator")
+    return line

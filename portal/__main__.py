@@ -1,0 +1,60 @@
+"""python -m portal --host 127.0.0.1 --port PORT --db FILE [--demo] [--rules FILE]
+python -m portal seed --db FILE --applications N --outputs N
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+
+def serve(argv) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portal", description="Portal Desk reference portal (contract v1)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--db", required=True, help="SQLite file (or sqlite:///FILE)")
+    parser.add_argument("--demo", action="store_true", help="seed the demo data into an empty database")
+    parser.add_argument("--rules", help="output check rules (JSON)")
+    parser.add_argument("--token-ttl", type=float, default=None, help="session lifetime in seconds (default 8 h)")
+    parser.add_argument("--simulate", action="store_true",
+                        help="with --demo: recipients acknowledge sent warnings over time")
+    parser.add_argument("--log-level", default="warning")
+    args = parser.parse_args(argv)
+
+    import uvicorn
+
+    from .server import build
+    app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate)
+    logging.basicConfig(level=args.log_level.upper())
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def seed(argv) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portal seed", description="make a large database for benchmarks")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--applications", type=int, default=100_000)
+    parser.add_argument("--outputs", type=int, default=100_000)
+    parser.add_argument("--demo", action="store_true", help="seed the demo world first (users to sign in with)")
+    args = parser.parse_args(argv)
+    from .scale import seed_scale
+    from .store import open_store
+    store = open_store(args.db)
+    if args.demo:
+        from .demo import seed_demo
+        seed_demo(store)
+    counts = seed_scale(store, args.applications, args.outputs)
+    print(counts)
+    return 0
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "seed":
+        return seed(argv[1:])
+    return serve(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The FastAPI application: routers, error answers in the contract's shape, body limits."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import API_PREFIX, __version__
+from .api import PortalContext, audit_refusal
+from .errors import ApiError
+
+log = logging.getLogger("portal")
+
+MAX_BODY_BYTES = 40 * 1024 * 1024  # outputs carry files as base64; the per-file limits are the check's
+
+
+class BodyLimit:
+    """Refuse oversize bodies early: by Content-Length before reading, else while streaming."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        too_large = JSONResponse({"error": {"code": "too_large", "message": "The request body is too large."}},
+                                 status_code=413)
+        if length is not None:
+            try:
+                if int(length) > self.limit:
+                    return await too_large(scope, receive, send)
+            except ValueError:
+                return await JSONResponse({"error": {"code": "bad_request", "message": "Bad Content-Length."}},
+                                          status_code=400)(scope, receive, send)
+        seen = 0
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _BodyTooLarge()
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _BodyTooLarge:
+            await too_large(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _validation_error(request: Request, exc: RequestValidationError) -> ApiError:
+    errors = exc.errors()
+    if any(e.get("type") in ("json_invalid", "json_type") for e in errors):
+        return ApiError(400, "bad_request", "The request body is not valid JSON.")
+    parts = []
+    for e in errors[:5]:
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("body",))
+        parts.append(f"{where or 'body'}: {e.get('msg', 'invalid')}")
+    message = "; ".join(parts) or "Invalid request."
+    if request.url.path.endswith("/changes") or any(e.get("loc", ("",))[0] == "query" for e in errors):
+        return ApiError(400, "bad_request", message)
+    return ApiError(422, "invalid_field", message)
+
+
+def create_app(ctx: PortalContext) -> FastAPI:
+    app = FastAPI(
+        title="Portal Desk reference portal",
+        version=__version__,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+
+    def answer(request: Request, error: ApiError) -> JSONResponse:
+        audit_refusal(ctx, request, error)
+        return JSONResponse(error.body(), status_code=error.status, headers=error.headers or None)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return answer(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        return answer(request, _validation_error(request, exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
+        code = codes.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal_error")
+        return answer(request, ApiError(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None)))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": {"code": "internal_error", "message": "The portal met an unexpected error."}},
+                            status_code=500)
+
+    from .routes import core
+    app.include_router(core.router, prefix=API_PREFIX)
+    from .routes import load_domain_routers
+    for router in load_domain_routers():
+        app.include_router(router, prefix=API_PREFIX)
+
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    return app

@@ -1,0 +1,147 @@
+"""Importing ACRO ``results.json`` bundles (https://github.com/AI-SDC/ACRO).
+
+A bundle maps output ids to ``{"status", "type", "files": [{"name", "sdc"}],
+"outcome", "summary", "exception", ...}``. ``sdc.cells`` lists the flagged
+cells per check as ``[row, col]`` indices into the table body (labels and
+header excluded). Check names differ by ACRO version: 0.4 uses ``threshold``,
+``p-ratio``, ``nk-rule``, ...; 1.x uses ``MinimumThresholdCheck``,
+``PPercentCheck``, ``NKCheck``, ... Both are reported under the 0.4 names.
+"""
+
+from dataclasses import dataclass
+
+from .csvtable import MISSING, TEXT, TableError, parse_cell, read_rows
+from .findings import PASS, REVIEW, Finding, cell_order, normalise_status
+from .identifiers import mask_identifiers
+from .names import sanitize_filename
+from .textio import decode_text
+
+ACRO_CHECK_NAMES = {
+    "MinimumThresholdCheck": "threshold",
+    "PPercentCheck": "p-ratio",
+    "NKCheck": "nk-rule",
+    "AllSameValuesCheck": "all-values-are-same",
+    "MissingCheck": "missing",
+    "PresenceOfZeroCheck": "zeros",
+    "MinimumDoFCheck": "dof",
+}
+MAX_SUMMARY_CHARS = 300
+
+
+@dataclass
+class TableLayout:
+    """Where ACRO's table body sits in the CSV it wrote with ``DataFrame.to_csv()``."""
+
+    rows: list[list[str]]
+    header_rows: int
+    index_columns: int
+
+    def column_name(self, col: int) -> str | None:
+        j = self.index_columns + col
+        levels = [r[j].strip() for r in self.rows[: self.header_rows] if j < len(r) and r[j].strip()]
+        if levels:
+            return mask_identifiers(" / ".join(dict.fromkeys(levels)))
+        return f"column {j + 1}" if j < self._width() else None
+
+    def row_label(self, row: int) -> str:
+        line = self._data_row(row)
+        return " / ".join(c.strip() for c in (line or [])[: self.index_columns] if c.strip())
+
+    def value(self, row: int, col: int):
+        line = self._data_row(row)
+        j = self.index_columns + col
+        if line is None or j >= len(line):
+            return None
+        parsed = parse_cell(line[j], danish=False)
+        return line[j].strip() if parsed is MISSING or parsed is TEXT else parsed
+
+    def _data_row(self, row: int) -> list[str] | None:
+        index = self.header_rows + row
+        return self.rows[index] if 0 <= row and index < len(self.rows) else None
+
+    def _width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def covered_files(bundle: dict) -> set[str]:
+    """Sanitised names of every file the bundle judges."""
+    return {sanitize_filename(f.get("name", "")) for output in bundle["results"].values()
+            for f in output.get("files", []) if isinstance(f, dict)}
+
+
+def import_bundle(bundle_name: str, bundle: dict, submitted: dict[str, bytes]) -> list[Finding]:
+    """Findings for every submitted file the bundle covers; outputs with no submitted file are skipped."""
+    findings: list[Finding] = []
+    for uid, output in bundle["results"].items():
+        status = normalise_status(output.get("status"))
+        for entry in output.get("files", []):
+            name = sanitize_filename(entry.get("name", "")) if isinstance(entry, dict) else None
+            if name not in submitted:
+                continue
+            if status != PASS:
+                findings.append(_status_finding(bundle_name, name, uid, output, status))
+            findings += _cell_findings(name, uid, output, entry.get("sdc") or {}, submitted[name], status)
+    return findings
+
+
+def _status_finding(bundle_name: str, file: str, uid: str, output: dict, status: str) -> Finding:
+    summary = " ".join(str(output.get("summary", "")).split())[:MAX_SUMMARY_CHARS]
+    exception = " The researcher asked for an exception." if output.get("exception") else ""
+    kind = output.get("type", "output")
+    message = f"ACRO ({bundle_name}) judged {kind} {uid!r}: {status}. {summary}{exception}"
+    return Finding(file=file, rule="acro:status", severity=status, value=status,
+                   message=mask_identifiers(message.strip()), order=cell_order(None, None))
+
+
+def _cell_findings(file: str, uid: str, output: dict, sdc: dict, data: bytes, status: str) -> list[Finding]:
+    cells = sdc.get("cells") if isinstance(sdc, dict) else None
+    if not isinstance(cells, dict) or not any(cells.values()):
+        return []
+    layout = table_layout(data, output.get("outcome"))
+    # ACRO lists flagged cells of a passed output only when something is odd: a person should look.
+    severity = status if status != PASS else REVIEW
+    findings = []
+    for check, positions in cells.items():
+        rule = "acro:" + ACRO_CHECK_NAMES.get(check, check)
+        for position in positions or []:
+            findings.append(_cell_finding(file, uid, rule, severity, position, layout))
+    return findings
+
+
+def _cell_finding(file, uid, rule, severity, position, layout: TableLayout | None) -> Finding:
+    try:
+        row, col = int(position[0]), int(position[1])
+    except (TypeError, ValueError, IndexError):
+        return Finding(file=file, rule=rule, severity=severity, value=str(position)[:40],
+                       message=f"ACRO flagged a cell of {uid!r} that cannot be located.", order=cell_order(None, None))
+    column = layout.column_name(col) if layout else None
+    label = layout.row_label(row) if layout else ""
+    value = layout.value(row, col) if layout else None
+    at = f'"{label}" × "{column}"' if label and column else f"[{row}, {col}]"
+    return Finding(file=file, rule=rule, severity=severity, row=row, column=column, value=value,
+                   message=mask_identifiers(f"ACRO {rule[5:]} check flagged the cell {at} of {uid!r}."),
+                   order=cell_order(row, col))
+
+
+def table_layout(data: bytes, outcome) -> TableLayout | None:
+    """Header rows and label columns of ACRO's CSV, from the shape of its ``outcome`` when present."""
+    text = decode_text(data)
+    if text is None:
+        return None
+    try:
+        rows = read_rows(text, ",")
+    except TableError:
+        return None
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    if isinstance(outcome, dict) and outcome and all(isinstance(v, dict) for v in outcome.values()):
+        body_columns = len(outcome)
+        body_rows = len(next(iter(outcome.values())))
+        index_columns, header_rows = width - body_columns, len(rows) - body_rows
+        if index_columns >= 0 and header_rows >= 1:
+            return TableLayout(rows, header_rows, index_columns)
+    # No usable outcome: one header row; labels are the leading non-numeric cells of the last row.
+    last = rows[-1]
+    index_columns = next((j for j, c in enumerate(last) if parse_cell(c, danish=False) is not TEXT), len(last))
+    return TableLayout(rows, 1, index_columns)

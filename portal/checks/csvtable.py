@@ -1,0 +1,244 @@
+"""Reading CSV tables: delimiter, header, numbers, suppression markers, column roles.
+
+Conventions (see docs/checks.md):
+- the delimiter is the most frequent of ``; \\t , |`` in the first line (outside quotes);
+- with ``;`` or tab the Danish number style comes first (``1.234,5``), otherwise
+  the English one (``1,234.5``); a lone decimal comma (``"2,5"``) is read as a
+  decimal in either; spaces as thousands separators are accepted;
+- blank lines are skipped and not numbered; leading title lines with at most one
+  filled cell are skipped; the first remaining row is the header unless every
+  cell in it is a number; data rows are numbered from 0 after the header;
+- suppression and missing markers (``""  .  ..  -  *  x  NA  <3  ≤5`` ...) are
+  neither numbers nor labels: they are never findings and never crash the check.
+"""
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+
+from .identifiers import mask_identifiers
+
+DELIMITERS = (";", "\t", ",", "|")
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+MISSING = _Marker("MISSING")  # empty cell or suppression marker
+TEXT = _Marker("TEXT")        # anything else that is not a number
+
+MISSING_MARKERS = frozenset({
+    "", ".", "..", "...", "-", "--", "–", "—", "*", "**", "***", "x", "X", "xx", "XX", "s", "S", ":", "?",
+    "na", "NA", "Na", "N/A", "n/a", "n.a.", "N.A.", "nan", "NaN", "NAN", "null", "NULL", "None", "none",
+    "#N/A", "(s)", "(x)", "§", "†", "<NA>", "suppressed", "diskretioneret",
+})
+_BOUND_RE = re.compile(r"^(?:<=?|>=?|≤|≥)\s*\d+(?:[.,]\d+)?$")  # "<3", "< 5", "≤4", ">1000"
+_ENGLISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$|^[+-]?\.\d+$")
+_DANISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_DECIMAL_COMMA_RE = re.compile(r"^[+-]?\d+,\d+$")
+_SPACED_RE = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$")
+
+
+class TableError(ValueError):
+    """The file is not a readable CSV table."""
+
+
+def normalise_number(raw: str, danish: bool) -> str | None:
+    """A plain decimal string (``"-1234.5"``) for a number cell, else None."""
+    s = raw.strip()
+    if not s:
+        return None
+    if _SPACED_RE.match(s):
+        s = re.sub(r"[ \u00a0\u202f]", "", s)
+    patterns = ((_DANISH_RE, True), (_ENGLISH_RE, False)) if danish else ((_ENGLISH_RE, False), (_DANISH_RE, True))
+    for pattern, comma_decimal in patterns:
+        if pattern.match(s):
+            if comma_decimal:
+                return s.replace(".", "").replace(",", ".")
+            return s.replace(",", "")
+    if _DECIMAL_COMMA_RE.match(s):
+        return s.replace(",", ".")
+    return None
+
+
+def parse_cell(raw: str, danish: bool):
+    """A number (int or float), MISSING or TEXT."""
+    if raw.isascii() and raw.isdigit():  # the common case in count tables
+        return int(raw)
+    s = raw.strip()
+    if s in MISSING_MARKERS:
+        return MISSING
+    if s[0] in "<>≤≥":
+        return MISSING if _BOUND_RE.match(s) else TEXT
+    if s[0] not in _NUMBER_START:  # labels: skip the number patterns
+        return TEXT
+    plain = normalise_number(s, danish)
+    if plain is None:
+        return TEXT
+    if any(c in plain for c in ".eE"):
+        return float(plain)
+    return int(plain)
+
+
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def parse_exact(raw: str, danish: bool) -> Fraction | None:
+    """Exact value of a number cell, so shares exactly at a limit compare as equal."""
+    plain = normalise_number(raw, danish)
+    return None if plain is None else Fraction(plain)
+
+
+@dataclass
+class Column:
+    index: int
+    name: str
+    values: tuple[str, ...]
+    kinds: dict  # distinct raw value -> number | MISSING | TEXT
+    counts: Counter  # distinct raw value -> how many cells hold it
+    tokens: frozenset[str] = frozenset()
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Header words in order: "Mean income (DKK)" -> mean, income, dkk."""
+        return header_words(self.name)
+
+    @cached_property
+    def numbers(self) -> list:
+        return [v for v in self.kinds.values() if v is not MISSING and v is not TEXT]
+
+    @cached_property
+    def numeric(self) -> bool:
+        return TEXT not in self.kinds.values() and bool(self.numbers)
+
+    @cached_property
+    def integral(self) -> bool:
+        return all(isinstance(v, int) or v.is_integer() for v in self.numbers)
+
+    @cached_property
+    def has_negative(self) -> bool:
+        return any(v < 0 for v in self.numbers)
+
+    def positions(self, raws: set[str], limit: int) -> list[int]:
+        """The first ``limit`` rows (in order) whose cell is one of ``raws``; tuple.index scans in C."""
+        found: list[int] = []
+        for raw in raws:
+            start = 0
+            for _ in range(min(limit, self.counts[raw])):
+                start = self.values.index(raw, start) + 1
+                found.append(start - 1)
+        found.sort()
+        return found[:limit]
+
+    def filled(self) -> list[str]:
+        """Values that are not empty and not suppression markers."""
+        return [v for v in self.values if self.kinds[v] is not MISSING]
+
+
+@dataclass
+class CsvTable:
+    header: list[str] | None     # raw header cells, None when the file has no header row
+    names: list[str]             # display name per column (never empty)
+    rows: list[list[str]]        # data rows, each padded to the table width
+    delimiter: str
+    danish: bool
+    title_lines: list[list[str]] = field(default_factory=list)  # skipped lines above the header
+    _columns: list[Column] | None = field(default=None, repr=False)
+
+    @property
+    def width(self) -> int:
+        return len(self.names)
+
+    def columns(self) -> list[Column]:
+        if self._columns is None:
+            transposed = list(zip(*self.rows)) if self.rows else [() for _ in self.names]
+            self._columns = [self._profile(j, values) for j, values in enumerate(transposed)]
+        return self._columns
+
+    def _profile(self, index: int, values: tuple[str, ...]) -> Column:
+        danish = self.danish
+        counts = Counter(values)
+        kinds = {raw: parse_cell(raw, danish) for raw in counts}
+        return Column(index, self.names[index], values, kinds, counts, header_tokens(self.names[index]))
+
+    def row_label(self, row: int, label_columns: list[int]) -> str:
+        return " / ".join(self.rows[row][j].strip() for j in label_columns if self.rows[row][j].strip())
+
+
+def header_words(name: str) -> list[str]:
+    return re.findall(r"[^\W_]+", name.lower())
+
+
+def header_tokens(name: str) -> frozenset[str]:
+    tokens = set(header_words(name))
+    if "%" in name:
+        tokens.add("%")
+    return frozenset(tokens)
+
+
+def sniff_delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", first)
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order of DELIMITERS
+    return best if counts[best] else ","
+
+
+def read_rows(text: str, delimiter: str) -> list[list[str]]:
+    """All non-blank records; csv.Error (e.g. a field over the size limit) becomes TableError."""
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableError(f"not a readable CSV table ({exc})") from None
+    # the first cell settles most rows; join only when it is blank
+    return [r for r in records if r and (r[0].strip() or "".join(r).strip())]
+
+
+def parse_table(text: str) -> CsvTable:
+    delimiter = sniff_delimiter(text)
+    danish = delimiter in (";", "\t")
+    records = read_rows(text, delimiter)
+    start = _title_line_count(records)
+    title_lines, records = records[:start], records[start:]
+    width = max((len(r) for r in records), default=0)
+    header: list[str] | None = None
+    if records and not _all_numbers(records[0], danish):
+        header = records[0] + [""] * (width - len(records[0]))
+        records = records[1:]
+    rows = [r if len(r) == width else r + [""] * (width - len(r)) for r in records]
+    names = [column_name(header[j] if header else "", j) for j in range(width)]
+    return CsvTable(header, names, rows, delimiter, danish, title_lines)
+
+
+def column_name(raw: str, index: int) -> str:
+    """The header name as written; unnamed columns are called "column N" (1-based)."""
+    name = raw.strip()
+    return mask_identifiers(name) if name else f"column {index + 1}"
+
+
+def _title_line_count(records: list[list[str]], limit: int = 10) -> int:
+    """Leading title lines ("Table 1: ...") have one filled cell above a wider table."""
+    def filled(r: list[str]) -> int:
+        return sum(1 for c in r if c.strip())
+
+    start = 0
+    while start < min(limit, len(records) - 1) and filled(records[start]) <= 1 and \
+            any(filled(r) >= 2 for r in records[start + 1:start + 50]):
+        start += 1
+    return start
+
+
+def _all_numbers(row: list[str], danish: bool) -> bool:
+    kinds = [parse_cell(c, danish) for c in row if c.strip()]
+    return bool(kinds) and all(k is not TEXT and k is not MISSING for k in kinds)

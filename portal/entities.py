@@ -1,0 +1,72 @@
+"""Saving domain entities: each kind with its audience and owner.
+
+Routes and the demo seed call `save(tx, kind, data)`; the audience rules live
+in `visibility`, the storage in `store`.
+"""
+
+from __future__ import annotations
+
+from . import visibility
+
+KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
+         "warning", "acknowledgement")
+
+SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
+REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
+           "North Denmark Region")
+
+# Registers whose request makes an application need three approvals and raises
+# the sampling risk of its outputs (health data and causes of death).
+SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
+
+
+def addressed_org_ids(tx, recipients: dict) -> list[str]:
+    """The organisations a warning reaches: named ones, plus those in its sectors
+    (narrowed to its regions when regions are given), or every org in the regions."""
+    named = set(recipients.get("org_ids") or [])
+    sectors = set(recipients.get("sectors") or [])
+    regions = set(recipients.get("regions") or [])
+    reached = set(named)
+    if sectors or regions:
+        for org in tx.list("organisation"):
+            if (not sectors or org["sector"] in sectors) and (not regions or org["region"] in regions):
+                reached.add(org["id"])
+    return sorted(reached)
+
+
+def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]:
+    if kind == "staff":
+        return visibility.staff_audience(data), None
+    if kind == "researcher":
+        return visibility.researcher_audience(data), data.get("institution")
+    if kind == "institution":
+        members = [r["id"] for r in tx.list("researcher", owner=data["name"])]
+        return visibility.institution_audience(data, members), None
+    if kind == "organisation":
+        return visibility.organisation_audience(data), data.get("sector")
+    if kind == "application":
+        return visibility.application_audience(data), data.get("applicant_id")
+    if kind == "output":
+        return visibility.output_audience(data), data.get("project_id")
+    if kind == "sample":
+        return visibility.sample_audience(data), None
+    if kind == "warning":
+        return visibility.warning_audience(data, addressed_org_ids(tx, data.get("recipients") or {})), None
+    if kind == "acknowledgement":
+        return visibility.acknowledgement_audience(data), data.get("warning_id")
+    raise ValueError(f"unknown entity kind {kind!r}")
+
+
+def save(tx, kind: str, data: dict) -> dict:
+    """Store the new state of an entity; returns it with its new version."""
+    audience, owner = audience_and_owner(tx, kind, data)
+    return tx.put(kind, data["id"], data, audience, owner)
+
+
+def bulk_rows(tx, kind: str, items: list[dict]) -> list[tuple]:
+    """Rows for `Tx.put_many` (seeding many new entities at once)."""
+    rows = []
+    for data in items:
+        audience, owner = audience_and_owner(tx, kind, data)
+        rows.append((kind, data["id"], data, audience, owner))
+    return rows

@@ -1,0 +1,406 @@
+"""Project applications: submission, multi-person review, resubmission after a return.
+
+Calls (all under /api/v1, all POSTs through `perform`: one write transaction,
+Idempotency-Key handling, and an audit entry for every success and refusal):
+
+- `POST /applications` (researcher) `{title, purpose, legal_basis, registers:[code],
+  variables:{code:[name]}}` -> 201 the new application, status `submitted`, round 1;
+  applicant and institution come from the caller's researcher record.
+- `POST /applications/{id}/reviews` (caseworker) `{decision: approve|reject|return,
+  comment, expected_version}` -> 201 the application.
+- `POST /applications/{id}/resubmissions` (the applicant) `{expected_version,
+  changes:{title?, purpose?, legal_basis?, registers?, variables?}, comment?}` -> 201
+  the application, status `submitted` again, `round` + 1.
+
+Review rules:
+- `submitted` (no approval yet in this round) -> `in_review` (some approvals, more
+  needed) -> `approved` once `required_approvals` distinct caseworkers approved in
+  the current round (2; 3 when a sensitive register is requested). One reject ends
+  it (`rejected`); one return sends it back to the applicant (`returned`).
+- Each review is appended to `reviews` as {reviewer_id, decision, comment, at, round}.
+- A resubmission starts a new round: earlier reviews stay in the history but
+  approvals of earlier rounds do not count towards the new round. Nobody reviews
+  the same application twice, in any round.
+- A caseworker may not review an application from an institution listed in the
+  `conflicts` of their staff record, nor their own application.
+- Approving needs the applicant's certification to be valid today (UTC date,
+  `certified_until` inclusive); a missing researcher record counts as lapsed.
+
+Refusal order (the contract's): 401, 403 `role_required`, 404 `not_found`,
+(resubmissions: 403 `not_applicant`), 422 `invalid_field` (400 `bad_request` for a
+body that is not JSON), 409 `not_open`, `version_conflict`, `already_reviewed`,
+`conflict_of_interest`, then 422 `comment_required`, `certification_expired`.
+
+Only the 401 is a FastAPI dependency. The role check, the lookup and the body
+validation run inside the audited transaction, so that every refusal after the
+sign-in check is audited against the application (action `application.review`,
+`application.resubmit`, `application.submit`) and the order above holds even
+for a body that is not JSON. The body is read raw and validated with the
+Pydantic models below; the OpenAPI description still shows them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from starlette.concurrency import run_in_threadpool
+
+from .. import entities
+from ..api import PortalContext, context, current_user, iso, perform
+from ..errors import ApiError, bad_request, invalid_field, not_found, role_required
+from ..visibility import project
+from .core import ERRORS
+
+router = APIRouter()
+
+OPEN_STATUSES = ("submitted", "in_review")
+MAX_ID_LENGTH = 100
+
+RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,19}$")]
+VariableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,39}$")]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Purpose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000)]
+LegalBasis = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Registers = Annotated[list[RegisterCode], Field(min_length=1, max_length=30)]
+Variables = dict[RegisterCode, Annotated[list[VariableName], Field(max_length=300)]]
+Comment = Annotated[str, StringConstraints(max_length=4000)]
+
+
+def _check_registers(registers: list[str] | None, variables: dict | None) -> None:
+    if registers is not None and len(set(registers)) != len(registers):
+        raise ValueError("registers must not repeat a code")
+    for code, names in (variables or {}).items():
+        if len(set(names)) != len(names):
+            raise ValueError(f"variables of {code} must not repeat a name")
+    if registers is not None and variables is not None:
+        unknown = set(variables) - set(registers)
+        if unknown:
+            raise ValueError(f"variables given for {', '.join(sorted(unknown))}, not among the requested registers")
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    decision: Literal["approve", "reject", "return"]
+    comment: Comment | None = ""
+    expected_version: int = Field(ge=1)
+
+
+class ApplicationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    title: Title
+    purpose: Purpose
+    legal_basis: LegalBasis
+    registers: Registers
+    variables: Variables = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        _check_registers(self.registers, self.variables)
+        return self
+
+
+class ChangesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    title: Title | None = None
+    purpose: Purpose | None = None
+    legal_basis: LegalBasis | None = None
+    registers: Registers | None = None
+    variables: Variables | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        _check_registers(self.registers, self.variables)
+        return self
+
+
+class ResubmissionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    expected_version: int = Field(ge=1)
+    changes: ChangesIn = Field(default_factory=ChangesIn)
+    comment: Comment | None = ""
+
+
+def required_approvals(registers) -> int:
+    """2 distinct approvals for standard data, 3 when a sensitive register is requested."""
+    return 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2
+
+
+# -- reading and validating bodies ---------------------------------------------
+
+class _Unparsed:
+    """A body that is missing or not JSON; refused at the body-validation step."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+
+    def fingerprint(self) -> dict:
+        return {"unparsed_sha256": hashlib.sha256(self.raw).hexdigest()}
+
+
+async def _read_json(request: Request) -> Any:
+    raw = await request.body()
+    if not raw.strip():
+        return _Unparsed(b"")
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return _Unparsed(raw)
+
+
+def _fingerprint_body(payload: Any) -> Any:
+    return payload.fingerprint() if isinstance(payload, _Unparsed) else payload
+
+
+def _validate(model: type[BaseModel], payload: Any) -> BaseModel:
+    if isinstance(payload, _Unparsed):
+        if payload.raw:
+            raise bad_request("The request body is not valid JSON.")
+        raise invalid_field("A JSON request body is required.")
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        parts = []
+        for e in exc.errors()[:5]:
+            where = ".".join(str(p) for p in e.get("loc", ()))
+            parts.append(f"{where or 'body'}: {e.get('msg', 'invalid')}")
+        raise invalid_field("; ".join(parts) or "Invalid request.") from None
+
+
+def _given(payload: Any, field: str, kind: type) -> Any:
+    """A field of the raw body for the audit detail, if it has the expected type."""
+    if isinstance(payload, dict):
+        value = payload.get(field)
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return value if not isinstance(value, str) else value[:40]
+    return None
+
+
+def _body_doc(model: type[BaseModel]) -> dict:
+    """The request body's schema for the OpenAPI description (nested models inlined)."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                rest = {k: v for k, v in node.items() if k != "$ref"}
+                return inline({**defs[ref.rsplit("/", 1)[-1]], **rest})
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": inline(schema)}}}}
+
+
+# -- shared checks ----------------------------------------------------------------
+
+def _load(tx, application_id: str) -> dict | None:
+    if not application_id or len(application_id) > MAX_ID_LENGTH:
+        return None
+    return tx.get("application", application_id)
+
+
+def _today(ctx: PortalContext) -> str:
+    return iso(ctx.clock())[:10]
+
+
+def _certified(researcher: dict | None, today: str) -> bool:
+    until = (researcher or {}).get("certified_until")
+    return isinstance(until, str) and until[:10] >= today
+
+
+def _conflicted(tx, user: dict, app: dict) -> bool:
+    staff = tx.get("staff", user["id"]) or {}
+    declared = {str(c).strip().casefold() for c in staff.get("conflicts") or []}
+    if str(app.get("institution", "")).strip().casefold() in declared:
+        return True
+    # Nobody approves their own application, whatever roles they hold.
+    return bool(user.get("researcher_id")) and user["researcher_id"] == app.get("applicant_id")
+
+
+def _state(app: dict | None) -> dict:
+    return {} if app is None else {"version": app["version"], "status": app["status"], "round": app.get("round", 1)}
+
+
+# -- routes -----------------------------------------------------------------------
+
+@router.post("/applications", status_code=201, responses=ERRORS, openapi_extra=_body_doc(ApplicationIn))
+async def submit_application(request: Request, user: dict = Depends(current_user),
+                             ctx: PortalContext = Depends(context)):
+    payload = await _read_json(request)
+    return await run_in_threadpool(_submit, ctx, request, user, payload)
+
+
+def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
+    after: dict = {}
+
+    def effect(tx):
+        if "researcher" not in user["roles"]:
+            raise role_required(("researcher",))
+        researcher = tx.get("researcher", user["researcher_id"]) if user.get("researcher_id") else None
+        if researcher is None:
+            raise ApiError(403, "role_required", "This account is not linked to a researcher record.")
+        body = _validate(ApplicationIn, payload)
+        now = ctx.now_iso()
+        while True:
+            app_id = f"APP-{now[:4]}-{tx.next_number('application'):04d}"
+            if tx.get("application", app_id) is None:
+                break
+        app = {
+            "id": app_id,
+            "title": body.title,
+            "status": "submitted",
+            "required_approvals": required_approvals(body.registers),
+            "reviews": [],
+            "applicant_id": researcher["id"],
+            "applicant_name": researcher.get("name"),
+            "institution": researcher["institution"],
+            "registers": list(body.registers),
+            "variables": {code: list(names) for code, names in body.variables.items()},
+            "purpose": body.purpose,
+            "legal_basis": body.legal_basis,
+            "submitted_at": now,
+            "updated_at": now,
+            "round": 1,
+        }
+        saved = entities.save(tx, "application", app)
+        after.update(_state(saved))
+        return 201, project("application", saved, user)
+
+    return perform(ctx, request, user["id"], "application.submit", "application", None,
+                   _fingerprint_body(payload), effect, audit_detail={"after": after})
+
+
+@router.post("/applications/{application_id}/reviews", status_code=201, responses=ERRORS,
+             openapi_extra=_body_doc(ReviewIn))
+async def review_application(application_id: str, request: Request, user: dict = Depends(current_user),
+                             ctx: PortalContext = Depends(context)):
+    payload = await _read_json(request)
+    return await run_in_threadpool(_review, ctx, request, user, application_id, payload)
+
+
+def _review(ctx: PortalContext, request: Request, user: dict, application_id: str, payload: Any):
+    # `before` is the state the request was judged against, `after` the state it left
+    # (empty on a refusal). The effect fills them in inside the transaction; `perform`
+    # copies the audit detail shallowly, so these are the dicts its entry records.
+    before: dict = {}
+    after: dict = {}
+
+    def effect(tx):
+        app = _load(tx, application_id)
+        before.update(_state(app))
+        if "caseworker" not in user["roles"]:
+            raise role_required(("caseworker",))
+        if app is None:
+            raise not_found("application")
+        body = _validate(ReviewIn, payload)
+        if app["status"] not in OPEN_STATUSES:
+            raise ApiError(409, "not_open", f"This application is {app['status']}; only submitted applications "
+                                            "and applications in review can be reviewed.")
+        if body.expected_version != app["version"]:
+            raise ApiError(409, "version_conflict", "The application changed since you loaded it "
+                                                    f"(version {app['version']}, you had {body.expected_version}). "
+                                                    "Reload it and decide again.",
+                           extra={"current_version": app["version"]})
+        if any(r.get("reviewer_id") == user["id"] for r in app.get("reviews", [])):
+            raise ApiError(409, "already_reviewed", "You have already reviewed this application; "
+                                                    "another caseworker must decide.")
+        if _conflicted(tx, user, app):
+            raise ApiError(409, "conflict_of_interest", "You declared a conflict of interest with "
+                                                        f"{app.get('institution')}; another caseworker must decide.")
+        comment = (body.comment or "").strip()
+        if body.decision in ("reject", "return") and not comment:
+            raise ApiError(422, "comment_required", f"A {body.decision} needs a comment giving the reason.")
+        if body.decision == "approve" and not _certified(tx.get("researcher", app["applicant_id"]), _today(ctx)):
+            raise ApiError(422, "certification_expired", "The applicant's certification has lapsed; "
+                                                         "the application cannot be approved until it is renewed.")
+
+        now = ctx.now_iso()
+        current_round = app.get("round", 1)
+        reviews = list(app.get("reviews", [])) + [{
+            "reviewer_id": user["id"], "decision": body.decision, "comment": comment, "at": now,
+            "round": current_round,
+        }]
+        if body.decision == "approve":
+            approvers = {r["reviewer_id"] for r in reviews
+                         if r["decision"] == "approve" and r.get("round", 1) == current_round}
+            status = "approved" if len(approvers) >= app["required_approvals"] else "in_review"
+        else:
+            status = "rejected" if body.decision == "reject" else "returned"
+        app.update(reviews=reviews, status=status, updated_at=now)
+        saved = entities.save(tx, "application", app)
+        after.update(_state(saved))
+        return 201, project("application", saved, user)
+
+    return perform(ctx, request, user["id"], "application.review", "application", application_id[:MAX_ID_LENGTH],
+                   _fingerprint_body(payload), effect,
+                   audit_detail={"decision": _given(payload, "decision", str),
+                                 "expected_version": _given(payload, "expected_version", int),
+                                 "before": before, "after": after})
+
+
+@router.post("/applications/{application_id}/resubmissions", status_code=201, responses=ERRORS,
+             openapi_extra=_body_doc(ResubmissionIn))
+async def resubmit_application(application_id: str, request: Request, user: dict = Depends(current_user),
+                               ctx: PortalContext = Depends(context)):
+    payload = await _read_json(request)
+    return await run_in_threadpool(_resubmit, ctx, request, user, application_id, payload)
+
+
+def _resubmit(ctx: PortalContext, request: Request, user: dict, application_id: str, payload: Any):
+    before: dict = {}
+    after: dict = {}
+    changed_fields: list = []
+
+    def effect(tx):
+        app = _load(tx, application_id)
+        before.update(_state(app))
+        if "researcher" not in user["roles"]:
+            raise role_required(("researcher",))
+        if app is None:
+            raise not_found("application")
+        if not user.get("researcher_id") or user["researcher_id"] != app.get("applicant_id"):
+            raise ApiError(403, "not_applicant", "Only the applicant can resubmit this application.")
+        body = _validate(ResubmissionIn, payload)
+        changes = body.changes.model_dump(exclude_none=True)
+        registers = changes.get("registers", app.get("registers", []))
+        if "variables" in changes:
+            variables = changes["variables"]
+            unknown = set(variables) - set(registers)
+            if unknown:
+                raise invalid_field(f"changes.variables: {', '.join(sorted(unknown))} "
+                                    "not among the requested registers")
+        else:  # variables of registers no longer requested are dropped
+            variables = {k: v for k, v in (app.get("variables") or {}).items() if k in registers}
+        if app["status"] != "returned":
+            raise ApiError(409, "not_open", f"This application is {app['status']}; only a returned application "
+                                            "can be resubmitted.")
+        if body.expected_version != app["version"]:
+            raise ApiError(409, "version_conflict", "The application changed since you loaded it "
+                                                    f"(version {app['version']}, you had {body.expected_version}).",
+                           extra={"current_version": app["version"]})
+
+        now = ctx.now_iso()
+        new = dict(app, **{k: v for k, v in changes.items() if k not in ("registers", "variables")})
+        new.update(registers=list(registers), variables=variables)
+        changed = [f for f in ("title", "purpose", "legal_basis", "registers", "variables") if new.get(f) != app.get(f)]
+        changed_fields.extend(changed)
+        new_round = app.get("round", 1) + 1
+        new.update(status="submitted", round=new_round, required_approvals=required_approvals(registers),
+                   updated_at=now, resubmitted_at=now,
+                   resubmissions=list(app.get("resubmissions", [])) + [
+                       {"round": new_round, "at": now, "comment": (body.comment or "").strip(), "changed": changed}])
+        saved = entities.save(tx, "application", new)
+        after.update(_state(saved))
+        return 201, project("application", saved, user)
+
+    return perform(ctx, request, user["id"], "application.resubmit", "application", application_id[:MAX_ID_LENGTH],
+                   _fingerprint_body(payload), effect,
+                   audit_detail={"expected_version": _given(payload, "expected_version", int),
+                                 "changed": changed_fields, "before": before, "after": after})

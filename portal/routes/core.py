@@ -1,0 +1,123 @@
+"""Health, sign-in and sign-out, the change feed and the audit trail."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import __version__, auth
+from ..api import PortalContext, context, current_user, iso, perform, public_user, require
+from ..errors import ApiError, bad_request
+from ..visibility import caller_keys, project
+
+router = APIRouter()
+
+
+class Problem(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: Problem
+
+
+ERRORS = {s: {"model": ErrorBody} for s in (400, 401, 403, 404, 409, 413, 422, 429)}
+
+
+class SessionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    totp: str = Field(min_length=1, max_length=20)
+
+
+@router.get("/health")
+def health():
+    return {"status": "ok", "version": __version__}
+
+
+@router.post("/session", status_code=201, responses=ERRORS)
+def create_session(body: SessionIn, request: Request, ctx: PortalContext = Depends(context)):
+    # The slow password check runs outside the write lock; the answer is the
+    # same for an unknown user, so the lockout does not reveal who exists.
+    with ctx.store.read() as tx:
+        known = tx.user_by_username(body.username)
+    password_ok = auth.verify_password(body.password, known["password_hash"] if known else auth._DUMMY_HASH)
+
+    def effect(tx):
+        now = ctx.clock()
+        recent = tx.failures(body.username, now - auth.LOCKOUT_WINDOW)
+        if len(recent) >= auth.LOCKOUT_FAILURES:
+            retry_after = max(1, int(recent[auth.LOCKOUT_FAILURES - 1] + auth.LOCKOUT_WINDOW - now) + 1)
+            raise ApiError(429, "too_many_attempts", "Too many failed sign-in attempts. Try again later.",
+                           extra={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
+        user = tx.user_by_username(body.username)
+        if user is None or not user["active"] or not password_ok:
+            raise ApiError(401, "invalid_credentials", "Wrong username, password or code.")
+        step = auth.totp_step(user["totp_secret"], body.totp, now)
+        if step is None:
+            raise ApiError(401, "invalid_credentials", "Wrong username, password or code.")
+        last = tx.totp_last_step(user["id"])
+        # RFC 6238 5.2: a code, and any older one, is accepted once only.
+        if last is not None and step <= last:
+            raise ApiError(401, "totp_replayed", "This code has already been used. Wait for the next code.")
+        tx.totp_set_step(user["id"], step)
+        tx.failures_clear(body.username)
+        token = auth.new_token()
+        expires_at = now + ctx.token_ttl
+        tx.token_insert(auth.hash_token(token), user["id"], now, expires_at)
+        request.state.user = user
+        return 201, {"token": token, "expires_at": iso(expires_at), "user": public_user(user)}
+
+    response = perform(ctx, request, f"anon:{body.username}", "session.create", "session", None,
+                       {"username": body.username, "totp": body.totp, "password_sha": auth.hash_token(body.password)},
+                       effect, audit_detail={"username": body.username}, remember_success=False)
+    if response.status_code == 401:
+        # A failure counts towards the lockout; recorded after the refusal was rolled back.
+        with ctx.store.write() as tx:
+            tx.failure_add(body.username, ctx.clock())
+    return response
+
+
+@router.delete("/session", status_code=204, responses=ERRORS)
+def delete_session(request: Request, user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
+    with ctx.store.write() as tx:
+        tx.token_revoke(auth.hash_token(request.state.token))
+        tx.audit_append(ctx.now_iso(), user["id"], "session.delete", "session", None, "ok", {})
+    return Response(status_code=204)
+
+
+@router.get("/changes", responses=ERRORS)
+def changes(since: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=1000),
+            user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
+    with ctx.store.read() as tx:
+        rows, more = tx.changes(since, limit, caller_keys(user))
+    out = [{"seq": seq, "entity": kind, "id": id, "data": project(kind, data, user)} for seq, kind, id, data in rows]
+    return {"changes": out, "next": rows[-1][0] if rows else since, "more": more}
+
+
+@router.get("/audit", responses=ERRORS)
+def audit(entity: str | None = Query(None, max_length=40), id: str | None = Query(None, max_length=100),
+          actor: str | None = Query(None, max_length=100), action: str | None = Query(None, max_length=100),
+          outcome: str | None = Query(None, pattern="^(ok|refused)$"),
+          since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
+          after: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=5000),
+          user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
+    sees_all = bool({"admin", "supervisor"} & set(user["roles"]))
+    with ctx.store.read() as tx:
+        entries = tx.audit_query(entity=entity, entity_id=id, actor_id=actor, action=action, outcome=outcome,
+                                 since=since, until=until, after_seq=after, limit=limit + 1,
+                                 visible_keys=None if sees_all else caller_keys(user), self_id=user["id"])
+    more = len(entries) > limit
+    entries = entries[:limit]
+    return {"entries": entries, "next": entries[-1]["seq"] if entries else after, "more": more}
+
+
+@router.get("/audit/verify", responses=ERRORS)
+def audit_verify(user: dict = Depends(require("admin", "supervisor")), ctx: PortalContext = Depends(context)):
+    from ..audit import verify_chain
+    with ctx.store.read() as tx:
+        result = verify_chain(tx.audit_iter())
+    return result

@@ -1,0 +1,26 @@
+"""Assemble a portal from its settings (used by the CLI and the embedded demo)."""
+
+from __future__ import annotations
+
+from . import checks, sampling
+from .api import PortalContext
+from .app import create_app
+from .store import open_store
+
+
+def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_ttl: float | None = None,
+          simulate: bool = False):
+    store = open_store(db)
+    ctx = PortalContext(store=store)
+    if token_ttl is not None:
+        ctx.token_ttl = token_ttl
+    ctx.rules = checks.load_rules(rules_path) if rules_path else checks.Rules()
+    ctx.sampling = sampling.SamplingConfig()
+    if demo:
+        from .demo import seed_demo
+        seed_demo(store)
+    app = create_app(ctx)
+    if demo and simulate:
+        from .simulator import start_ack_simulator
+        start_ack_simulator(app, ctx)
+    return app

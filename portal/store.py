@@ -1,0 +1,452 @@
+"""The portal's storage layer.
+
+Rules, routes and audit code talk only to `Store` and its transactions (`Tx`),
+never to SQL, so another engine can be added behind the same interface.
+
+Entities are JSON documents keyed by (kind, id) with a version. Each write
+gives the entity the next number of one global sequence: the change feed is the
+entities ordered by that number (a compacted log: an entity appears once, at its
+latest change; deletions stay as tombstones with data None).
+
+Who may see an entity is recorded as audience keys ("role:caseworker",
+"researcher:R-0001", "org:ORG-001", ...). Audiences only grow: whoever once saw an
+entity keeps receiving its later states (a retraction, a deletion), so a client
+that follows the feed never keeps a stale copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from typing import Iterable, Iterator
+
+GENESIS_HASH = "0" * 64
+
+SCHEMA = [
+    # v1
+    """
+    CREATE TABLE entities (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        owner TEXT,
+        data TEXT,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX entities_owner ON entities(kind, owner);
+    CREATE TABLE audience (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (kind, id, key)
+    );
+    CREATE INDEX audience_key_seq ON audience(key, seq);
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        entity TEXT,
+        entity_id TEXT,
+        outcome TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX audit_entity ON audit(entity, entity_id);
+    CREATE INDEX audit_actor ON audit(actor_id);
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        totp_secret TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        researcher_id TEXT,
+        org_id TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        expires_at REAL NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE totp_steps (
+        user_id TEXT PRIMARY KEY,
+        last_step INTEGER NOT NULL
+    );
+    CREATE TABLE sign_in_failures (
+        username TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX sign_in_failures_user ON sign_in_failures(username, at);
+    CREATE TABLE idempotency (
+        caller TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        at REAL NOT NULL,
+        PRIMARY KEY (caller, key)
+    );
+    CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        content BLOB NOT NULL
+    );
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    """,
+]
+
+
+def canonical_json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def audit_hash(prev_hash: str, entry: dict) -> str:
+    """SHA-256 over the previous hash and the entry's canonical JSON."""
+    fields = {k: entry[k] for k in ("seq", "at", "actor_id", "action", "entity", "entity_id", "outcome", "detail")}
+    return hashlib.sha256((prev_hash + "\n" + canonical_json(fields)).encode()).hexdigest()
+
+
+class Tx:
+    """One transaction. Obtained from `Store.read()` or `Store.write()`."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._c = conn
+
+    # -- entities ---------------------------------------------------------
+    def get(self, kind: str, id: str) -> dict | None:
+        row = self._c.execute("SELECT data FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return json.loads(row[0])
+
+    def list(self, kind: str, owner: str | None = None) -> list[dict]:
+        if owner is None:
+            rows = self._c.execute(
+                "SELECT data FROM entities WHERE kind = ? AND data IS NOT NULL ORDER BY seq", (kind,)
+            )
+        else:
+            rows = self._c.execute(
+                "SELECT data FROM entities WHERE kind = ? AND owner = ? AND data IS NOT NULL ORDER BY seq",
+                (kind, owner),
+            )
+        return [json.loads(r[0]) for r in rows]
+
+    def count(self, kind: str) -> int:
+        return self._c.execute(
+            "SELECT COUNT(*) FROM entities WHERE kind = ? AND data IS NOT NULL", (kind,)
+        ).fetchone()[0]
+
+    def audience_of(self, kind: str, id: str) -> set[str]:
+        return {r[0] for r in self._c.execute("SELECT key FROM audience WHERE kind = ? AND id = ?", (kind, id))}
+
+    def put(self, kind: str, id: str, data: dict | None, audience: Iterable[str], owner: str | None = None) -> dict | None:
+        """Store the new state of an entity (None deletes it) and append it to the feed.
+
+        The version is the store's to keep: it is set on `data` and returned.
+        """
+        row = self._c.execute("SELECT version FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        version = (row[0] if row else 0) + 1
+        seq = self._c.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM entities").fetchone()[0]
+        if data is not None:
+            data = dict(data)
+            data["version"] = version
+        self._c.execute(
+            "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
+            "owner = excluded.owner, data = excluded.data",
+            (kind, id, version, seq, owner, None if data is None else canonical_json(data)),
+        )
+        self._c.execute("UPDATE audience SET seq = ? WHERE kind = ? AND id = ?", (seq, kind, id))
+        self._c.executemany(
+            "INSERT OR IGNORE INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)",
+            [(kind, id, key, seq) for key in set(audience)],
+        )
+        return data
+
+    def put_many(self, rows: list[tuple[str, str, dict, Iterable[str], str | None]]) -> None:
+        """Bulk insert of new entities (seeding): version 1, consecutive sequence numbers."""
+        seq = self._c.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
+        entity_rows, audience_rows = [], []
+        for kind, id, data, audience, owner in rows:
+            seq += 1
+            data = dict(data, version=1)
+            entity_rows.append((kind, id, 1, seq, owner, canonical_json(data)))
+            audience_rows.extend((kind, id, key, seq) for key in set(audience))
+        self._c.executemany(
+            "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?)", entity_rows
+        )
+        self._c.executemany("INSERT INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)", audience_rows)
+
+    def max_seq(self) -> int:
+        return self._c.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
+
+    def changes(self, since: int, limit: int, keys: Iterable[str]) -> tuple[list[tuple[int, str, str, dict | None]], bool]:
+        """The next `limit` changes after `since` visible to any of `keys`, and whether more follow.
+
+        Each key is scanned on its own index range and the scans are merged, so a
+        page costs O(limit x keys) whatever the size of the database.
+        """
+        per_key = []
+        for key in sorted(set(keys)):
+            per_key.append([
+                r[0] for r in self._c.execute(
+                    "SELECT seq FROM audience WHERE key = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    (key, since, limit + 1),
+                )
+            ])
+        seqs: list[int] = []
+        for s in heapq.merge(*per_key):
+            if not seqs or seqs[-1] != s:
+                seqs.append(s)
+            if len(seqs) > limit:
+                break
+        more = len(seqs) > limit
+        seqs = seqs[:limit]
+        if not seqs:
+            return [], False
+        rows = self._c.execute(
+            "SELECT seq, kind, id, data FROM entities WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq",
+            (json.dumps(seqs),),
+        ).fetchall()
+        return [(s, k, i, None if d is None else json.loads(d)) for s, k, i, d in rows], more
+
+    def next_number(self, name: str) -> int:
+        """A named counter for human-readable ids (APP-2026-0001, ...)."""
+        self._c.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+            (name,),
+        )
+        return self._c.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+
+    def set_counter(self, name: str, value: int) -> None:
+        self._c.execute("INSERT INTO counters (name, value) VALUES (?, ?) "
+                        "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
+    # -- audit ------------------------------------------------------------
+    def audit_append(self, at: str, actor_id: str | None, action: str, entity: str | None,
+                     entity_id: str | None, outcome: str, detail: dict) -> dict:
+        last = self._c.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+        entry = {"seq": seq, "at": at, "actor_id": actor_id, "action": action, "entity": entity,
+                 "entity_id": entity_id, "outcome": outcome, "detail": detail}
+        entry["prev_hash"] = prev
+        entry["hash"] = audit_hash(prev, entry)
+        self._c.execute(
+            "INSERT INTO audit (seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, actor_id, action, entity, entity_id, outcome, canonical_json(detail), prev, entry["hash"]),
+        )
+        return entry
+
+    _AUDIT_COLUMNS = "seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash"
+
+    @staticmethod
+    def _audit_row(r) -> dict:
+        return {"seq": r[0], "at": r[1], "actor_id": r[2], "action": r[3], "entity": r[4], "entity_id": r[5],
+                "outcome": r[6], "detail": json.loads(r[7]), "prev_hash": r[8], "hash": r[9]}
+
+    def audit_query(self, *, entity=None, entity_id=None, actor_id=None, action=None, outcome=None,
+                    since=None, until=None, after_seq=0, limit=500, visible_keys=None, self_id=None) -> list[dict]:
+        """Audit entries matching the filters, oldest first.
+
+        `visible_keys` restricts to entries about entities the caller may see
+        (or entries of the caller's own actions, `self_id`); None means all.
+        """
+        where, args = ["seq > ?"], [after_seq]
+        for column, value in (("entity", entity), ("entity_id", entity_id), ("actor_id", actor_id),
+                              ("action", action), ("outcome", outcome)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if since is not None:
+            where.append("at >= ?")
+            args.append(since)
+        if until is not None:
+            where.append("at < ?")
+            args.append(until)
+        if visible_keys is not None:
+            where.append(
+                "(actor_id = ? OR EXISTS (SELECT 1 FROM audience x WHERE x.kind = audit.entity "
+                "AND x.id = audit.entity_id AND x.key IN (SELECT value FROM json_each(?))))"
+            )
+            args.extend([self_id, json.dumps(sorted(visible_keys))])
+        args.append(limit)
+        rows = self._c.execute(
+            f"SELECT {self._AUDIT_COLUMNS} FROM audit WHERE {' AND '.join(where)} ORDER BY seq LIMIT ?", args
+        )
+        return [self._audit_row(r) for r in rows]
+
+    def audit_iter(self, batch: int = 5000) -> Iterator[dict]:
+        after = 0
+        while True:
+            rows = self._c.execute(
+                f"SELECT {self._AUDIT_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (after, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._audit_row(r)
+            after = rows[-1][0]
+
+    # -- users, tokens, sign-in state -------------------------------------
+    _USER_COLUMNS = "id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id, active"
+
+    def _user_row(self, r) -> dict | None:
+        if r is None:
+            return None
+        return {"id": r[0], "username": r[1], "password_hash": r[2], "totp_secret": r[3], "roles": json.loads(r[4]),
+                "display_name": r[5], "researcher_id": r[6], "org_id": r[7], "active": bool(r[8])}
+
+    def user_by_username(self, username: str) -> dict | None:
+        return self._user_row(self._c.execute(
+            f"SELECT {self._USER_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone())
+
+    def user_by_id(self, user_id: str) -> dict | None:
+        return self._user_row(self._c.execute(
+            f"SELECT {self._USER_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone())
+
+    def users(self) -> list[dict]:
+        return [self._user_row(r) for r in self._c.execute(f"SELECT {self._USER_COLUMNS} FROM users ORDER BY id")]
+
+    def insert_user(self, user: dict) -> None:
+        self._c.execute(
+            "INSERT INTO users (id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (user["id"], user["username"], user["password_hash"], user["totp_secret"], json.dumps(user["roles"]),
+             user["display_name"], user.get("researcher_id"), user.get("org_id")),
+        )
+
+    def token_insert(self, token_hash: str, user_id: str, created_at: float, expires_at: float) -> None:
+        self._c.execute("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                        (token_hash, user_id, created_at, expires_at))
+
+    def token_get(self, token_hash: str) -> dict | None:
+        r = self._c.execute("SELECT user_id, expires_at, revoked FROM tokens WHERE token_hash = ?",
+                            (token_hash,)).fetchone()
+        return None if r is None else {"user_id": r[0], "expires_at": r[1], "revoked": bool(r[2])}
+
+    def token_revoke(self, token_hash: str) -> None:
+        self._c.execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?", (token_hash,))
+
+    def totp_last_step(self, user_id: str) -> int | None:
+        r = self._c.execute("SELECT last_step FROM totp_steps WHERE user_id = ?", (user_id,)).fetchone()
+        return None if r is None else r[0]
+
+    def totp_set_step(self, user_id: str, step: int) -> None:
+        self._c.execute("INSERT INTO totp_steps (user_id, last_step) VALUES (?, ?) "
+                        "ON CONFLICT (user_id) DO UPDATE SET last_step = excluded.last_step", (user_id, step))
+
+    def failures(self, username: str, since: float) -> list[float]:
+        return [r[0] for r in self._c.execute(
+            "SELECT at FROM sign_in_failures WHERE username = ? AND at >= ? ORDER BY at", (username, since))]
+
+    def failure_add(self, username: str, at: float) -> None:
+        self._c.execute("INSERT INTO sign_in_failures (username, at) VALUES (?, ?)", (username, at))
+
+    def failures_clear(self, username: str) -> None:
+        self._c.execute("DELETE FROM sign_in_failures WHERE username = ?", (username,))
+
+    # -- idempotency ------------------------------------------------------
+    def idem_get(self, caller: str, key: str) -> dict | None:
+        r = self._c.execute("SELECT request_hash, status, body FROM idempotency WHERE caller = ? AND key = ?",
+                            (caller, key)).fetchone()
+        return None if r is None else {"request_hash": r[0], "status": r[1], "body": json.loads(r[2])}
+
+    def idem_put(self, caller: str, key: str, request_hash: str, status: int, body, at: float) -> None:
+        self._c.execute("INSERT INTO idempotency (caller, key, request_hash, status, body, at) VALUES (?, ?, ?, ?, ?, ?)",
+                        (caller, key, request_hash, status, json.dumps(body), at))
+
+    # -- file contents of outputs, content-addressed ---------------------------
+    def blob_put(self, sha256: str, content: bytes) -> None:
+        self._c.execute("INSERT OR IGNORE INTO blobs (sha256, content) VALUES (?, ?)", (sha256, content))
+
+    def blob_get(self, sha256: str) -> bytes | None:
+        r = self._c.execute("SELECT content FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        return None if r is None else bytes(r[0])
+
+    # -- raw access for tests of tamper detection and benchmarks ------------
+    def execute(self, sql: str, args=()):
+        return self._c.execute(sql, args)
+
+
+class SqliteStore:
+    """SQLite in WAL mode; one connection per thread; writes serialised by BEGIN IMMEDIATE."""
+
+    engine = "sqlite"
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        self._migrate()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            self._local.conn = conn
+        return conn
+
+    def _migrate(self) -> None:
+        conn = self._connect()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(SCHEMA[current:], start=current + 1):
+                for statement in script.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(number)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[Tx]:
+        conn = self._connect()
+        conn.execute(begin)
+        try:
+            yield Tx(conn)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def read(self):
+        return self._transaction("BEGIN")
+
+    def write(self):
+        return self._transaction("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def open_store(url: str):
+    """Open the store named by `--db`: a file path or sqlite:///FILE."""
+    if url.startswith("sqlite:///"):
+        url = url[len("sqlite:///"):]
+    elif "://" in url:
+        raise ValueError(f"unsupported database URL: {url.split('://')[0]}://")
+    return SqliteStore(url)

@@ -1,0 +1,82 @@
+"""Who sees what (PRODUCT.md, data minimisation), as audience keys.
+
+An entity is stored with the keys of everyone who may see it; a caller holds
+keys derived from its roles and links. The change feed and the audit trail
+match the two sets in SQL; `project` trims fields a caller may not see.
+"""
+
+from __future__ import annotations
+
+STAFF_ROLES = {"caseworker", "supervisor", "coordinator", "admin"}
+ALL_ROLES = STAFF_ROLES | {"researcher", "recipient"}
+
+
+def caller_keys(user: dict) -> set[str]:
+    keys = {f"user:{user['id']}"} | {f"role:{r}" for r in user["roles"]}
+    if STAFF_ROLES & set(user["roles"]):
+        keys.add("staff")
+    if user.get("researcher_id"):
+        keys.add(f"researcher:{user['researcher_id']}")
+    if user.get("org_id"):
+        keys.add(f"org:{user['org_id']}")
+    return keys
+
+
+def staff_audience(_staff: dict) -> set[str]:
+    return {"staff"}
+
+
+def researcher_audience(researcher: dict) -> set[str]:
+    return {"role:caseworker", "role:supervisor", "role:admin", f"researcher:{researcher['id']}"}
+
+
+def institution_audience(_institution: dict, member_researcher_ids=()) -> set[str]:
+    return {"role:caseworker", "role:supervisor", "role:admin"} | {f"researcher:{r}" for r in member_researcher_ids}
+
+
+def organisation_audience(org: dict) -> set[str]:
+    return {"role:coordinator", "role:admin", f"org:{org['id']}"}
+
+
+def application_audience(app: dict) -> set[str]:
+    return {"role:caseworker", "role:admin", f"researcher:{app['applicant_id']}"}
+
+
+def output_audience(output: dict) -> set[str]:
+    return {"role:supervisor", "role:admin", f"researcher:{output['researcher_id']}"}
+
+
+def sample_audience(_sample: dict) -> set[str]:
+    return {"role:supervisor", "role:admin"}
+
+
+def warning_audience(warning: dict, addressed_org_ids) -> set[str]:
+    keys = {"role:coordinator", "role:admin"}
+    if warning["status"] != "draft":
+        keys |= {f"org:{o}" for o in addressed_org_ids}
+    return keys
+
+
+def acknowledgement_audience(ack: dict) -> set[str]:
+    return {"role:coordinator", "role:admin", f"org:{ack['org_id']}"}
+
+
+def project(kind: str, data: dict | None, user: dict) -> dict | None:
+    """The part of an entity this caller may see (the audience already matched)."""
+    if data is None:
+        return None
+    roles = set(user["roles"])
+    if kind == "output" and not roles & {"supervisor", "admin"}:
+        # The submitting researcher sees the outcome, not how or why it was sampled.
+        data = {k: v for k, v in data.items() if k not in ("sample", "draw")}
+        data["reviews"] = [{k: v for k, v in r.items() if k != "reviewer_id"} for r in data.get("reviews", [])]
+    elif kind == "application" and not roles & {"caseworker", "admin"}:
+        data = dict(data)
+        data["reviews"] = [{k: v for k, v in r.items() if k != "reviewer_id"} for r in data.get("reviews", [])]
+    elif kind == "warning" and not roles & {"coordinator", "admin"}:
+        org = user.get("org_id")
+        data = dict(data)
+        data["acks"] = [a for a in data.get("acks", []) if a.get("org_id") == org]
+        data.pop("addressed_org_ids", None)  # who else was warned is not theirs to know
+        data.pop("pending_revision", None)   # a revision in preparation is not sent yet
+    return data
