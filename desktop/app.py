@@ -174,20 +174,31 @@ class DeskApp(QObject):
     def sign_out(self, wipe: bool):
         workspace, window = self.workspace, self.window
         self.workspace, self.window = None, None
+        window.shut_down()
         window.hide()
         window.deleteLater()
         Op(lambda: self.sessions.sign_out(workspace, wipe=wipe)).success(lambda _: None) \
             .failure(lambda e: log.warning("sign-out: %s", e)).run_in_background()
         self.show_sign_in()
 
-    def quit(self):
+    def shutdown(self):
+        """Close the workspace and stop the embedded portal (the application keeps running)."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
         if self.window is not None:
-            self.window.close()
+            self.window.shut_down()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
         if self.embedded is not None:
             self.embedded.stop()
+
+    def quit(self):
+        self.shutdown()
         QApplication.quit()
 
 

@@ -69,9 +69,15 @@ def local_time(text: str | None, with_time: bool = True) -> str:
     value = parse_time(text)
     if value is None:
         return text or ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), Qt.TimeSpec.UTC).toLocalTime()
-    fmt = QLocale.FormatType.ShortFormat
-    return QLocale().toString(qdt, fmt) if with_time else QLocale().toString(qdt.date(), fmt)
+    qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    if with_time:
+        return QLocale().toString(qdt, _full_year(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)))
+    return QLocale().toString(qdt.date(), _full_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat)))
+
+
+def _full_year(fmt: str) -> str:
+    """The locale's short format with a four-digit year (25 could be 1925 in a register)."""
+    return fmt.replace("yyyy", "yy").replace("yy", "yyyy")
 
 
 def local_date(text: str | None) -> str:
@@ -81,7 +87,8 @@ def local_date(text: str | None) -> str:
         except ValueError:
             return text
         from PySide6.QtCore import QDate
-        return QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+        return QLocale().toString(QDate(d.year, d.month, d.day),
+                                  _full_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat)))
     return local_time(text, with_time=False)
 
 
@@ -99,4 +106,4 @@ def age_text(text: str | None) -> str:
         return ""
     if days == 0:
         return _t("today")
-    return _t("%n day(s)").replace("%n", str(days)) if days != 1 else _t("1 day")
+    return _t("1 day") if days == 1 else _t("%1 days").replace("%1", str(days))

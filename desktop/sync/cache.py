@@ -42,10 +42,19 @@ SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 SALT_SUFFIX = ".salt"
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
 
+# What the views may sort by and which columns their rows carry (the only column
+# names that reach SQL from a caller's choice, and only after a whitelist check).
 APPLICATION_SORTS = ("title", "status", "institution", "applicant_name", "submitted_at",
                      "updated_at", "required_approvals", "approvals", "id")
 APPLICATION_COLUMNS = ("id", "version", "title", "status", "institution", "applicant_id", "applicant_name",
                        "submitted_at", "updated_at", "required_approvals", "approvals", "sensitive")
+OUTPUT_SORTS = ("submitted_at", "updated_at", "status", "verdict", "project_id", "researcher_id", "id")
+OUTPUT_COLUMNS = ("id", "version", "project_id", "researcher_id", "status", "verdict", "sample_reason",
+                  "submitted_at", "updated_at")
+WARNING_SORTS = ("sent_at", "ack_due_at", "title", "severity", "tlp", "status", "id")
+WARNING_COLUMNS = ("id", "version", "revision", "title", "severity", "tlp", "status", "author_id", "sent_at",
+                   "ack_due_at")
+TEXT_SORTS = {"title", "institution", "applicant_name"}
 
 
 class CacheError(Exception):
@@ -103,8 +112,8 @@ def cache_key_for(secret_store: SecretStore, portal: str, username: str, passwor
         secret_store.set_cache_key(portal, username, key)
         return CacheKey(key, from_password=False)
     if password is None or salt_file is None:
-        raise CacheKeyError("there is no usable keyring: the password and the cache file are needed "
-                            "to derive the cache key")
+        raise CacheKeyError("this cache's key is derived from the password (no usable keyring): "
+                            "sign in with the password to open it")
     params = _read_or_create_salt(salt_file)
     key = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(params["salt"]), n=params["n"],
                          r=params["r"], p=params["p"], maxmem=128 * 1024 * 1024, dklen=KEY_BYTES)
@@ -320,29 +329,50 @@ class Cache:
                         order_by: str = "submitted_at", descending: bool = False) -> list[str]:
         """Ids of the applications matching a full-text search and a status filter,
         sorted in SQL. `order_by` must be one of APPLICATION_SORTS."""
-        if order_by not in APPLICATION_SORTS:
-            raise ValueError(f"cannot sort applications by {order_by!r}")
-        where, params = [], []
         match = fts_query(search)
-        if match:
-            where.append("a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)")
-            params.append(match)
-        elif search and search.strip():
+        if match is None and search and search.strip():
             return []   # only punctuation: nothing can match
-        if status is not None:
-            statuses = [status] if isinstance(status, str) else list(status)
-            where.append("a.status IN (SELECT value FROM json_each(?))")
-            params.append(_dumps(statuses))
-        direction = "DESC" if descending else "ASC"
-        sql = ("SELECT a.id FROM applications a"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + f" ORDER BY a.{order_by} IS NULL, a.{order_by} {direction}, a.id {direction}")
-        with self.reading() as conn:
-            return [row[0] for row in conn.execute(sql, params)]
+        return self._ids("applications", APPLICATION_SORTS, order_by, descending, {"status": status}, match)
 
     def applications_rows(self, ids: list[str]) -> list[dict]:
         """The list columns of these applications, in the order of `ids` (lazy loading)."""
         return self._rows("applications", APPLICATION_COLUMNS, ids)
+
+    def output_ids(self, status: str | Iterable[str] | None = None, verdict: str | Iterable[str] | None = None,
+                   project_id: str | None = None, order_by: str = "submitted_at",
+                   descending: bool = False) -> list[str]:
+        return self._ids("outputs", OUTPUT_SORTS, order_by, descending,
+                         {"status": status, "verdict": verdict, "project_id": project_id})
+
+    def outputs_rows(self, ids: list[str]) -> list[dict]:
+        return self._rows("outputs", OUTPUT_COLUMNS, ids)
+
+    def warning_ids(self, status: str | Iterable[str] | None = None, severity: str | Iterable[str] | None = None,
+                    order_by: str = "sent_at", descending: bool = True) -> list[str]:
+        return self._ids("warnings", WARNING_SORTS, order_by, descending, {"status": status, "severity": severity})
+
+    def warnings_rows(self, ids: list[str]) -> list[dict]:
+        return self._rows("warnings", WARNING_COLUMNS, ids)
+
+    def _ids(self, table: str, sorts: tuple[str, ...], order_by: str, descending: bool,
+             filters: dict[str, Any], match: str | None = None) -> list[str]:
+        """Filter (equality or membership, as parameters) and sort (a whitelisted column) in SQL."""
+        if order_by not in sorts:
+            raise ValueError(f"cannot sort {table} by {order_by!r}")
+        where, params = [], []
+        if match:
+            where.append(f"t.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)")
+            params.append(match)
+        for column, wanted in filters.items():   # column names come from this module, never from input
+            if wanted is not None:
+                where.append(f"t.{column} IN (SELECT value FROM json_each(?))")
+                params.append(_dumps([wanted] if isinstance(wanted, str) else list(wanted)))
+        direction = "DESC" if descending else "ASC"
+        collate = " COLLATE NOCASE" if order_by in TEXT_SORTS else ""
+        sql = (f"SELECT t.id FROM {table} t" + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY t.{order_by} IS NULL, t.{order_by}{collate} {direction}, t.id {direction}")
+        with self.reading() as conn:
+            return [row[0] for row in conn.execute(sql, params)]
 
     def rows(self, kind: str, ids: list[str]) -> list[dict]:
         """Full documents of these entities, in the order of `ids` (missing ones skipped)."""
@@ -357,11 +387,13 @@ class Cache:
 
 
 def fts_query(search: str | None) -> str | None:
-    """Turn what a user typed into a safe FTS5 query: every word, as a prefix, must match."""
+    """Turn what a user typed into a safe FTS5 query: every whitespace-separated word
+    must match as a prefix; a word with inner punctuation ("APP-2026-0001") is a phrase.
+    Only \\w characters reach FTS5, always inside quotes, so no query syntax gets through."""
     if not search:
         return None
-    words = re.findall(r"\w+", search)
-    return " ".join(f'"{w}"*' for w in words[:32]) or None
+    phrases = [" ".join(re.findall(r"\w+", word)) for word in search.split()]
+    return " ".join(f'"{p}"*' for p in phrases[:32] if p) or None
 
 
 def _kind(kind: str) -> Kind:

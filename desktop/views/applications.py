@@ -53,9 +53,10 @@ class ApplicationsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 120), (2, 150), (3, 190), (4, 90), (5, 80), (6, 110)):
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 104), (1, 250), (2, 125), (4, 80), (5, 72), (6, 92)):
             self.table.setColumnWidth(col, width)
+        header.setMinimumSectionSize(48)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
 
         self.detail = ApplicationDetail(workspace)
@@ -69,6 +70,7 @@ class ApplicationsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 380])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -91,8 +93,7 @@ class ApplicationsView(QWidget):
             Column("institution", self.tr("Institution"), "institution"),
             Column("status", self.tr("Status"), "status", display=lambda r: labels.application_status(r["status"])),
             Column("approvals", self.tr("Approvals"), "approvals", align=right,
-                   display=lambda r: f"{r.get('approvals') or 0}/{r.get('required_approvals') or '?'}"
-                   + (" ●" if r.get("sensitive") else ""),
+                   display=lambda r: f"{r.get('approvals') or 0}/{r.get('required_approvals') or '?'}",
                    tooltip=lambda r: self.tr("Sensitive registers: three approvals needed") if r.get("sensitive") else ""),
             Column("submitted_at", self.tr("Submitted"), "submitted_at",
                    display=lambda r: labels.local_time(r.get("submitted_at"), with_time=False)),

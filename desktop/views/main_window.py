@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QWidget)
+                               QStackedWidget, QWidget)
 
 from ..models import labels
 from ..models.lazy_table import Column
@@ -110,8 +110,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setMaximumWidth(220)
-        self.nav.setMinimumWidth(170)
+        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         roles = self.workspace.roles
         self.page_keys: list[str] = []
@@ -128,15 +127,12 @@ class MainWindow(QMainWindow):
         if "attention" in self.pages:
             self.pages["attention"].open_case.connect(self.open_case)
             self.pages["attention"].changed.connect(self._update_attention_badge)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._update_attention_badge()
 
@@ -241,8 +237,7 @@ class MainWindow(QMainWindow):
         clicked = box.clickedButton()
         if clicked not in (keep, wipe):
             return
-        self.sync.stop()
-        self._save_layout()
+        self.shut_down()
         self.signed_out.emit(clicked is wipe)
 
     def _restore(self):
@@ -250,24 +245,30 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
-            self.resize(1280, 800)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width = min(1440, screen.width() - 40) if screen else 1280
+            height = min(900, screen.height() - 60) if screen else 800
+            self.resize(max(width, 960), max(height, 600))
         state = self.settings.get("window/state")
         if state:
             self.restoreState(QByteArray(state))
-        splitter = self.settings.get("window/splitter")
-        if splitter:
-            self.splitter.restoreState(QByteArray(splitter))
         page = self.settings.get("window/page")
         self.nav.setCurrentRow(page if 0 <= page < self.nav.count() else 0)
 
     def _save_layout(self):
         self.settings.set("window/geometry", bytes(self.saveGeometry()))
         self.settings.set("window/state", bytes(self.saveState()))
-        self.settings.set("window/splitter", bytes(self.splitter.saveState()))
         self.settings.set("window/page", self.nav.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event):
-        self.sync.stop()
-        self._save_layout()
+        self.shut_down()
         super().closeEvent(event)
+
+    def shut_down(self):
+        """Stop background work and every view's timers before the cache closes."""
+        from PySide6.QtCore import QTimer
+        self.sync.stop()
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self._save_layout()

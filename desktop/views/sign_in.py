@@ -103,7 +103,9 @@ class SignInDialog(QDialog):
             code_row.addWidget(self.demo_code)
         form.addRow(self.tr("&Username"), self.username)
         form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("&Code"), code_row)
+        code_label = QLabel(self.tr("&Code"))
+        code_label.setBuddy(self.code)
+        form.addRow(code_label, code_row)
         outer.addLayout(form)
 
         self.message = plain_label("", wrap=True)

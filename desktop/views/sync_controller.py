@@ -62,6 +62,8 @@ class SyncController(QObject):
 
     def _done(self, result):
         self.running = False
+        if self._stop:
+            return   # the workspace is closing: its views and cache are going away
         self.last_result = result
         if result.skipped:
             self._schedule(self.interval)
@@ -90,6 +92,8 @@ class SyncController(QObject):
         # The engine reports portal trouble in its result; an exception here is a bug
         # or a broken cache: show it and keep trying on the timer.
         self.running = False
+        if self._stop:
+            return
         self.online = False
         self.failures += 1
         self.last_result = None

@@ -11,7 +11,7 @@ header excluded). Check names differ by ACRO version: 0.4 uses ``threshold``,
 from dataclasses import dataclass
 
 from .csvtable import MISSING, TEXT, TableError, parse_cell, read_rows
-from .findings import PASS, REVIEW, Finding, cell_order, normalise_status
+from .findings import PASS, Finding, cell_order, normalise_status
 from .identifiers import mask_identifiers
 from .names import sanitize_filename
 from .textio import decode_text
@@ -53,7 +53,9 @@ class TableLayout:
         if line is None or j >= len(line):
             return None
         parsed = parse_cell(line[j], danish=False)
-        return line[j].strip() if parsed is MISSING or parsed is TEXT else parsed
+        if parsed is MISSING or parsed is TEXT:
+            return line[j].strip() or None  # None: suppressed by ACRO
+        return parsed
 
     def _data_row(self, row: int) -> list[str] | None:
         index = self.header_rows + row
@@ -85,26 +87,41 @@ def import_bundle(bundle_name: str, bundle: dict, submitted: dict[str, bytes]) -
 
 
 def _status_finding(bundle_name: str, file: str, uid: str, output: dict, status: str) -> Finding:
-    summary = " ".join(str(output.get("summary", "")).split())[:MAX_SUMMARY_CHARS]
+    summary = _shorten(" ".join(str(output.get("summary", "")).split()))
+    detail = f" {summary}" if summary and summary.lower() != status else ""
     exception = " The researcher asked for an exception." if output.get("exception") else ""
     kind = output.get("type", "output")
-    message = f"ACRO ({bundle_name}) judged {kind} {uid!r}: {status}. {summary}{exception}"
+    message = f"ACRO ({bundle_name}) judged {kind} {uid!r}: {status}.{detail}{exception}"
     return Finding(file=file, rule="acro:status", severity=status, value=status,
-                   message=mask_identifiers(message.strip()), order=cell_order(None, None))
+                   message=mask_identifiers(message), order=cell_order(None, None))
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_SUMMARY_CHARS:
+        return text
+    return text[:MAX_SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _cell_findings(file: str, uid: str, output: dict, sdc: dict, data: bytes, status: str) -> list[Finding]:
+    """Flagged cells of a failed or reviewed output.
+
+    ACRO's status is the verdict, so a passed output adds no cell findings;
+    and where ACRO 1.x records a per-check status, cells of a passed check are
+    skipped (its MinimumDoFCheck "cells" are non-zero degrees of freedom, not
+    risks).
+    """
     cells = sdc.get("cells") if isinstance(sdc, dict) else None
-    if not isinstance(cells, dict) or not any(cells.values()):
+    if status == PASS or not isinstance(cells, dict) or not any(cells.values()):
         return []
+    check_status = (output.get("fair") or {}).get("check_status") or {}
     layout = table_layout(data, output.get("outcome"))
-    # ACRO lists flagged cells of a passed output only when something is odd: a person should look.
-    severity = status if status != PASS else REVIEW
     findings = []
     for check, positions in cells.items():
+        if normalise_status(check_status.get(check, status)) == PASS:
+            continue
         rule = "acro:" + ACRO_CHECK_NAMES.get(check, check)
         for position in positions or []:
-            findings.append(_cell_finding(file, uid, rule, severity, position, layout))
+            findings.append(_cell_finding(file, uid, rule, status, position, layout))
     return findings
 
 

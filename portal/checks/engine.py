@@ -69,9 +69,7 @@ def check_output(files: Sequence[tuple[str, bytes]], rules: Rules | None = None)
             continue
         findings += _check_file(item, sidecars.get(item.name), rules)
         if item.kind == "contributors" and item.name not in paired:
-            findings.append(Finding(file=item.name, rule="needs_person", severity=REVIEW,
-                                    message=f"Contributor figures without their table {sidecar_table_name(item.name)}; "
-                                            f"a person must look at it."))
+            findings.append(_unpaired_sidecar(item, covered))
 
     findings = cap_per_rule(findings, rules.max_findings_per_rule)
     position = {item.name: i for i, item in enumerate(submitted)}
@@ -124,6 +122,14 @@ def _pair_sidecars(submitted: list[Submitted], covered: set[str]) -> dict[str, S
                 pairs[table_name] = item
                 tables[table_name].kind = "magnitude_table"
     return pairs
+
+
+def _unpaired_sidecar(item: Submitted, covered: set[str]) -> Finding:
+    table = sidecar_table_name(item.name)
+    reason = "its table is judged by ACRO" if table in covered else f"its table {table} is not in the output"
+    return Finding(file=item.name, rule="needs_person", severity=REVIEW,
+                   message=f"Contributor figures are evidence for the check, not output, and {reason}; "
+                           f"a person must look at it.")
 
 
 def _check_file(item: Submitted, sidecar: Submitted | None, rules: Rules) -> list[Finding]:

@@ -40,11 +40,11 @@ def microdata(seed: int = 7) -> pd.DataFrame:
                          "age": int(rng.integers(20, 80)), "income": float(rng.integers(150, 900) * 1000)})
     people = pd.DataFrame(rows)
     # Hovedstaden/M: one huge income dominates the cell (nk-rule and p-ratio)
-    people.loc[people.index[(people.region == "Hovedstaden") & (people.sex == "M")][0], "income"] = 200_000_000.0
+    people.loc[people.index[(people.region == "Hovedstaden") & (people.sex == "M")][0], "income"] = 300_000_000.0
     # Midtjylland/F: two equal large incomes dominate (nk-rule only; the rest is > 10 % of the largest)
     cell = people.index[(people.region == "Midtjylland") & (people.sex == "F")]
     people.loc[cell[:2], "income"] = 5_000_000.0
-    people.loc[cell[2:], "income"] = 40_000.0
+    people.loc[cell[2:], "income"] = 30_000.0
     return people
 
 

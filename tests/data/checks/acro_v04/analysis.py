@@ -1,0 +1,2 @@
+# the code that produced this session
+visits = acro.crosstab([df.clinic, df.quarter], df.kind, suppress=True)
