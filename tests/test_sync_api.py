@@ -237,3 +237,24 @@ def test_change_feed_pages(fake_portal):
 
 def test_health(fake_portal):
     assert PortalClient(fake_portal.url).health()["status"] == "ok"
+
+
+def test_sign_out_of_a_dead_session_counts_as_done(fake_portal):
+    client = PortalClient(fake_portal.url)
+    client.sign_in("anna", "demo", "123456")
+    fake_portal.expire_sessions()
+    assert client.sign_out() is True and client.token is None
+
+
+def test_netrc_credentials_are_never_sent(fake_portal, tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password netrc-secret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    client = PortalClient(fake_portal.url)
+    client.health()
+    client.sign_in("anna", "demo", "123456")
+    assert "authorization" not in fake_portal.requests[0].headers
+    assert "authorization" not in fake_portal.requests[1].headers
+    client.changes(0)
+    assert fake_portal.requests[2].headers["authorization"] == f"Bearer {client.token}"

@@ -350,3 +350,15 @@ def test_outputs_and_warnings_views(cache):
     assert cache.warnings_rows(["W1"])[0]["severity"] == "high"
     with pytest.raises(ValueError):
         cache.warning_ids(order_by="body")
+
+
+def test_tampered_salt_file_is_refused(tmp_path):
+    keyring.set_keyring(fail.Keyring())
+    path = tmp_path / "c.db"
+    cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)
+    salt = tmp_path / "c.db.salt"
+    weakened = salt.read_text().replace('"n": 32768', '"n": 2')
+    assert weakened != salt.read_text()
+    salt.write_text(weakened)
+    with pytest.raises(CacheCorrupt):
+        cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)

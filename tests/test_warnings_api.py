@@ -9,6 +9,7 @@ plus the pure rules with explicit times.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -237,7 +238,7 @@ def test_missing_fields_and_unpaired_surrogates_are_refused(api):
     body = base_body()
     del body["title"]
     assert "title" in assert_error(api["frida"].post("/warnings", body), 422, "invalid_field")
-    raw = requests.models.complexjson.dumps(base_body(body="PLACEHOLDER")).replace("PLACEHOLDER", "\\ud800 lone")
+    raw = json.dumps(base_body(body="PLACEHOLDER")).replace("PLACEHOLDER", "\\ud800 lone")
     r = api["frida"].s.post(api["frida"].url("/warnings"), data=raw.encode(),
                             headers={"Content-Type": "application/json"}, timeout=10)
     assert "body" in assert_error(r, 422, "invalid_field")
@@ -548,9 +549,10 @@ def test_life_of_a_critical_warning(portal, api):
     stored_acks = frida.warning(wid)["acks"]
     assert sorted((a["org_id"], a["revision"], a["state"]) for a in stored_acks) == \
         [("ORG-001", 1, "mitigated"), ("ORG-001", 2, "mitigated")]
-    for n in (1, 2):
-        doc = frida.csaf(wid)
-        assert validate_csaf(doc) == [] and doc["document"]["tracking"]["version"] == "2"
+    doc = frida.csaf(wid)
+    assert validate_csaf(doc) == [] and doc["document"]["tracking"]["version"] == "2"
+    assert [h["summary"] for h in doc["document"]["tracking"]["revision_history"]] == [
+        "Initial release", "Added indicators of compromise"]
 
 
 def test_the_recipient_sees_only_sent_warnings_to_his_organisation_and_his_own_acks(portal, api):
@@ -558,14 +560,12 @@ def test_the_recipient_sees_only_sent_warnings_to_his_organisation_and_his_own_a
     mine = sent_medium(api)                       # ORG-001 and ORG-002
     others = sent_medium(api, recipients={"sectors": ["gp"], "regions": [], "org_ids": []})
     draft = frida.create()
-    # ORG-002 acknowledges through the portal's own rules (a recipient user of ORG-002 is not in the demo):
-    # the simulator's path records it like a recipient would.
+    # The demo has no recipient user for ORG-002: its acknowledgement is recorded the way the
+    # simulator records one, by another writer on the portal's database.
     from portal.routes.warnings import record_ack
     from portal.store import SqliteStore
-    from portal import entities  # noqa: F401
-    store = SqliteStore(portal.db)
-    with store.write() as tx:
-        record_ack(tx, tx.get("warning", mine["id"]), "ORG-002", "received", "theirs", None, iso(parse_iso(mine["sent_at"])))
+    with SqliteStore(portal.db).write() as tx:
+        record_ack(tx, tx.get("warning", mine["id"]), "ORG-002", "received", "theirs", None, mine["sent_at"])
     api["ole"].ack(mine["id"], "received", "ours")
     state = feed(portal, "ole")
     assert set(k for k, _ in state) <= {"warning", "organisation", "acknowledgement"}
@@ -928,10 +928,8 @@ def test_simulator_ticks_are_bounded_and_leave_ole_alone(clocked):
     for org_id in acked:
         entry = next(a for a in stored["acks"] if a["org_id"] == org_id)
         assert (parse_iso(entry["first_at"]) > due) == (plans[org_id].kind == "late"), org_id
-    clocked.now = start + 200 * 600
 
 
-@pytest.mark.timeout_guard
 def test_simulator_runs_in_the_portal_process_and_stops_with_it():
     p = PortalProcess(args=["--simulate"]).start()
     try:
@@ -952,7 +950,25 @@ def test_simulator_runs_in_the_portal_process_and_stops_with_it():
         state = p.all_changes("frida")
         assert not any(a.get("org_id") == "ORG-001" and a.get("by") is None and a.get("history")
                        for (k, _), a in state.items() if k == "acknowledgement")
+        # A graceful stop: the server re-raises SIGTERM after its shutdown, so the code is 0 or -SIGTERM.
         p.proc.send_signal(signal.SIGTERM)
-        assert p.proc.wait(15) == 0
+        assert p.proc.wait(15) in (0, -signal.SIGTERM)
     finally:
         p.close()
+
+
+def test_simulator_thread_stops_when_the_portal_shuts_down():
+    import uvicorn
+
+    from portal.server import build
+    with tempfile.TemporaryDirectory(prefix="portal-sim-") as tmp:
+        app = build(os.path.join(tmp, "portal.db"), demo=True, simulate=True)
+        simulator = app.state.ctx.extra["ack_simulator"]
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        wait_until(lambda: server.started, timeout=30, message="the in-process portal to start")
+        assert simulator._thread.is_alive()
+        server.should_exit = True
+        thread.join(15)
+        assert not thread.is_alive() and not simulator._thread.is_alive()

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
+import requests.auth
 
 log = logging.getLogger(__name__)
 
@@ -247,8 +248,6 @@ class PortalClient:
         send_headers = {"Accept": "application/json"}
         if headers:
             send_headers.update(headers)
-        if auth and self._token:
-            send_headers["Authorization"] = f"Bearer {self._token}"
         data = None
         if json_body is not None:
             data = json.dumps(json_body, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -256,6 +255,7 @@ class PortalClient:
         started = time.monotonic()
         try:
             response = self.session.request(method, url, params=params, data=data, headers=send_headers,
+                                            auth=_Bearer(self._token if auth else None),
                                             timeout=self.timeout, stream=True, allow_redirects=False)
         except requests.exceptions.SSLError:
             log.warning("%s %s: TLS verification failed", method, path)
@@ -268,7 +268,7 @@ class PortalClient:
         try:
             log.debug("%s %s -> %s", method, path, response.status_code)
             body = self._read_body(response, started)
-            return self._interpret(response, body, auth=auth and path != "/session")
+            return self._interpret(response, body, auth=auth)
         finally:
             response.close()
 
@@ -313,6 +313,23 @@ class PortalClient:
         if status == 204 or (not body and status in (201, 202)):
             return None
         return _parse_json(response, body)
+
+
+class _Bearer(requests.auth.AuthBase):
+    """Sets (or, signed out, leaves out) the Authorization header. Passing an auth
+    object on every call also stops requests from sending .netrc credentials."""
+
+    def __init__(self, token: str | None):
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "<_Bearer>"
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers.pop("Authorization", None)
+        if self._token:
+            request.headers["Authorization"] = f"Bearer {self._token}"
+        return request
 
 
 def _is_json_type(response: requests.Response) -> bool:

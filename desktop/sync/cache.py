@@ -41,6 +41,7 @@ KEY_BYTES = 32
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 SALT_SUFFIX = ".salt"
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
+_SCRYPT_N = {2 ** e for e in range(15, 21)}   # a tampered salt file cannot weaken the KDF
 
 # What the views may sort by and which columns their rows carry (the only column
 # names that reach SQL from a caller's choice, and only after a whitelist check).
@@ -125,7 +126,8 @@ def _read_or_create_salt(salt_file: Path) -> dict:
     try:
         params = json.loads(salt_file.read_text("utf-8"))
         if params.get("kdf") == "scrypt" and all(isinstance(params.get(k), int) for k in SCRYPT) \
-                and len(bytes.fromhex(params["salt"])) == 16:
+                and len(bytes.fromhex(params["salt"])) == 16 and params["n"] in _SCRYPT_N \
+                and 1 <= params["r"] <= 16 and 1 <= params["p"] <= 4:
             return params
         raise CacheCorrupt("the cache's salt file is not valid")
     except FileNotFoundError:
@@ -181,9 +183,13 @@ class Cache:
             # The raw-key form skips SQLCipher's passphrase KDF; the hex comes from bytes, not input.
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except dbapi2.DatabaseError:
+        except dbapi2.DatabaseError as exc:
             conn.close()
-            raise _open_error(path) from None
+            if "not a database" in str(exc):
+                raise _open_error(path) from None
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise CacheError("the cache is in use by another Portal Desk window") from None
+            raise CacheCorrupt(f"the cache cannot be opened: {exc}") from None
         cache = cls(path, conn)
         try:
             conn.execute("PRAGMA temp_store = MEMORY")
@@ -231,6 +237,7 @@ class Cache:
             yield self._conn
 
     def query(self, sql: str, params: Iterable = ()) -> list[dict]:
+        """Run one read query; `sql` is a constant, every value goes in `params`."""
         with self.reading() as conn:
             cur = conn.execute(sql, tuple(params))
             names = [d[0] for d in cur.description]
