@@ -1,4 +1,4 @@
-"""python -m portal --host 127.0.0.1 --port PORT --db FILE [--demo] [--rules FILE]
+"""python -m portal --host 127.0.0.1 --port PORT --db FILE|URL [--demo] [--rules FILE]
 python -m portal seed --db FILE --applications N --outputs N
 """
 
@@ -13,7 +13,8 @@ def serve(argv) -> int:
     parser = argparse.ArgumentParser(prog="python -m portal", description="Portal Desk reference portal (contract v1)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--db", required=True, help="SQLite file (or sqlite:///FILE)")
+    parser.add_argument("--db", required=True,
+                        help="database: a SQLite file (or sqlite:///FILE), or postgresql://USER@HOST:PORT/DBNAME")
     parser.add_argument("--demo", action="store_true", help="seed the demo data into an empty database")
     parser.add_argument("--rules", help="output check rules (JSON)")
     parser.add_argument("--token-ttl", type=float, default=None, help="session lifetime in seconds (default 8 h)")
@@ -33,7 +34,7 @@ def serve(argv) -> int:
 
 def seed(argv) -> int:
     parser = argparse.ArgumentParser(prog="python -m portal seed", description="make a large database for benchmarks")
-    parser.add_argument("--db", required=True)
+    parser.add_argument("--db", required=True, help="a SQLite file or a postgresql:// URL (as for serving)")
     parser.add_argument("--applications", type=int, default=100_000)
     parser.add_argument("--outputs", type=int, default=100_000)
     parser.add_argument("--demo", action="store_true", help="seed the demo world first (users to sign in with)")

@@ -104,18 +104,16 @@ def perform(ctx: PortalContext, request: Request, caller_id: str, action: str, e
                     raise ApiError(422, "idempotency_key_reused",
                                    "This Idempotency-Key was used before with a different request.")
                 return JSONResponse(previous["body"], status_code=previous["status"])
-        tx.execute("SAVEPOINT effect")
         detail = dict(audit_detail or {})
         headers = None
         try:
-            status, answer = effect(tx)
-            tx.execute("RELEASE effect")
+            with tx.savepoint("effect"):
+                status, answer = effect(tx)
             outcome = "ok"
             if entity_id is None and isinstance(answer, dict):
                 entity_id = answer.get("id") or answer.get("sample_id")
         except ApiError as refusal:
-            tx.execute("ROLLBACK TO effect")
-            tx.execute("RELEASE effect")
+            # The savepoint has undone whatever the effect wrote.
             status, answer, outcome = refusal.status, refusal.body(), "refused"
             headers = refusal.headers or None
             detail["code"] = refusal.code

@@ -9,7 +9,6 @@ import time
 
 import pyotp
 
-from .errors import ApiError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 LOCKOUT_FAILURES = 5
@@ -57,37 +56,6 @@ def hash_token(token: str) -> str:
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
-
-
-def sign_in(tx, username: str, password: str, code: str, now: float, token_ttl: float = TOKEN_TTL) -> tuple[dict, str, float]:
-    """Check credentials and TOTP; return (user, token, expires_at) or raise the contract's refusal.
-
-    Failures are recorded by the caller in its own transaction (they must stay
-    even though the refusal rolls nothing else back).
-    """
-    recent = tx.failures(username, now - LOCKOUT_WINDOW)
-    if len(recent) >= LOCKOUT_FAILURES:
-        retry_after = max(1, int(recent[LOCKOUT_FAILURES - 1] + LOCKOUT_WINDOW - now) + 1)
-        raise ApiError(429, "too_many_attempts",
-                       "Too many failed sign-in attempts. Try again later.",
-                       extra={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
-    user = tx.user_by_username(username)
-    password_ok = verify_password(password, user["password_hash"] if user else _DUMMY_HASH)
-    if user is None or not user["active"] or not password_ok:
-        raise ApiError(401, "invalid_credentials", "Wrong username, password or code.")
-    step = totp_step(user["totp_secret"], code, now)
-    if step is None:
-        raise ApiError(401, "invalid_credentials", "Wrong username, password or code.")
-    last = tx.totp_last_step(user["id"])
-    # RFC 6238 section 5.2: a code (and any older one) is accepted once only.
-    if last is not None and step <= last:
-        raise ApiError(401, "totp_replayed", "This code has already been used. Wait for the next code.")
-    tx.totp_set_step(user["id"], step)
-    tx.failures_clear(username)
-    token = new_token()
-    expires_at = now + token_ttl
-    tx.token_insert(hash_token(token), user["id"], now, expires_at)
-    return user, token, expires_at
 
 
 def user_for_token(tx, token: str, now: float) -> dict | None:

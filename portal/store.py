@@ -1,7 +1,11 @@
 """The portal's storage layer.
 
-Rules, routes and audit code talk only to `Store` and its transactions (`Tx`),
-never to SQL, so another engine can be added behind the same interface.
+Rules, routes and audit code talk only to a store and its transactions (`Tx`),
+never to SQL. Two engines sit behind the same interface, chosen by the database
+URL (`open_store`): SQLite (`SqliteStore`, here) and PostgreSQL (`PostgresStore`,
+in `store_pg`). The SQL of `Tx` is written once; the few differences between the
+engines (parameter style, list parameters, bulk execution) live in a small
+dialect object. This module and `store_pg` are the only code that knows SQL.
 
 Entities are JSON documents keyed by (kind, id) with a version. Each write
 gives the entity the next number of one global sequence: the change feed is the
@@ -119,79 +123,135 @@ def audit_hash(prev_hash: str, entry: dict) -> str:
     return hashlib.sha256((prev_hash + "\n" + canonical_json(fields)).encode()).hexdigest()
 
 
-class Tx:
-    """One transaction. Obtained from `Store.read()` or `Store.write()`."""
+def _no_nul(value):
+    """Text never holds NUL characters (PostgreSQL cannot store them): they become U+FFFD,
+    on both engines alike. NUL can only arrive in garbage input (a path, a username)."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
 
-    def __init__(self, conn: sqlite3.Connection):
-        self._c = conn
+
+class SqliteDialect:
+    """What differs between the engines, for SQL written once with `?` parameters."""
+
+    name = "sqlite"
+
+    def sql(self, text: str) -> str:
+        return text
+
+    def in_list(self, column: str) -> str:
+        """A condition `column` is one of a list given as one parameter (see `list_param`)."""
+        return f"{column} IN (SELECT value FROM json_each(?))"
+
+    def list_param(self, values) -> object:
+        return json.dumps(list(values))
+
+    def execute(self, conn, sql: str, args=()):
+        return conn.execute(sql, args)
+
+    def executemany(self, conn, sql: str, rows) -> None:
+        conn.executemany(sql, rows)
+
+
+SQLITE = SqliteDialect()
+
+
+class Tx:
+    """One transaction. Obtained from a store's `read()` or `write()`."""
+
+    def __init__(self, conn, dialect=SQLITE):
+        self._conn = conn
+        self._d = dialect
+
+    def _args(self, args):
+        return tuple(_no_nul(a) for a in args)
+
+    def executemany(self, sql: str, rows) -> None:
+        self._d.executemany(self._conn, self._d.sql(sql), [self._args(r) for r in rows])
+
+    # -- savepoints: part of a transaction that can be undone on its own ----
+    @contextmanager
+    def savepoint(self, name: str = "sp") -> Iterator[None]:
+        """Undo what the block wrote if it raises (the exception propagates); keep it otherwise."""
+        if not name.isidentifier():
+            raise ValueError(f"bad savepoint name {name!r}")
+        self.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.execute(f"RELEASE SAVEPOINT {name}")
 
     # -- entities ---------------------------------------------------------
     def get(self, kind: str, id: str) -> dict | None:
-        row = self._c.execute("SELECT data FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        row = self.execute("SELECT data FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
         if row is None or row[0] is None:
             return None
         return json.loads(row[0])
 
     def list(self, kind: str, owner: str | None = None) -> list[dict]:
         if owner is None:
-            rows = self._c.execute(
+            rows = self.execute(
                 "SELECT data FROM entities WHERE kind = ? AND data IS NOT NULL ORDER BY seq", (kind,)
             )
         else:
-            rows = self._c.execute(
+            rows = self.execute(
                 "SELECT data FROM entities WHERE kind = ? AND owner = ? AND data IS NOT NULL ORDER BY seq",
                 (kind, owner),
             )
         return [json.loads(r[0]) for r in rows]
 
     def count(self, kind: str) -> int:
-        return self._c.execute(
+        return self.execute(
             "SELECT COUNT(*) FROM entities WHERE kind = ? AND data IS NOT NULL", (kind,)
         ).fetchone()[0]
 
     def audience_of(self, kind: str, id: str) -> set[str]:
-        return {r[0] for r in self._c.execute("SELECT key FROM audience WHERE kind = ? AND id = ?", (kind, id))}
+        return {r[0] for r in self.execute("SELECT key FROM audience WHERE kind = ? AND id = ?", (kind, id))}
 
     def put(self, kind: str, id: str, data: dict | None, audience: Iterable[str], owner: str | None = None) -> dict | None:
         """Store the new state of an entity (None deletes it) and append it to the feed.
 
         The version is the store's to keep: it is set on `data` and returned.
         """
-        row = self._c.execute("SELECT version FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        row = self.execute("SELECT version FROM entities WHERE kind = ? AND id = ?", (kind, id)).fetchone()
         version = (row[0] if row else 0) + 1
-        seq = self._c.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM entities").fetchone()[0]
+        seq = self.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM entities").fetchone()[0]
         if data is not None:
             data = dict(data)
             data["version"] = version
-        self._c.execute(
+        self.execute(
             "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
             "owner = excluded.owner, data = excluded.data",
             (kind, id, version, seq, owner, None if data is None else canonical_json(data)),
         )
-        self._c.execute("UPDATE audience SET seq = ? WHERE kind = ? AND id = ?", (seq, kind, id))
-        self._c.executemany(
-            "INSERT OR IGNORE INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)",
-            [(kind, id, key, seq) for key in set(audience)],
+        self.execute("UPDATE audience SET seq = ? WHERE kind = ? AND id = ?", (seq, kind, id))
+        self.executemany(
+            "INSERT INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(kind, id, key, seq) for key in sorted(set(audience))],
         )
         return data
 
     def put_many(self, rows: list[tuple[str, str, dict, Iterable[str], str | None]]) -> None:
         """Bulk insert of new entities (seeding): version 1, consecutive sequence numbers."""
-        seq = self._c.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
+        seq = self.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
         entity_rows, audience_rows = [], []
         for kind, id, data, audience, owner in rows:
             seq += 1
             data = dict(data, version=1)
             entity_rows.append((kind, id, 1, seq, owner, canonical_json(data)))
             audience_rows.extend((kind, id, key, seq) for key in set(audience))
-        self._c.executemany(
+        self.executemany(
             "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?)", entity_rows
         )
-        self._c.executemany("INSERT INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)", audience_rows)
+        self.executemany("INSERT INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)", audience_rows)
 
     def max_seq(self) -> int:
-        return self._c.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
+        return self.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
 
     def changes(self, since: int, limit: int, keys: Iterable[str]) -> tuple[list[tuple[int, str, str, dict | None]], bool]:
         """The next `limit` changes after `since` visible to any of `keys`, and whether more follow.
@@ -202,7 +262,7 @@ class Tx:
         per_key = []
         for key in sorted(set(keys)):
             per_key.append([
-                r[0] for r in self._c.execute(
+                r[0] for r in self.execute(
                     "SELECT seq FROM audience WHERE key = ? AND seq > ? ORDER BY seq LIMIT ?",
                     (key, since, limit + 1),
                 )
@@ -217,34 +277,36 @@ class Tx:
         seqs = seqs[:limit]
         if not seqs:
             return [], False
-        rows = self._c.execute(
-            "SELECT seq, kind, id, data FROM entities WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq",
-            (json.dumps(seqs),),
+        rows = self.execute(
+            f"SELECT seq, kind, id, data FROM entities WHERE {self._d.in_list('seq')} ORDER BY seq",
+            (self._d.list_param(seqs),),
         ).fetchall()
         return [(s, k, i, None if d is None else json.loads(d)) for s, k, i, d in rows], more
 
     def next_number(self, name: str) -> int:
         """A named counter for human-readable ids (APP-2026-0001, ...)."""
-        self._c.execute(
-            "INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+        return self.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
             (name,),
-        )
-        return self._c.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+        ).fetchone()[0]
 
     def set_counter(self, name: str, value: int) -> None:
-        self._c.execute("INSERT INTO counters (name, value) VALUES (?, ?) "
-                        "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+        self.execute("INSERT INTO counters (name, value) VALUES (?, ?) "
+                     "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
 
     # -- audit ------------------------------------------------------------
     def audit_append(self, at: str, actor_id: str | None, action: str, entity: str | None,
                      entity_id: str | None, outcome: str, detail: dict) -> dict:
-        last = self._c.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        actor_id, action, entity, entity_id, outcome = (
+            _no_nul(v) for v in (actor_id, action, entity, entity_id, outcome))
+        last = self.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
         entry = {"seq": seq, "at": at, "actor_id": actor_id, "action": action, "entity": entity,
                  "entity_id": entity_id, "outcome": outcome, "detail": detail}
         entry["prev_hash"] = prev
         entry["hash"] = audit_hash(prev, entry)
-        self._c.execute(
+        self.execute(
             "INSERT INTO audit (seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, at, actor_id, action, entity, entity_id, outcome, canonical_json(detail), prev, entry["hash"]),
@@ -280,11 +342,11 @@ class Tx:
         if visible_keys is not None:
             where.append(
                 "(actor_id = ? OR EXISTS (SELECT 1 FROM audience x WHERE x.kind = audit.entity "
-                "AND x.id = audit.entity_id AND x.key IN (SELECT value FROM json_each(?))))"
+                f"AND x.id = audit.entity_id AND {self._d.in_list('x.key')}))"
             )
-            args.extend([self_id, json.dumps(sorted(visible_keys))])
+            args.extend([self_id, self._d.list_param(sorted(visible_keys))])
         args.append(limit)
-        rows = self._c.execute(
+        rows = self.execute(
             f"SELECT {self._AUDIT_COLUMNS} FROM audit WHERE {' AND '.join(where)} ORDER BY seq LIMIT ?", args
         )
         return [self._audit_row(r) for r in rows]
@@ -292,7 +354,7 @@ class Tx:
     def audit_iter(self, batch: int = 5000) -> Iterator[dict]:
         after = 0
         while True:
-            rows = self._c.execute(
+            rows = self.execute(
                 f"SELECT {self._AUDIT_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (after, batch)
             ).fetchall()
             if not rows:
@@ -311,18 +373,18 @@ class Tx:
                 "display_name": r[5], "researcher_id": r[6], "org_id": r[7], "active": bool(r[8])}
 
     def user_by_username(self, username: str) -> dict | None:
-        return self._user_row(self._c.execute(
+        return self._user_row(self.execute(
             f"SELECT {self._USER_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone())
 
     def user_by_id(self, user_id: str) -> dict | None:
-        return self._user_row(self._c.execute(
+        return self._user_row(self.execute(
             f"SELECT {self._USER_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone())
 
     def users(self) -> list[dict]:
-        return [self._user_row(r) for r in self._c.execute(f"SELECT {self._USER_COLUMNS} FROM users ORDER BY id")]
+        return [self._user_row(r) for r in self.execute(f"SELECT {self._USER_COLUMNS} FROM users ORDER BY id")]
 
     def insert_user(self, user: dict) -> None:
-        self._c.execute(
+        self.execute(
             "INSERT INTO users (id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (user["id"], user["username"], user["password_hash"], user["totp_secret"], json.dumps(user["roles"]),
@@ -330,56 +392,59 @@ class Tx:
         )
 
     def token_insert(self, token_hash: str, user_id: str, created_at: float, expires_at: float) -> None:
-        self._c.execute("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                        (token_hash, user_id, created_at, expires_at))
+        self.execute("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                     (token_hash, user_id, created_at, expires_at))
 
     def token_get(self, token_hash: str) -> dict | None:
-        r = self._c.execute("SELECT user_id, expires_at, revoked FROM tokens WHERE token_hash = ?",
-                            (token_hash,)).fetchone()
+        r = self.execute("SELECT user_id, expires_at, revoked FROM tokens WHERE token_hash = ?",
+                         (token_hash,)).fetchone()
         return None if r is None else {"user_id": r[0], "expires_at": r[1], "revoked": bool(r[2])}
 
     def token_revoke(self, token_hash: str) -> None:
-        self._c.execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?", (token_hash,))
+        self.execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?", (token_hash,))
 
     def totp_last_step(self, user_id: str) -> int | None:
-        r = self._c.execute("SELECT last_step FROM totp_steps WHERE user_id = ?", (user_id,)).fetchone()
+        r = self.execute("SELECT last_step FROM totp_steps WHERE user_id = ?", (user_id,)).fetchone()
         return None if r is None else r[0]
 
     def totp_set_step(self, user_id: str, step: int) -> None:
-        self._c.execute("INSERT INTO totp_steps (user_id, last_step) VALUES (?, ?) "
-                        "ON CONFLICT (user_id) DO UPDATE SET last_step = excluded.last_step", (user_id, step))
+        self.execute("INSERT INTO totp_steps (user_id, last_step) VALUES (?, ?) "
+                     "ON CONFLICT (user_id) DO UPDATE SET last_step = excluded.last_step", (user_id, step))
 
     def failures(self, username: str, since: float) -> list[float]:
-        return [r[0] for r in self._c.execute(
+        return [r[0] for r in self.execute(
             "SELECT at FROM sign_in_failures WHERE username = ? AND at >= ? ORDER BY at", (username, since))]
 
     def failure_add(self, username: str, at: float) -> None:
-        self._c.execute("INSERT INTO sign_in_failures (username, at) VALUES (?, ?)", (username, at))
+        self.execute("INSERT INTO sign_in_failures (username, at) VALUES (?, ?)", (username, at))
 
     def failures_clear(self, username: str) -> None:
-        self._c.execute("DELETE FROM sign_in_failures WHERE username = ?", (username,))
+        self.execute("DELETE FROM sign_in_failures WHERE username = ?", (username,))
 
     # -- idempotency ------------------------------------------------------
     def idem_get(self, caller: str, key: str) -> dict | None:
-        r = self._c.execute("SELECT request_hash, status, body FROM idempotency WHERE caller = ? AND key = ?",
-                            (caller, key)).fetchone()
+        r = self.execute("SELECT request_hash, status, body FROM idempotency WHERE caller = ? AND key = ?",
+                         (caller, key)).fetchone()
         return None if r is None else {"request_hash": r[0], "status": r[1], "body": json.loads(r[2])}
 
     def idem_put(self, caller: str, key: str, request_hash: str, status: int, body, at: float) -> None:
-        self._c.execute("INSERT INTO idempotency (caller, key, request_hash, status, body, at) VALUES (?, ?, ?, ?, ?, ?)",
-                        (caller, key, request_hash, status, json.dumps(body), at))
+        self.execute("INSERT INTO idempotency (caller, key, request_hash, status, body, at) VALUES (?, ?, ?, ?, ?, ?)",
+                     (caller, key, request_hash, status, json.dumps(body), at))
 
     # -- file contents of outputs, content-addressed ---------------------------
     def blob_put(self, sha256: str, content: bytes) -> None:
-        self._c.execute("INSERT OR IGNORE INTO blobs (sha256, content) VALUES (?, ?)", (sha256, content))
+        self.execute("INSERT INTO blobs (sha256, content) VALUES (?, ?) ON CONFLICT DO NOTHING", (sha256, content))
 
     def blob_get(self, sha256: str) -> bytes | None:
-        r = self._c.execute("SELECT content FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        r = self.execute("SELECT content FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         return None if r is None else bytes(r[0])
 
-    # -- raw access for tests of tamper detection and benchmarks ------------
+    # -- raw access (the queries above, tests of tamper detection, benchmarks) --
     def execute(self, sql: str, args=()):
-        return self._c.execute(sql, args)
+        """Run one statement written with `?` parameters; returns a cursor (fetchone, fetchall, iteration)."""
+        if not args:
+            return self._d.execute(self._conn, sql, ())
+        return self._d.execute(self._conn, self._d.sql(sql), self._args(args))
 
 
 class SqliteStore:
@@ -443,8 +508,15 @@ class SqliteStore:
             self._local.conn = None
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
 def open_store(url: str):
-    """Open the store named by `--db`: a file path or sqlite:///FILE."""
+    """Open the store named by `--db`: a file path or sqlite:///FILE (SQLite),
+    or postgresql://USER@HOST:PORT/DBNAME (PostgreSQL)."""
+    if url.startswith(POSTGRES_SCHEMES):
+        from .store_pg import PostgresStore
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///"):]
     elif "://" in url:

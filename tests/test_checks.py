@@ -8,6 +8,7 @@ import json
 import random
 import zipfile
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,7 @@ def test_windows_1252_file_with_danish_letters():
 
 
 def test_tab_separated_and_english_thousands():
-    result = check(("t.tsv", "area\tcount\nA\t1,234\nB\t2\n"), ("u.csv", 'area,count\nA,"1,234"\nB,"2"\n'))
+    result = check(("t.tsv", "area\tcount\nA\t1.234\nB\t2\n"), ("u.csv", 'area,count\nA,"1,234"\nB,"2"\n'))
     assert [(f["file"], f["row"], f["value"]) for f in findings(result)] == [("t.tsv", 1, 2), ("u.csv", 1, 2)]
 
 
@@ -214,7 +215,8 @@ def test_findings_per_rule_are_capped_with_a_summary():
 
 def magnitude(contributions: dict, table: str = None, rules=None, extra=()):
     """A one-column magnitude table with its list-form contributors sidecar."""
-    table = table or "region,turnover\n" + "".join(f"r{row},{sum(v)}\n" for row, v in contributions.items())
+    table = table or "region,turnover\n" + "".join(
+        f"r{row},{sum(Fraction(str(x)) for x in v)}\n" for row, v in contributions.items())
     sidecar = "row,column,value\n" + "".join(
         f"{row},turnover,{value}\n" for row, values in contributions.items() for value in values)
     return check(("sales.csv", table), ("sales.contributors.csv", sidecar), *extra, rules=rules)
@@ -638,7 +640,8 @@ def test_acro_04_bundle_with_two_label_columns():
                    ("acro:threshold", 1, "planned", None), ("acro:threshold", 2, "referred", None),
                    ("acro:threshold", 3, "referred", None)]
     assert "Aalborg / Q1" in findings(result, "acro:p-ratio")[0]["message"]
-    assert [f["file"] for f in findings(result, "acro:status")] == ["analysis.py", "visits_by_clinic_0.csv"]
+    # one status finding per submitted file, in submission order
+    assert [f["file"] for f in findings(result, "acro:status")] == ["visits_by_clinic_0.csv", "analysis.py"]
 
 
 def test_json_that_is_not_an_acro_bundle_is_plain_text():
@@ -685,6 +688,7 @@ def test_agreement_with_the_recorded_acro_bundle():
     assert {rule for _, rule in by} >= {"acro:threshold", "acro:zeros", "acro:nk-rule", "acro:p-ratio"}
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # inside acro's use of pandas
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_agreement_with_live_acro(tmp_path, monkeypatch, seed):
     acro = pytest.importorskip("acro", reason="the acro package is optional (heavy: pandas, statsmodels, scipy)")
@@ -700,7 +704,8 @@ def test_agreement_with_live_acro(tmp_path, monkeypatch, seed):
     sidecar = ["row,column,value"] + [f"{labels.index(p.region)},{p.sex},{p.income}" for p in people.itertuples()]
     (out / "output_1_0.contributors.csv").write_text("\n".join(sidecar) + "\n")
     by = assert_agrees_with_acro(out, "output_0_0.csv", "output_1_0.csv")
-    assert by  # random tables with small groups always give ACRO something to flag
+    # small groups and dominant earners: every rule is exercised, so the comparison is not vacuous
+    assert {rule for _, rule in by} >= {"acro:threshold", "acro:zeros", "acro:nk-rule", "acro:p-ratio"}
 
 
 def random_people(seed, pd):

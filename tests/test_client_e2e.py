@@ -155,3 +155,31 @@ def test_unreachable_portal_offers_offline_when_a_cache_exists(qtbot, fresh_port
     qtbot.mouseClick(dialog.offline_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.window is not None, timeout=10000)
     assert "outputs" in again.window.page_keys and "applications" not in again.window.page_keys
+
+
+def test_sign_out_offers_to_wipe_the_cache(qtbot, fresh_portal, tmp_path, desk_factory, memory_keyring, monkeypatch):
+    desk = desk_factory(fresh_portal, tmp_path)
+    sign_in_through_dialog(qtbot, desk, fresh_portal, "emil")
+    wait_for_sync(qtbot, desk)
+    cache_file = desk.workspace.cache.path
+    assert cache_file.exists()
+    token = memory_keyring.values[next(k for k in memory_keyring.values if "token" in k[1])]
+
+    # Answer the sign-out question with "remove offline copy".
+    from PySide6.QtWidgets import QMessageBox
+
+    def choose_wipe(box):
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole:
+                box._clicked = button
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_wipe)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
+    desk.window.sign_out()
+    qtbot.waitUntil(lambda: not cache_file.exists(), timeout=10000)
+    assert not any("token" in k[1] for k in memory_keyring.values)
+    assert desk.dialog is not None and desk.dialog.isVisible()
+    # The portal killed the token too.
+    r = requests.get(fresh_portal.api + "/changes", headers={"Authorization": f"Bearer {token}"}, timeout=5)
+    assert r.status_code == 401

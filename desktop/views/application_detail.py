@@ -1,15 +1,23 @@
 """One application in full: project, applicant and certification, registers and
-variables, purpose and legal basis, and the review history. Plain text only."""
+variables, purpose and legal basis, the review history, and the case's audit
+trail (read from the portal in the background). Plain text only."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ..models import labels
+from ..models.approvals import SENSITIVE_REGISTERS
+from ..sync.api import AuthExpired, PortalClient, PortalClientError, PortalUnreachable
+from ..tasks import Op
 from .widgets import heading, plain_label, separator
+
+AUDIT_LIMIT = 200
 
 
 def certification_state(researcher: dict | None, today: dt.date | None = None) -> tuple[bool | None, str]:
@@ -32,6 +40,9 @@ class ApplicationDetail(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(self.tr("Application detail"))
         self.current_id: str | None = None
+        self.audit_state = "none"     # none | loading | loaded | offline | failed (for tests and screen readers)
+        self._audit_request = 0
+        self.audit_box: QVBoxLayout | None = None
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(16, 8, 16, 16)
@@ -49,6 +60,9 @@ class ApplicationDetail(QScrollArea):
 
     def show_application(self, application_id: str | None):
         self.current_id = application_id
+        self._audit_request += 1          # an answer for the previous case is dropped
+        self.audit_box = None
+        self.audit_state = "none"
         self._clear()
         app = self.workspace.cache.get("application", application_id) if application_id else None
         if app is None:
@@ -87,6 +101,7 @@ class ApplicationDetail(QScrollArea):
             (self.tr("Submitted"), labels.local_time(app.get("submitted_at"))
              + "  (" + labels.age_text(app.get("submitted_at")) + ")"),
             (self.tr("Registers"), ", ".join(app.get("registers") or [])),
+            (self.tr("Risk"), self._risk(app)),
             (self.tr("Legal basis"), app.get("legal_basis") or ""),
         ]
         period = app.get("period") or {}
@@ -124,7 +139,94 @@ class ApplicationDetail(QScrollArea):
                 comment = plain_label(review["comment"], wrap=True, selectable=True)
                 comment.setObjectName("quote")
                 self._layout.addWidget(comment)
+
+        self._layout.addWidget(heading(self.tr("Audit trail"), 2))
+        self.audit_box = QVBoxLayout()
+        self.audit_box.setSpacing(2)
+        self._layout.addLayout(self.audit_box)
+        self._load_audit(app["id"])
         self._layout.addStretch(1)
+
+    def _risk(self, app: dict) -> str:
+        sensitive = [r for r in app.get("registers") or [] if r in SENSITIVE_REGISTERS]
+        required = str(app.get("required_approvals") or "?")
+        if sensitive:
+            return self.tr("Sensitive (%1): %2 approvals needed").replace("%1", ", ".join(sensitive)) \
+                .replace("%2", required)
+        return self.tr("Standard: %1 approvals needed").replace("%1", required)
+
+    # -- the audit trail of this case, from the portal ------------------------------------
+    def _load_audit(self, application_id: str):
+        client = self.workspace.client
+        if not client.token:
+            self._audit_message(self.tr("The audit trail is unavailable offline."), "offline")
+            return
+        # A client of its own: the sync worker may be using the workspace's at this moment.
+        reader = PortalClient(client.base_url, timeout=(3, 15))
+        reader.set_token(client.token)
+        request = self._audit_request
+        self._audit_message(self.tr("Loading the audit trail…"), "loading")
+        params = {"entity": "application", "id": application_id, "limit": AUDIT_LIMIT}
+        Op(lambda: reader.get("/audit", params)) \
+            .success(lambda answer: self._audit_loaded(request, answer)) \
+            .failure(lambda exc: self._audit_failed(request, exc)).run_in_background()
+
+    def _audit_current(self, request: int) -> bool:
+        # The view may have been closed while the portal answered.
+        return shiboken6.isValid(self) and request == self._audit_request and self.audit_box is not None
+
+    def _audit_message(self, text: str, state: str):
+        self._clear_audit()
+        self.audit_state = state
+        label = plain_label(text, wrap=True)
+        label.setObjectName("muted")
+        self.audit_box.addWidget(label)
+
+    def _clear_audit(self):
+        if self.audit_box is not None:
+            _drop_layout(self.audit_box)
+
+    def _audit_loaded(self, request: int, answer):
+        if not self._audit_current(request):
+            return
+        entries = answer.get("entries", []) if isinstance(answer, dict) else []
+        if not entries:
+            self._audit_message(self.tr("No audit entries for this case yet."), "loaded")
+            return
+        self._clear_audit()
+        self.audit_state = "loaded"
+        for entry in entries:
+            self.audit_box.addWidget(plain_label(self._audit_line(entry), wrap=True, selectable=True))
+        if isinstance(answer, dict) and answer.get("more"):
+            more = plain_label(self.tr("Only the first %1 entries are shown; the Audit page has them all.")
+                               .replace("%1", str(len(entries))), wrap=True)
+            more.setObjectName("muted")
+            self.audit_box.addWidget(more)
+
+    def _audit_line(self, entry: dict) -> str:
+        detail = entry.get("detail") if isinstance(entry.get("detail"), dict) else {}
+        action = {"application.submit": self.tr("submitted"), "application.review": self.tr("review"),
+                  "application.resubmit": self.tr("resubmitted")}.get(entry.get("action"), entry.get("action") or "")
+        if detail.get("decision"):
+            action += f" ({labels.decision(detail['decision'])})"
+        if entry.get("outcome") == "ok":
+            outcome = self.tr("done")
+        else:
+            outcome = self.tr("refused: %1").replace("%1", str(detail.get("code") or entry.get("outcome") or "?"))
+        who = self._staff_name(entry.get("actor_id")) if entry.get("actor_id") else self.tr("the portal")
+        return f"#{entry.get('seq', '?')}  {labels.local_time(entry.get('at'))} — {who} — {action} — {outcome}"
+
+    def _audit_failed(self, request: int, exc: BaseException):
+        if not self._audit_current(request):
+            return
+        if isinstance(exc, PortalUnreachable):
+            self._audit_message(self.tr("The audit trail is unavailable offline."), "offline")
+        elif isinstance(exc, AuthExpired):
+            self._audit_message(self.tr("Sign in again to see the audit trail."), "failed")
+        elif isinstance(exc, PortalClientError):
+            self._audit_message(self.tr("The audit trail cannot be read now: %1").replace("%1", str(exc)), "failed")
+        else:
+            self._audit_message(self.tr("The audit trail cannot be read now."), "failed")
 
     def _staff_name(self, user_id: str | None) -> str:
         if not user_id:

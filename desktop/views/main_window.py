@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
             from .approvals import ApprovalsView
         except ModuleNotFoundError:
             return self._placeholder_list("application")
-        return ApprovalsView(self.workspace)
+        return ApprovalsView(self.workspace, sync=self.sync)
 
     def _make_outputs(self):
         try:

@@ -1,0 +1,262 @@
+"""The portal's storage on PostgreSQL (psycopg 3): several portal processes, one database.
+
+`PostgresStore` offers what `store.SqliteStore` offers: `read()` and `write()`
+context managers yielding a `store.Tx`. The SQL of `Tx` is shared; this module
+adds the PostgreSQL dialect, the schema, the connection pool and the locking.
+
+Concurrency design
+------------------
+Every write transaction takes one transaction-level advisory lock
+(`pg_advisory_xact_lock`) as its first statement, and keeps it until it
+commits or rolls back. Writers are thus serialised across all portal processes
+on the database, as `BEGIN IMMEDIATE` serialises them on SQLite, while readers
+never wait (they read a snapshot, `REPEATABLE READ READ ONLY`).
+
+Why one lock taken up front, rather than finer locks or a visibility horizon:
+
+* The change feed stays exact. A sequence number is `max(seq) + 1` computed
+  inside the lock, and the lock is released only after the commit is visible
+  (PostgreSQL ends a transaction's visibility before it releases its locks).
+  So sequence numbers commit in the order they are handed out, and every
+  reader's snapshot holds a prefix of the feed: a reader that has seen seq N
+  can never later meet a newly committed change below N. (With a database
+  sequence or a free-running counter, seq 11 could commit before seq 10 and a
+  reader paging past 11 would lose 10 forever. Serving only below a horizon of
+  in-flight transactions would also work, but needs bookkeeping of
+  in-flight transactions and delays every change; portal writes are short, so
+  serialising them costs little.)
+* The audit chain stays a chain: `audit_append` reads the head and appends
+  after it inside the same lock, so two processes never fork it.
+* The check-then-act rules hold across processes with no extra code:
+  an `Idempotency-Key` looked up and stored in one write transaction, TOTP
+  replay protection (the last used step read and raised), the lockout's
+  failure count, version checks of the entities. Two portal processes on one
+  database give the same answers as one.
+* One lock means no lock-ordering deadlocks: a transaction that appends to the
+  audit and then to the feed, or the other way round, cannot deadlock another.
+  Slow work (password hashing, file checks) happens outside the write
+  transaction, as on SQLite.
+
+Writes use READ COMMITTED: each statement sees everything committed before it,
+in particular everything the previous lock holder wrote. A write transaction
+waits at most `lock_timeout` for the lock (like SQLite's busy timeout).
+
+Schema: `SCHEMA` is a list of migrations (the same tables as SQLite's, in
+PostgreSQL types); the number applied is kept in the table `schema_version`.
+Migrations run under their own advisory lock, so processes starting together
+migrate once.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from .store import Tx
+
+try:
+    import psycopg
+    from psycopg_pool import ConnectionPool
+except ImportError as missing:  # pragma: no cover - depends on the installation
+    raise ImportError("PostgreSQL support needs psycopg 3: pip install 'psycopg[binary,pool]'") from missing
+
+# Advisory lock keys (64-bit; advisory locks are per database).
+WRITE_LOCK = 0x506F7274616C01   # "Portal" 01: every write transaction
+MIGRATE_LOCK = 0x506F7274616C02  # schema migrations
+
+LOCK_TIMEOUT_MS = 30_000
+
+SCHEMA = [
+    # v1: the tables of store.SCHEMA v1
+    """
+    CREATE TABLE entities (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        seq BIGINT NOT NULL UNIQUE,
+        owner TEXT,
+        data TEXT,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE INDEX entities_owner ON entities(kind, owner);
+    CREATE TABLE audience (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (kind, id, key)
+    );
+    CREATE INDEX audience_key_seq ON audience(key, seq);
+    CREATE TABLE audit (
+        seq BIGINT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        entity TEXT,
+        entity_id TEXT,
+        outcome TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX audit_entity ON audit(entity, entity_id);
+    CREATE INDEX audit_actor ON audit(actor_id);
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        totp_secret TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        researcher_id TEXT,
+        org_id TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        created_at DOUBLE PRECISION NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE totp_steps (
+        user_id TEXT PRIMARY KEY,
+        last_step BIGINT NOT NULL
+    );
+    CREATE TABLE sign_in_failures (
+        username TEXT NOT NULL,
+        at DOUBLE PRECISION NOT NULL
+    );
+    CREATE INDEX sign_in_failures_user ON sign_in_failures(username, at);
+    CREATE TABLE idempotency (
+        caller TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        at DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (caller, key)
+    );
+    CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        content BYTEA NOT NULL
+    );
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value BIGINT NOT NULL
+    )
+    """,
+]
+
+
+class PostgresDialect:
+    """`store.Tx`'s SQL on PostgreSQL: `%s` parameters, arrays for list parameters."""
+
+    name = "postgresql"
+
+    def __init__(self):
+        self._converted: dict[str, str] = {}
+
+    def sql(self, text: str) -> str:
+        converted = self._converted.get(text)
+        if converted is None:
+            # The shared SQL holds no literal `?` or `%`; `%` is escaped all the same.
+            converted = text.replace("%", "%%").replace("?", "%s")
+            if len(self._converted) < 10_000:
+                self._converted[text] = converted
+        return converted
+
+    def in_list(self, column: str) -> str:
+        return f"{column} = ANY(?)"
+
+    def list_param(self, values) -> object:
+        return list(values)
+
+    def execute(self, conn, sql: str, args=()):
+        return conn.execute(sql, args or None)
+
+    def executemany(self, conn, sql: str, rows) -> None:
+        if rows:
+            with conn.cursor() as cursor:
+                cursor.executemany(sql, rows)
+
+
+POSTGRES = PostgresDialect()
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+class PostgresStore:
+    """PostgreSQL through a pool of connections; writes serialised by an advisory lock (see above)."""
+
+    engine = "postgresql"
+
+    def __init__(self, url: str, pool_size: int = 10):
+        self.url = url
+        self._migrate()
+        self._pool = ConnectionPool(url, min_size=1, max_size=max(1, pool_size), open=True,
+                                    kwargs={"autocommit": True}, configure=self._configure,
+                                    name="portal-store")
+        self._closed = threading.Event()
+
+    @staticmethod
+    def _configure(conn) -> None:
+        conn.execute(f"SET lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+        conn.execute("SET idle_in_transaction_session_timeout = 600000")
+
+    def _migrate(self) -> None:
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute("BEGIN")
+            try:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
+                conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                current = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+                for number, script in enumerate(SCHEMA[current:], start=current + 1):
+                    for statement in _statements(script):
+                        conn.execute(statement)
+                    conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (number,))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        with self._pool.connection() as conn:
+            return conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+    @contextmanager
+    def _transaction(self, begin: str, lock: bool) -> Iterator[Tx]:
+        conn = self._pool.getconn()
+        try:
+            conn.execute(begin)
+            try:
+                if lock:
+                    conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield Tx(conn, POSTGRES)
+            except BaseException:
+                if not conn.closed:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except psycopg.Error:
+                        pass  # a broken connection: the pool replaces it
+                raise
+            else:
+                conn.execute("COMMIT")
+        finally:
+            self._pool.putconn(conn)
+
+    def read(self):
+        """A consistent snapshot; writing in it is an error."""
+        return self._transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock=False)
+
+    def write(self):
+        """A write transaction, serialised with every other writer on the database."""
+        return self._transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lock=True)
+
+    def close(self) -> None:
+        if not self._closed.is_set():
+            self._closed.set()
+            self._pool.close()
