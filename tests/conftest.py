@@ -1,19 +1,53 @@
+import inspect
 import os
 
 import keyring
 import keyring.backend
 import pytest
 
+from tests.pg_cluster import pg_cluster  # noqa: F401  (the session's PostgreSQL, a fixture)
 from tests.portal_process import PortalProcess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The portal's API suites run against both database backends (SQLite and PostgreSQL):
+# their `portal`, `fresh_portal` and `make_portal` fixtures are parametrised by `db_backend`.
+# Every other module runs on SQLite only.
+BOTH_BACKEND_MODULES = {
+    "test_portal_core", "test_applications_api", "test_warnings_api", "test_outputs_api",
+    "test_portal_multiprocess",
+}
+BACKENDS = {"sqlite": ["sqlite"], "postgresql": ["postgresql"], "both": ["sqlite", "postgresql"]}
+
 
 def pytest_addoption(parser):
     parser.addoption("--slow", action="store_true", default=False, help="run the long variants too")
+    parser.addoption("--db-backend", choices=sorted(BACKENDS), default=os.environ.get("PORTAL_TEST_DB_BACKEND", "both"),
+                     help="database backend(s) for the portal API suites (default: both; PostgreSQL variants are "
+                          "skipped when it is not installed, unless PORTAL_TEST_PG=require)")
+
+
+def pytest_generate_tests(metafunc):
+    if "db_backend" in metafunc.fixturenames and metafunc.module.__name__.rpartition(".")[2] in BOTH_BACKEND_MODULES:
+        metafunc.parametrize("db_backend", BACKENDS[metafunc.config.getoption("--db-backend")],
+                             indirect=True, scope="module")
+
+
+def _opens_sqlite_directly(item) -> bool:
+    try:
+        source = inspect.getsource(item.function)
+    except (OSError, TypeError):
+        return False
+    return "SqliteStore(" in source or "sqlite3.connect(" in source
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("db_backend") == "postgresql" and _opens_sqlite_directly(item):
+            item.add_marker(pytest.mark.skip(
+                reason="opens the portal's database as SQLite; use portal.store() or open_store(portal.db) "
+                       "to run on both backends"))
     if config.getoption("--slow"):
         return
     skip = pytest.mark.skip(reason="long variant: run with --slow")
@@ -52,16 +86,40 @@ def memory_keyring():
 
 
 @pytest.fixture(scope="module")
-def portal():
+def db_backend(request):
+    """The portal's database backend: "sqlite", or "postgresql" in the API suites' second run."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "postgresql":
+        request.getfixturevalue("pg_cluster")
+    return backend
+
+
+@pytest.fixture(scope="module")
+def portal(db_backend):
     """A demo portal for one test module."""
-    p = PortalProcess().start()
+    p = PortalProcess(backend=db_backend).start()
     yield p
     p.close()
 
 
 @pytest.fixture
-def fresh_portal():
+def fresh_portal(db_backend):
     """A demo portal for one test (for tests that change much or kill it)."""
-    p = PortalProcess().start()
+    p = PortalProcess(backend=db_backend).start()
     yield p
     p.close()
+
+
+@pytest.fixture
+def make_portal(db_backend):
+    """Makes portal processes (not started) on the module's backend; closes them after the test."""
+    made = []
+
+    def make(**kwargs):
+        kwargs.setdefault("backend", db_backend)
+        made.append(PortalProcess(**kwargs))
+        return made[-1]
+
+    yield make
+    for p in reversed(made):
+        p.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -74,9 +75,25 @@ class TotpClock:
         return None
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
 class PortalProcess:
-    def __init__(self, db: str | None = None, demo: bool = True, args=()):
+    """A portal process. `backend` "sqlite" (the default) puts its database in a temporary file,
+    "postgresql" in a new database of the test PostgreSQL (tests/pg_cluster.py); `db` names an
+    existing database instead (a file or URL), e.g. to run a second process on the same one."""
+
+    def __init__(self, db: str | None = None, demo: bool = True, args=(), backend: str | None = None):
         self._tmp = tempfile.TemporaryDirectory(prefix="portal-")
+        if backend is None:
+            backend = "postgresql" if db and db.startswith(POSTGRES_SCHEMES) else "sqlite"
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"unknown database backend {backend!r}")
+        self.backend = backend
+        self._own_database = None
+        if db is None and backend == "postgresql":
+            from tests import pg_cluster
+            db = self._own_database = pg_cluster.new_database()
         self.db = db or os.path.join(self._tmp.name, "portal.db")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -122,7 +139,27 @@ class PortalProcess:
 
     def close(self):
         self.stop()
+        if self._own_database:
+            from tests import pg_cluster
+            pg_cluster.drop_database(self._own_database)
+            self._own_database = None
         self._tmp.cleanup()
+
+    def peer(self, args=()) -> "PortalProcess":
+        """Another portal process on this one's database (not started; it shares the TOTP clock)."""
+        other = PortalProcess(db=self.db, demo=False, args=args, backend=self.backend)
+        other.totp = self.totp
+        return other
+
+    @contextlib.contextmanager
+    def store(self):
+        """The portal's database opened in the test process (for direct reads and writes)."""
+        from portal.store import open_store
+        store = open_store(self.db)
+        try:
+            yield store
+        finally:
+            store.close()
 
     # -- signing in ---------------------------------------------------------
     def sign_in(self, username: str, password: str = "demo") -> str:

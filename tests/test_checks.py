@@ -182,6 +182,12 @@ def test_cross_table_categories_stay_counts():
     assert cells(result, "threshold", "zero") == {(0, "No"), (1, "Yes")}
 
 
+def test_result_is_strict_json_even_for_huge_numbers():
+    result = check(("t.csv", "region,F,M\nNord,1e999,2\n"))
+    json.dumps(result, allow_nan=False)
+    assert cells(result, "threshold") == {(0, "M")}
+
+
 def test_decimal_columns_are_measures():
     assert findings(check(("t.csv", "region,ratio\nNord,0.5\nSyd,1.25\n"))) == []
 

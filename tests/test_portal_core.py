@@ -1,16 +1,17 @@
 """Issue 2: sign-in, lockout, replay, tokens, change feed, idempotency, audit, bad input.
 
-A real portal process on a loopback port, real HTTP.
+A real portal process on a loopback port, real HTTP; on SQLite and on PostgreSQL
+(the `db_backend` parameter, see tests/conftest.py).
 """
 
-import sqlite3
+import glob
 import threading
 
 import pyotp
 import pytest
 import requests
 
-from tests.portal_process import SECRETS, PortalProcess, wait_until
+from tests.portal_process import SECRETS, wait_until
 
 
 def post_session(portal, username, password="demo", totp=None, **kw):
@@ -95,29 +96,26 @@ def test_token_dies_on_sign_out(portal):
     assert_error(requests.delete(portal.api + "/session", headers=auth, timeout=5), 401, "unauthorized")
 
 
-def test_token_expires():
-    p = PortalProcess(args=["--token-ttl", "2"]).start()
-    try:
-        token = p.sign_in("anna")
-        auth = {"Authorization": f"Bearer {token}"}
-        assert requests.get(p.api + "/changes", headers=auth, timeout=5).status_code == 200
-        wait_until(lambda: requests.get(p.api + "/changes", headers=auth, timeout=5).status_code == 401,
-                   timeout=10, message="the token to expire")
-    finally:
-        p.close()
+def test_token_expires(make_portal):
+    p = make_portal(args=["--token-ttl", "2"]).start()
+    token = p.sign_in("anna")
+    auth = {"Authorization": f"Bearer {token}"}
+    assert requests.get(p.api + "/changes", headers=auth, timeout=5).status_code == 200
+    wait_until(lambda: requests.get(p.api + "/changes", headers=auth, timeout=5).status_code == 401,
+               timeout=10, message="the token to expire")
 
 
 def test_tokens_and_secrets_are_not_stored_in_plaintext(portal):
     token = portal.sign_in("dorte")
-    with open(portal.db, "rb") as f:
-        data = f.read()
-    import glob
-    for extra in glob.glob(portal.db + "-*"):
-        data += open(extra, "rb").read()
-    assert token.encode() not in data
-    conn = sqlite3.connect(portal.db)
-    hashes = [r[0] for r in conn.execute("SELECT password_hash FROM users")]
+    with portal.store() as store, store.read() as tx:
+        stored = [str(cell) for table in ("tokens", "idempotency", "audit", "users")
+                  for row in tx.execute(f"SELECT * FROM {table}") for cell in row]
+        hashes = [r[0] for r in tx.execute("SELECT password_hash FROM users")]
+    assert stored and not any(token in cell for cell in stored)
     assert hashes and all(h.startswith("scrypt$") for h in hashes)
+    if portal.backend == "sqlite":  # the database files themselves, journal included
+        data = b"".join(open(path, "rb").read() for path in [portal.db] + glob.glob(portal.db + "-*"))
+        assert token.encode() not in data
 
 
 def test_missing_or_bad_token_is_401_with_body(portal):
@@ -191,40 +189,39 @@ def test_changes_rejects_bad_parameters(portal):
 def test_pagination_neither_loses_nor_repeats_while_writes_happen(fresh_portal):
     """Page through the feed with small pages while another process writes between pages."""
     from portal import entities
-    from portal.store import SqliteStore
 
     p = fresh_portal
-    writer = SqliteStore(p.db)
-    s = p.session("bent")
-    seen_seqs, state, since, page_no = [], {}, 0, 0
-    while True:
-        page = s.get(p.api + "/changes", params={"since": since, "limit": 7}, timeout=10).json()
-        for c in page["changes"]:
-            seen_seqs.append(c["seq"])
-            state[(c["entity"], c["id"])] = c["data"]
-        since = page["next"]
-        page_no += 1
-        if page_no % 3 == 0 and page_no < 40:
-            # Another writer changes an application already delivered, and adds one.
-            with writer.write() as tx:
-                app = tx.get("application", "APP-2026-0005")
-                app["title"] = f"Edited on page {page_no}"
-                entities.save(tx, "application", app)
-                new = dict(app, id=f"APP-2026-9{page_no:03d}", title=f"New on page {page_no}")
-                entities.save(tx, "application", new)
-        if not page["more"]:
-            break
-    assert seen_seqs == sorted(seen_seqs) and len(seen_seqs) == len(set(seen_seqs))
-    # A client starting from scratch now must hold exactly the same state.
-    s2, full, since = p.session("bent"), {}, 0
-    while True:
-        page = s2.get(p.api + "/changes", params={"since": since, "limit": 1000}, timeout=10).json()
-        full.update({(c["entity"], c["id"]): c["data"] for c in page["changes"]})
-        since = page["next"]
-        if not page["more"]:
-            break
-    assert state == full
-    assert state[("application", "APP-2026-0005")]["title"].startswith("Edited on page")
+    with p.store() as writer:
+        s = p.session("bent")
+        seen_seqs, state, since, page_no = [], {}, 0, 0
+        while True:
+            page = s.get(p.api + "/changes", params={"since": since, "limit": 7}, timeout=10).json()
+            for c in page["changes"]:
+                seen_seqs.append(c["seq"])
+                state[(c["entity"], c["id"])] = c["data"]
+            since = page["next"]
+            page_no += 1
+            if page_no % 3 == 0 and page_no < 40:
+                # Another writer changes an application already delivered, and adds one.
+                with writer.write() as tx:
+                    app = tx.get("application", "APP-2026-0005")
+                    app["title"] = f"Edited on page {page_no}"
+                    entities.save(tx, "application", app)
+                    new = dict(app, id=f"APP-2026-9{page_no:03d}", title=f"New on page {page_no}")
+                    entities.save(tx, "application", new)
+            if not page["more"]:
+                break
+        assert seen_seqs == sorted(seen_seqs) and len(seen_seqs) == len(set(seen_seqs))
+        # A client starting from scratch now must hold exactly the same state.
+        s2, full, since = p.session("bent"), {}, 0
+        while True:
+            page = s2.get(p.api + "/changes", params={"since": since, "limit": 1000}, timeout=10).json()
+            full.update({(c["entity"], c["id"]): c["data"] for c in page["changes"]})
+            since = page["next"]
+            if not page["more"]:
+                break
+        assert state == full
+        assert state[("application", "APP-2026-0005")]["title"].startswith("Edited on page")
 
 
 # -- idempotency --------------------------------------------------------------
@@ -251,10 +248,8 @@ def test_audit_chain_verifies_and_detects_tampering(fresh_portal):
     assert any(e["outcome"] == "refused" and e["detail"].get("code") == "invalid_credentials" for e in entries)
     assert all(len(e["hash"]) == 64 and len(e["prev_hash"]) == 64 for e in entries)
     # Someone edits an entry by hand.
-    conn = sqlite3.connect(p.db)
-    with conn:
-        conn.execute("UPDATE audit SET detail = '{\"username\":\"mallory\"}' WHERE seq = 2")
-    conn.close()
+    with p.store() as store, store.write() as tx:
+        tx.execute("UPDATE audit SET detail = '{\"username\":\"mallory\"}' WHERE seq = 2")
     bad = s.get(p.api + "/audit/verify", timeout=10).json()
     assert bad["ok"] is False and bad["first_bad_seq"] == 2
     # A caseworker may not run the verification, and that refusal is audited too.
@@ -266,10 +261,8 @@ def test_audit_entry_removed_is_detected(fresh_portal):
     p = fresh_portal
     for _ in range(3):
         post_session(p, "bent", password="wrong", totp="123456")
-    conn = sqlite3.connect(p.db)
-    with conn:
-        conn.execute("DELETE FROM audit WHERE seq = 3")
-    conn.close()
+    with p.store() as store, store.write() as tx:
+        tx.execute("DELETE FROM audit WHERE seq = 3")
     result = p.session("dorte").get(p.api + "/audit/verify", timeout=10).json()
     assert result["ok"] is False and result["first_bad_seq"] == 3
 

@@ -358,14 +358,18 @@ class ApprovalQueue:
     def _own_actions(self) -> list[dict]:
         return [r for r in self.outbox.all() if is_review_action(r)]
 
-    def decide(self, application_id: str, decision: str, comment: str, summary: str) -> dict:
-        """Queue one decision in the outbox, against the cached version. Refuses
-        (ValueError) what the rules above already forbid, so that nothing is queued
-        that the portal would certainly refuse (e.g. a second decision while one is
-        pending)."""
+    def decide(self, application_id: str, decision: str, comment: str, summary: str,
+               expected_version: int | None = None) -> dict:
+        """Queue one decision in the outbox, against the cached version (or refuse,
+        ValueError, when the cache already holds a newer one than `expected_version`,
+        the one the user looked at). Also refuses what the rules above forbid, so
+        that nothing is queued that the portal would certainly refuse (e.g. a second
+        decision while one is pending)."""
         app = self.cache.get("application", application_id)
         if app is None:
             raise ValueError("unknown application")
+        if expected_version is not None and app.get("version") != expected_version:
+            raise ValueError("the application changed")
         item = self.item(application_id)
         block = item.block_for(decision) if item else None
         if block is not None:

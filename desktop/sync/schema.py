@@ -30,10 +30,13 @@ def _path(*keys: str) -> Extractor:
 
 
 def _approvals(data: dict) -> int:
+    """Approvals given in the application's current round (a resubmission starts afresh)."""
     reviews = data.get("reviews")
     if not isinstance(reviews, list):
         return 0
-    return sum(1 for r in reviews if isinstance(r, dict) and r.get("decision") == "approve")
+    current = data.get("round") if isinstance(data.get("round"), int) else 1
+    return sum(1 for r in reviews if isinstance(r, dict) and r.get("decision") == "approve"
+               and (r.get("round") if isinstance(r.get("round"), int) else 1) == current)
 
 
 def _sensitive(data: dict) -> bool:

@@ -111,8 +111,8 @@ class ApprovalsView(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         digits = self.fontMetrics().horizontalAdvance("APP-2026-00000")
-        for col, width in ((COL_CASE, digits + 16), (COL_INSTITUTION, 170), (COL_AGE, 68),
-                           (COL_APPROVALS, 80), (COL_RISK, 78), (COL_YOU, 210)):
+        for col, width in ((COL_CASE, digits + 12), (COL_INSTITUTION, 150), (COL_AGE, 62),
+                           (COL_APPROVALS, 70), (COL_RISK, 72), (COL_YOU, 172)):
             self.table.setColumnWidth(col, width)
 
         self.detail = ApplicationDetail(workspace)
@@ -138,9 +138,9 @@ class ApprovalsView(QWidget):
         left_layout.addWidget(self.keys_hint)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 520])
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([800, 440])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 12)
@@ -216,7 +216,13 @@ class ApprovalsView(QWidget):
         layout.addWidget(self.reason)
         layout.addLayout(row)
         layout.addWidget(self.note)
+        self.note.hide()
         return bar
+
+    def say(self, text: str):
+        """A short message under the decision buttons (what just happened, or why not)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def _shortcuts(self):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -315,7 +321,7 @@ class ApprovalsView(QWidget):
         items = {i.id: i for i in self.queue.items(ids)}
         target = rules.next_reviewable(ids, items, self.current_id())
         if target is None:
-            self.note.setText(self.tr("Nothing else in the queue that you can review."))
+            self.say(self.tr("Nothing else in the queue that you can review."))
             return
         self.select(target)
 
@@ -327,6 +333,7 @@ class ApprovalsView(QWidget):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _current_changed(self, current: QModelIndex, _previous):
+        self.say("")     # the last message was about the previous application
         self._show(self.model.id_at(current.row()) if current.isValid() else None)
 
     def _show(self, application_id: str | None):
@@ -425,8 +432,8 @@ class ApprovalsView(QWidget):
             return self.block_short(block, item)
         approve = item.block_for("approve")
         text = self.tr("can review")
-        if approve is not None:
-            text = self.tr("cannot approve: %1").replace("%1", self.block_short(approve, item))
+        if approve is not None:     # reject and return stay possible; the decision bar says so
+            text = self.block_short(approve, item)
         if item.refused:
             text += " · " + self.tr("refused earlier")
         return text
@@ -502,7 +509,7 @@ class ApprovalsView(QWidget):
             return
         block = item.block_for(decision)
         if block is not None:
-            self.note.setText(self.tr("Not possible: %1").replace("%1", self.block_text(block, item)))
+            self.say(self.tr("Not possible: %1").replace("%1", self.block_text(block, item)))
             return
         self.dialog = ReviewDialog(item, decision, self)
         self.dialog.accepted.connect(lambda d=self.dialog: self._confirmed(d))
@@ -517,17 +524,15 @@ class ApprovalsView(QWidget):
                    "reject": self.tr("Reject %1"), "return": self.tr("Return %1")}[decision].replace("%1", item.id)
         summary += " — " + item.title
         try:
-            self.queue.decide(item.id, decision, dialog.comment(), summary)
+            self.queue.decide(item.id, decision, dialog.comment(), summary, expected_version=item.version)
         except ValueError as exc:
-            # The state changed while the dialog was open (e.g. a sync brought a decision).
+            # The case changed while the dialog was open (a sync brought another decision).
             log.info("decision not queued: %s", exc)
-            self.note.setText(self.tr("Not queued: the case changed meanwhile. Check it and decide again."))
             self.refresh()
+            self.say(self.tr("Not queued: %1 changed while you were deciding. Check it and decide again.")
+                     .replace("%1", item.id))
             return
         online = self._sync is None or self._sync.online is not False
-        self.note.setText((self.tr("Queued: %1. Sending…") if online else
-                           self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
-                          .replace("%1", summary))
         self.decided.emit(item.id, decision)
         self.model.refresh()
         self._update_summary()
@@ -538,6 +543,9 @@ class ApprovalsView(QWidget):
                 self.refresh()
         self._show(self.current_id())
         self.table.setFocus()
+        self.say((self.tr("Queued: %1. Sending…") if online else
+                  self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
+                 .replace("%1", summary))
         self._send_soon()
 
     def _send_soon(self):
@@ -566,7 +574,7 @@ class ApprovalsView(QWidget):
                 rules.is_review_action(r) for r in self.outbox.pending()):
             self.refresh()
         if result.refused:
-            self.note.setText(self.tr("The portal refused %1 of your decisions: see Needs attention.")
+            self.say(self.tr("The portal refused %1 of your decisions: see Needs attention.")
                               .replace("%1", str(result.refused)))
         elif result.pushed and not self.outbox.pending_count():
-            self.note.setText(self.tr("Sent: the portal accepted your decisions."))
+            self.say(self.tr("Sent: the portal accepted your decisions."))

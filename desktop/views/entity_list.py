@@ -24,6 +24,7 @@ class EntityListView(QWidget):
             if c.sort_key and c.sort_key not in sortable:
                 raise ValueError(f"{c.sort_key} is not a column of {self.kind.table}")
         self._default = (default_sort, descending)
+        self._sortable = sortable
         self.model = LazyTableModel(columns, self._ids, self._rows, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -45,6 +46,8 @@ class EntityListView(QWidget):
 
     def _ids(self, order_by, descending):
         order_by, descending = (order_by, descending) if order_by else self._default
+        if order_by not in self._sortable:
+            raise ValueError(f"cannot sort {self.kind.table} by {order_by!r}")
         direction = "DESC" if descending else "ASC"
         # Column names come from the schema's whitelist (checked in __init__), never from input.
         rows = self.cache.query(f"SELECT id FROM {self.kind.table} ORDER BY {order_by} IS NULL, "

@@ -41,10 +41,14 @@ class ReviewDialog(QDialog):
             self.setWindowTitle(self.tr("Approve application"))
             question = self.tr("Approve %1 as the %2 of %3?").replace("%1", item.id) \
                 .replace("%2", ordinal(item.ordinal)).replace("%3", str(item.required))
-            consequence = (self.tr("This is the last approval needed: the application will be approved.")
-                           if item.approve_completes else
-                           self.tr("After yours, %1 more approval(s) from other caseworkers are needed.")
-                           .replace("%1", str(item.required - item.ordinal)))
+            more = item.required - item.ordinal
+            if item.approve_completes:
+                consequence = self.tr("This is the last approval needed: the application will be approved.")
+            elif more == 1:
+                consequence = self.tr("After yours, one more approval from another caseworker is needed.")
+            else:
+                consequence = self.tr("After yours, %1 more approvals from other caseworkers are needed.") \
+                    .replace("%1", str(more))
             ok_text = self.tr("Approve")
         elif decision == "reject":
             self.setWindowTitle(self.tr("Reject application"))
@@ -61,7 +65,11 @@ class ReviewDialog(QDialog):
         self.question = plain_label(question, wrap=True)
         self.question.setObjectName("subheading")
         layout.addWidget(self.question)
-        case = plain_label(f"{item.title}\n{item.institution}  ·  {item.applicant_name}", wrap=True)
+        registers = ", ".join(item.registers)
+        if item.sensitive:
+            registers = self.tr("%1 — sensitive, %2 approvals needed").replace("%1", registers) \
+                .replace("%2", str(item.required))
+        case = plain_label(f"{item.title}\n{item.institution}  ·  {item.applicant_name}\n{registers}", wrap=True)
         case.setObjectName("muted")
         layout.addWidget(case)
         layout.addWidget(plain_label(consequence, wrap=True))

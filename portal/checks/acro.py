@@ -67,8 +67,22 @@ class TableLayout:
 
 def covered_files(bundle: dict) -> set[str]:
     """Sanitised names of every file the bundle judges."""
-    return {sanitize_filename(f.get("name", "")) for output in bundle["results"].values()
-            for f in output.get("files", []) if isinstance(f, dict)}
+    return {name for output in bundle["results"].values() for name, _ in _entries(output)}
+
+
+def _entries(output: dict):
+    """(sanitised name, sdc dict) of each file entry; malformed entries are skipped."""
+    for entry in _as_list(output.get("files")):
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"]:
+            yield sanitize_filename(entry["name"]), _as_dict(entry.get("sdc"))
+
+
+def _as_dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 def import_bundle(bundle_name: str, bundle: dict, submitted: dict[str, bytes]) -> list[Finding]:
@@ -76,13 +90,12 @@ def import_bundle(bundle_name: str, bundle: dict, submitted: dict[str, bytes]) -
     findings: list[Finding] = []
     for uid, output in bundle["results"].items():
         status = normalise_status(output.get("status"))
-        for entry in output.get("files", []):
-            name = sanitize_filename(entry.get("name", "")) if isinstance(entry, dict) else None
+        for name, sdc in _entries(output):
             if name not in submitted:
                 continue
             if status != PASS:
                 findings.append(_status_finding(bundle_name, name, uid, output, status))
-            findings += _cell_findings(name, uid, output, entry.get("sdc") or {}, submitted[name], status)
+            findings += _cell_findings(name, uid, output, sdc, submitted[name], status)
     return findings
 
 
@@ -110,27 +123,28 @@ def _cell_findings(file: str, uid: str, output: dict, sdc: dict, data: bytes, st
     skipped (its MinimumDoFCheck "cells" are non-zero degrees of freedom, not
     risks).
     """
-    cells = sdc.get("cells") if isinstance(sdc, dict) else None
-    if status == PASS or not isinstance(cells, dict) or not any(cells.values()):
+    cells = _as_dict(sdc.get("cells"))
+    if status == PASS or not any(cells.values()):
         return []
-    check_status = (output.get("fair") or {}).get("check_status") or {}
+    check_status = _as_dict(_as_dict(output.get("fair")).get("check_status"))
     layout = table_layout(data, output.get("outcome"))
     findings = []
     for check, positions in cells.items():
-        if normalise_status(check_status.get(check, status)) == PASS:
+        if not positions or normalise_status(check_status.get(check, status)) == PASS:
             continue
-        rule = "acro:" + ACRO_CHECK_NAMES.get(check, check)
-        for position in positions or []:
+        rule = "acro:" + ACRO_CHECK_NAMES.get(check, str(check))
+        # a malformed list still yields a finding ("cannot be located") rather than nothing
+        for position in positions if isinstance(positions, list) else [positions]:
             findings.append(_cell_finding(file, uid, rule, status, position, layout))
     return findings
 
 
 def _cell_finding(file, uid, rule, severity, position, layout: TableLayout | None) -> Finding:
-    try:
-        row, col = int(position[0]), int(position[1])
-    except (TypeError, ValueError, IndexError):
+    index = _cell_index(position)
+    if index is None:
         return Finding(file=file, rule=rule, severity=severity, value=str(position)[:40],
                        message=f"ACRO flagged a cell of {uid!r} that cannot be located.", order=cell_order(None, None))
+    row, col = index
     column = layout.column_name(col) if layout else None
     label = layout.row_label(row) if layout else ""
     value = layout.value(row, col) if layout else None
@@ -138,6 +152,15 @@ def _cell_finding(file, uid, rule, severity, position, layout: TableLayout | Non
     return Finding(file=file, rule=rule, severity=severity, row=row, column=column, value=value,
                    message=mask_identifiers(f"ACRO {rule[5:]} check flagged the cell {at} of {uid!r}."),
                    order=cell_order(row, col))
+
+
+def _cell_index(position) -> tuple[int, int] | None:
+    """ACRO's [row, col]; anything else (wrong shape, negative, not whole numbers) is None."""
+    if not isinstance(position, (list, tuple)) or len(position) != 2:
+        return None
+    if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in position):
+        return None
+    return position[0], position[1]
 
 
 def table_layout(data: bytes, outcome) -> TableLayout | None:

@@ -14,6 +14,7 @@ Conventions (see docs/checks.md):
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -87,7 +88,8 @@ def parse_cell(raw: str, danish: bool):
     if plain is None:
         return TEXT
     if any(c in plain for c in ".eE"):
-        return float(plain)
+        value = float(plain)
+        return value if math.isfinite(value) else TEXT  # 1e999: keep findings valid JSON
     return int(plain)
 
 

@@ -1,0 +1,748 @@
+"""Charts: matplotlib figures for the dashboard and the monthly report.
+
+`ChartPainter` draws one chart into a matplotlib Figure (or SubFigure) from the
+Qt-free data of `desktop.models.dashboard`; it uses Qt only for translations and
+the user's date format, so the report can use it off the UI thread. `ChartCard`
+embeds a figure in the window (FigureCanvasQTAgg), opens the matching list when
+a bar or point is clicked, and exports the chart to PNG or PDF.
+
+Colours are the Okabe–Ito palette (safe for colour-blind readers); wherever a
+colour tells series apart, a hatch pattern or a label says it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QToolButton, QVBoxLayout
+
+from ..models import dashboard as model
+from .widgets import plain_label
+
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000", "grey": "#999999",
+}
+TEXT = "#222222"
+MUTED = "#555555"
+GRID = "#dddddd"
+EXPORT_DPI = 200
+
+
+@dataclass
+class Target:
+    """A clickable artist: `resolve(event)` gives (kind, filter) for `open_list`."""
+    artist: Any
+    resolve: Callable[[Any], tuple[str, dict] | None]
+
+
+@dataclass
+class Drawn:
+    summary: str = ""                       # one plain sentence: what the chart says
+    targets: list[Target] = field(default_factory=list)
+
+
+def export_figure(figure: Figure, path: str) -> None:
+    """Save a chart as PNG or PDF, chosen by the file name's suffix."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in (".png", ".pdf"):
+        raise ValueError("a chart is exported as .png or .pdf")
+    figure.savefig(path, format=suffix[1:], dpi=EXPORT_DPI, facecolor="white",
+                   metadata={"Creator": "Portal Desk"} if suffix == ".pdf" else {"Software": "Portal Desk"})
+
+
+def _const(kind: str, filt: dict) -> Callable[[Any], tuple[str, dict]]:
+    return lambda _event: (kind, filt)
+
+
+class ChartPainter(QObject):
+    """Draws the dashboard's charts. Every method clears nothing: it draws into the
+    (empty) figure or subfigure it is given and returns what it drew."""
+
+    def __init__(self, tz: dt.tzinfo | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.tz = tz
+
+    # -- words ------------------------------------------------------------------------
+    def day(self, day: dt.date, fmt: str = "d MMM") -> str:
+        return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
+
+    def long_day(self, day: dt.date) -> str:
+        return self.day(day, "d MMMM yyyy")
+
+    def moment(self, value: dt.datetime) -> str:
+        local = value.astimezone(self.tz)
+        qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        return QLocale().toString(qdt, "d MMM HH:mm")
+
+    def month(self, day: dt.date) -> str:
+        return self.day(day, "MMMM yyyy")
+
+    def percent(self, share: float | None) -> str:
+        return "–" if share is None else self.tr("%1 %").replace("%1", f"{share * 100:.0f}")
+
+    def rule_name(self, rule: str) -> str:
+        names = {
+            "threshold": self.tr("Count below minimum"), "zero": self.tr("Zero cells"),
+            "dominance": self.tr("Dominance (top contributors)"), "p_percent": self.tr("p% rule"),
+            "cpr": self.tr("CPR number"), "cvr": self.tr("CVR number"),
+            "microdata": self.tr("Row-level microdata"), "needs_person": self.tr("File a person must check"),
+            "contributors_mismatch": self.tr("Contributor figures do not match"),
+            "contributors_missing": self.tr("Contributor figures missing"),
+            "negative_contribution": self.tr("Negative contributions"),
+        }
+        if rule in names:
+            return names[rule]
+        if rule.startswith("acro:"):
+            return self.tr("ACRO: %1").replace("%1", rule[5:])
+        return rule
+
+    def sector_name(self, sector: str) -> str:
+        return {"hospital": self.tr("Hospitals"), "gp": self.tr("GPs"), "care_home": self.tr("Care homes"),
+                "region": self.tr("Regions"), "municipality": self.tr("Municipalities"),
+                "unknown": self.tr("Unknown")}.get(sector, sector)
+
+    def region_name(self, region: str) -> str:
+        return {"Capital Region": self.tr("Capital\nRegion"), "Region Zealand": self.tr("Region\nZealand"),
+                "Region of Southern Denmark": self.tr("Southern\nDenmark"),
+                "Central Denmark Region": self.tr("Central\nDenmark"),
+                "North Denmark Region": self.tr("North\nDenmark"), "unknown": self.tr("Unknown")}.get(region, region)
+
+    def risk_name(self, risk: str) -> str:
+        return {"base": self.tr("Base"), "elevated": self.tr("Elevated"), "high": self.tr("High")}.get(risk, risk)
+
+    def severity_name(self, severity: str | None) -> str:
+        return {"low": self.tr("Low"), "medium": self.tr("Medium"), "high": self.tr("High"),
+                "critical": self.tr("Critical")}.get(severity or "", severity or "")
+
+    # -- layout helpers ---------------------------------------------------------------------
+    @staticmethod
+    def _frame(ax) -> None:
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.spines["left"].set_color(MUTED)
+        ax.spines["bottom"].set_color(MUTED)
+        ax.tick_params(colors=TEXT, labelsize=8.5)
+        ax.yaxis.grid(True, color=GRID, linewidth=0.8)
+        ax.set_axisbelow(True)
+
+    @staticmethod
+    def _subtitle(ax, text: str) -> None:
+        ax.set_title(text, loc="left", fontsize=8.5, color=MUTED, pad=8)
+
+    def _empty(self, fig, title: str, message: str) -> Drawn:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color=MUTED, transform=ax.transAxes,
+                wrap=True)
+        return Drawn(summary=f"{title}: {message}")
+
+    def _week_ticks(self, ax, weeks: list[dt.date]) -> None:
+        ax.set_xticks(range(len(weeks)))
+        step = 1 if len(weeks) <= 14 else 2
+        ax.set_xticklabels([self.day(w) if n % step == 0 else "" for n, w in enumerate(weeks)], fontsize=8)
+        ax.set_xlabel(self.tr("Week starting Monday"), fontsize=8.5, color=MUTED)
+
+    @staticmethod
+    def _bar_labels(ax, bars, values, *, inside: bool = False, fmt=str, color=TEXT, size=8) -> None:
+        for bar, value in zip(bars, values):
+            if value is None:
+                continue
+            x = bar.get_x() + bar.get_width() / 2
+            y = bar.get_y() + (bar.get_height() / 2 if inside else bar.get_height())
+            ax.annotate(fmt(value), (x, y), xytext=(0, 0 if inside else 2), textcoords="offset points",
+                        ha="center", va="center" if inside else "bottom", fontsize=size, color=color)
+
+    # -- caseworkers --------------------------------------------------------------------------
+    def pending_age(self, fig, area: model.ApplicationsArea) -> Drawn:
+        pending = area.pending
+        title = self.tr("Applications waiting for a decision, by age")
+        if not pending.total:
+            return self._empty(fig, title, self.tr("No application is waiting for a decision."))
+        ax = fig.add_subplot()
+        self._frame(ax)
+        labels = []
+        for low, high in pending.buckets:
+            labels.append(self.tr("%1–%2").replace("%1", str(low)).replace("%2", str(high)) if high is not None
+                          else self.tr("over %1").replace("%1", str(low - 1)))
+        x = range(len(labels))
+        styles = {"submitted": (self.tr("No approval yet"), OKABE_ITO["vermillion"], "//"),
+                  "in_review": (self.tr("Some approvals"), OKABE_ITO["sky"], "")}
+        bottom = [0] * len(labels)
+        targets = []
+        for status in model.PENDING_STATUSES:
+            counts = pending.counts(status)
+            name, colour, hatch = styles[status]
+            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor="white", linewidth=0.8,
+                          label=name, width=0.62)
+            for n, bar in enumerate(bars):
+                if counts[n]:
+                    bar.set_picker(True)
+                    targets.append(Target(bar, _const("application", {
+                        "status": status, "ids": pending.bucket_ids(n, status),
+                        "label": self.tr("%1, %2 working days").replace("%1", name).replace("%2", labels[n])})))
+            self._bar_labels(ax, bars, [c if c else None for c in counts], inside=True,
+                             color="black" if status == "in_review" else "white", size=8)
+            bottom = [b + c for b, c in zip(bottom, counts)]
+        totals = pending.counts()
+        for n, total in enumerate(totals):
+            ax.annotate(str(total), (n, total), xytext=(0, 3), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=9, fontweight="bold", color=TEXT)
+        ax.set_xticks(list(x))
+        ax.set_xticklabels(labels)
+        ax.set_xlabel(self.tr("Age in working days (Mon–Fri; Danish public holidays not counted)")
+                      if not pending.holidays_counted else self.tr("Age in working days (Mon–Fri)"),
+                      fontsize=8.5, color=MUTED)
+        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=MUTED)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max(totals) * 1.18 + 0.5)
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        past = [pending.past(d) for d in model.AGE_THRESHOLDS]
+        subtitle = (self.tr("%1 waiting on %2 — past 5 working days: %3 · past 10: %4 · past 20: %5")
+                    .replace("%1", str(pending.total)).replace("%2", self.day(pending.as_of, "d MMM yyyy"))
+                    .replace("%3", str(past[0])).replace("%4", str(past[1])).replace("%5", str(past[2])))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        return Drawn(f"{title}. {subtitle}.", targets)
+
+    def approvals(self, fig, area: model.ApplicationsArea, period: str, *, show_mine: bool = True) -> Drawn:
+        weekly = area.approvals
+        title = self.tr("Approvals given per week")
+        ax = fig.add_subplot()
+        self._frame(ax)
+        x = list(range(len(weekly.weeks)))
+        mine, others = weekly.counts("mine"), weekly.counts("others")
+        targets = []
+        layers = [("others", others, self.tr("By colleagues"), OKABE_ITO["sky"], "")]
+        if show_mine:
+            layers.insert(0, ("mine", mine, self.tr("By you"), OKABE_ITO["blue"], ".."))
+        else:
+            others = [a + b for a, b in zip(mine, others)]
+            layers = [("all", others, self.tr("Approvals"), OKABE_ITO["sky"], "")]
+        bottom = [0] * len(x)
+        for key, counts, name, colour, hatch in layers:
+            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor="white", linewidth=0.8,
+                          label=name, width=0.7)
+            for n, bar in enumerate(bars):
+                if counts[n]:
+                    ids = (weekly.series["mine"][n] + weekly.series["others"][n]) if key == "all" \
+                        else weekly.series[key][n]
+                    bar.set_picker(True)
+                    targets.append(Target(bar, _const("application", {
+                        "ids": sorted(set(ids)), "label": self.tr("%1, week of %2").replace("%1", name)
+                        .replace("%2", self.day(weekly.weeks[n]))})))
+            bottom = [b + c for b, c in zip(bottom, counts)]
+        for n, total in enumerate(bottom):
+            ax.annotate(str(total), (n, total), xytext=(0, 2), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=8, color=TEXT if total else GRID)
+        self._week_ticks(ax, weekly.weeks)
+        ax.set_ylabel(self.tr("Approvals"), fontsize=8.5, color=MUTED)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max(bottom + [1]) * 1.2)
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        total = sum(bottom)
+        subtitle = self.tr("%1: %2 approvals").replace("%1", period).replace("%2", str(total))
+        if show_mine:
+            subtitle += self.tr(", %1 of them by you").replace("%1", str(sum(mine)))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        return Drawn(f"{title}. {subtitle}.", targets)
+
+    def queue(self, fig, area: model.ApplicationsArea, period: str) -> Drawn:
+        series = area.queue
+        title = self.tr("Applications waiting for a decision over time")
+        if not series.days:
+            return self._empty(fig, title, self.tr("No days in this period."))
+        ax = fig.add_subplot()
+        self._frame(ax)
+        counts = series.counts()
+        x = [dt.datetime.combine(d, dt.time(12)) for d in series.days]
+        ax.fill_between(x, counts, step="mid", color=OKABE_ITO["sky"], alpha=0.25, linewidth=0)
+        line, = ax.plot(x, counts, drawstyle="steps-mid", color=OKABE_ITO["blue"], linewidth=1.8,
+                        marker="o", markersize=2.5, label=self.tr("Waiting at the end of the day"))
+        line.set_picker(True)
+        line.set_pickradius(6)
+
+        def resolve(event):
+            if not len(getattr(event, "ind", [])):
+                return None
+            n = int(event.ind[len(event.ind) // 2])
+            return "application", {"ids": series.ids[n], "label": self.tr("Waiting at the end of %1")
+                                   .replace("%1", self.day(series.days[n]))}
+
+        ax.annotate(str(counts[-1]), (x[-1], counts[-1]), xytext=(4, 4), textcoords="offset points",
+                    fontsize=9, fontweight="bold", color=OKABE_ITO["blue"])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
+        ax.xaxis.set_major_locator(MaxNLocator(7))
+        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=MUTED)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max(counts + [1]) * 1.18)
+        peak = max(counts)
+        subtitle = (self.tr("%1: %2 at the start, %3 at the end, at most %4 — end of each day, "
+                            "rebuilt from submissions and decisions")
+                    .replace("%1", period).replace("%2", str(counts[0])).replace("%3", str(counts[-1]))
+                    .replace("%4", str(peak)))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        return Drawn(f"{title}. {subtitle}.", [Target(line, resolve)])
+
+    # -- supervisors ---------------------------------------------------------------------------
+    def outputs_weekly(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        weekly = area.weekly
+        title = self.tr("Outputs submitted, sampled and withheld per week")
+        ax = fig.add_subplot()
+        self._frame(ax)
+        styles = [("submitted", self.tr("Submitted"), OKABE_ITO["blue"], ""),
+                  ("sampled", self.tr("Sampled for a person"), OKABE_ITO["orange"], "//"),
+                  ("withheld", self.tr("Withheld"), OKABE_ITO["vermillion"], "xx")]
+        width = 0.27
+        targets = []
+        top = 1
+        for k, (key, name, colour, hatch) in enumerate(styles):
+            counts = weekly.counts(key)
+            top = max([top] + counts)
+            xs = [n + (k - 1) * width for n in range(len(weekly.weeks))]
+            bars = ax.bar(xs, counts, width=width, color=colour, hatch=hatch, edgecolor="white", linewidth=0.6,
+                          label=name)
+            for n, bar in enumerate(bars):
+                if counts[n]:
+                    bar.set_picker(True)
+                    filt = {"ids": weekly.series[key][n], "label": self.tr("%1, week of %2").replace("%1", name)
+                            .replace("%2", self.day(weekly.weeks[n]))}
+                    if key == "withheld":
+                        filt["status"] = "withheld"
+                    targets.append(Target(bar, _const("output", filt)))
+            self._bar_labels(ax, bars, [c if c else None for c in counts], size=7)
+        self._week_ticks(ax, weekly.weeks)
+        ax.set_ylabel(self.tr("Outputs"), fontsize=8.5, color=MUTED)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, top * 1.2)
+        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=3)
+        subtitle = (self.tr("%1, by week of submission: %2 submitted, %3 sampled, %4 withheld")
+                    .replace("%1", period).replace("%2", str(weekly.total("submitted")))
+                    .replace("%3", str(weekly.total("sampled"))).replace("%4", str(weekly.total("withheld"))))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        return Drawn(f"{title}. {subtitle}.", targets)
+
+    def sample_rates(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        rates = area.rates
+        title = self.tr("Random sample rate by risk class")
+        if not rates.drawn:
+            return self._empty(fig, title, self.tr("No output was drawn in this period."))
+        ax = fig.add_subplot()
+        self._frame(ax)
+        classes = rates.classes
+        x = list(range(len(classes)))
+        observed = [c.rate or 0 for c in classes]
+        bars = ax.bar(x, observed, width=0.55, color=OKABE_ITO["sky"], edgecolor=OKABE_ITO["blue"],
+                      linewidth=0.8, label=self.tr("Sampled (observed)"))
+        low = [c.rate - c.interval()[0] if c.drawn else 0 for c in classes]
+        high = [c.interval()[1] - c.rate if c.drawn else 0 for c in classes]
+        ax.errorbar(x, observed, yerr=[low, high], fmt="none", ecolor=MUTED, elinewidth=1, capsize=4,
+                    label=self.tr("95 % interval"))
+        expected = [c.expected for c in classes]
+        ax.scatter([i for i, e in zip(x, expected) if e is not None], [e for e in expected if e is not None],
+                   marker="D", s=36, color=OKABE_ITO["black"], zorder=5, label=self.tr("Configured probability"))
+        targets = []
+        for n, (bar, c) in enumerate(zip(bars, classes)):
+            if c.drawn:
+                bar.set_picker(True)
+                targets.append(Target(bar, _const("output", {
+                    "ids": c.sampled or c.drawn,
+                    "label": self.tr("Sampled outputs, risk class %1").replace("%1", self.risk_name(c.risk_class))})))
+                text = self.tr("%1 of %2").replace("%1", str(len(c.sampled))).replace("%2", str(len(c.drawn)))
+                ax.annotate(text, (n + 0.3, c.rate), xytext=(3, 0), textcoords="offset points", fontsize=8,
+                            va="center", ha="left", color=TEXT)
+        ax.set_xticks(x)
+        ax.set_xticklabels([self.tr("%1\n(%2 drawn)").replace("%1", self.risk_name(c.risk_class))
+                            .replace("%2", str(len(c.drawn))) for c in classes], fontsize=8.5)
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_ylim(0, 1.0)
+        ax.set_xlim(-0.6, len(classes) - 0.1)
+        ax.set_ylabel(self.tr("Share of outputs sampled"), fontsize=8.5, color=MUTED)
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        base = self.percent(rates.base_rate) if rates.base_rate is not None else "–"
+        subtitle = (self.tr("%1: %2 draws; base rate %3, raised by risk factors")
+                    .replace("%1", period).replace("%2", str(rates.drawn)).replace("%3", base))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        parts = [self.tr("%1: %2 sampled, configured %3").replace("%1", self.risk_name(c.risk_class))
+                 .replace("%2", self.percent(c.rate)).replace("%3", self.percent(c.expected))
+                 for c in classes if c.drawn]
+        return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", targets)
+
+    def findings(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        rules = area.rules
+        title = self.tr("Automatic-check findings by rule")
+        if not rules:
+            return self._empty(fig, title, self.tr("No findings in this period."))
+        ax = fig.add_subplot()
+        self._frame(ax)
+        ax.yaxis.grid(False)
+        ax.xaxis.grid(True, color=GRID, linewidth=0.8)
+        shown = rules[:8]
+        y = list(range(len(shown)))[::-1]
+        counts = [len(r.outputs) for r in shown]
+        bars = ax.barh(y, counts, color=OKABE_ITO["blue"], height=0.6)
+        targets = []
+        for bar, rule, count in zip(bars, shown, counts):
+            bar.set_picker(True)
+            targets.append(Target(bar, _const("output", {
+                "ids": rule.outputs, "label": self.tr("Outputs with findings: %1").replace("%1", self.rule_name(rule.rule))})))
+            text = (self.tr("%1 outputs").replace("%1", str(count)) if count != 1 else self.tr("1 output"))
+            if rule.findings != count:
+                text += self.tr(" (%1 findings)").replace("%1", str(rule.findings))
+            ax.annotate(text, (count, bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8, color=TEXT)
+        ax.set_yticks(y)
+        ax.set_yticklabels([self.rule_name(r.rule) for r in shown], fontsize=8.5)
+        ax.set_xlim(0, max(counts) * 1.45 + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel(self.tr("Outputs with at least one finding of the rule"), fontsize=8.5, color=MUTED)
+        flagged = len({o for r in rules for o in r.outputs})
+        subtitle = self.tr("%1: %2 outputs flagged").replace("%1", period).replace("%2", str(flagged))
+        if len(rules) > len(shown):
+            subtitle += self.tr("; %1 more rules not shown").replace("%1", str(len(rules) - len(shown)))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        return Drawn(f"{title}. {subtitle}. " + "; ".join(
+            f"{self.rule_name(r.rule)}: {len(r.outputs)}" for r in rules) + ".", targets)
+
+    # -- coordinators ----------------------------------------------------------------------------
+    def ack_curves(self, fig, area: model.WarningsArea, *, limit: int = 6, heading: str | None = None) -> Drawn:
+        curves = area.curves
+        title = heading or self.tr("Acknowledgements of open warnings against their deadline")
+        if not curves:
+            return self._empty(fig, title, self.tr("No warning is open."))
+        shown = curves[:limit]
+        columns = min(3, len(shown))
+        rows = math.ceil(len(shown) / columns)
+        axes = fig.subplots(rows, columns, squeeze=False, sharey=True)
+        targets = []
+        summary = []
+        for n, ax in enumerate(axes.flat):
+            if n >= len(shown):
+                ax.set_axis_off()
+                continue
+            curve = shown[n]
+            self._frame(ax)
+            total = len(curve.addressed) or 1
+            times = curve.times
+            end = curve.as_of
+            xs = [curve.sent_at] + times + [end]
+            ys = [0] + [(i + 1) / total for i in range(len(times))] + [len(times) / total]
+            line, = ax.plot([t.astimezone(self.tz).replace(tzinfo=None) for t in xs], ys, drawstyle="steps-post",
+                            color=OKABE_ITO["blue"], linewidth=1.8)
+            line.set_picker(True)
+            line.set_pickradius(6)
+            targets.append(Target(line, _const("warning", {"ids": [curve.warning_id], "label": curve.title})))
+            ax.axhline(1.0, color=GRID, linewidth=1)
+            if curve.due_at is not None:
+                due = curve.due_at.astimezone(self.tz).replace(tzinfo=None)
+                ax.axvline(due, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.3)
+                ax.annotate(self.tr("deadline"), (due, 0.02), xytext=(3, 0), textcoords="offset points",
+                            fontsize=7.5, color=OKABE_ITO["vermillion"], rotation=90, va="bottom")
+                if curve.overdue:
+                    by_due = (curve.acked_by_due or 0) / total
+                    ax.plot([due], [by_due], marker="o", markersize=5, color=OKABE_ITO["vermillion"], zorder=5)
+            ax.set_ylim(0, 1.08)
+            ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+            ax.xaxis.set_major_locator(MaxNLocator(3))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
+            ax.tick_params(labelsize=7.5)
+            name = curve.title if len(curve.title) <= 34 else curve.title[:33].rstrip() + "…"
+            ax.set_title(f"{curve.warning_id} · {self.severity_name(curve.severity)}\n{name}", loc="left",
+                         fontsize=8, color=TEXT)
+            missing = len(curve.missing())
+            status = (self.tr("%1 of %2 acknowledged").replace("%1", str(curve.acked_now))
+                      .replace("%2", str(len(curve.addressed))))
+            if curve.overdue:
+                status += "\n" + (self.tr("%1 by the deadline · %2 overdue").replace("%1", self.percent(
+                    (curve.acked_by_due or 0) / total)).replace("%2", str(missing)))
+            elif curve.due_at is not None:
+                status += "\n" + self.tr("due %1").replace("%1", self.moment(curve.due_at))
+            ax.text(0.98, 0.05, status, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
+                    color=OKABE_ITO["vermillion"] if curve.overdue and missing else TEXT,
+                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+            if n % columns == 0:
+                ax.set_ylabel(self.tr("Acknowledged"), fontsize=8, color=MUTED)
+            summary.append(f"{curve.warning_id}: {status.replace(chr(10), ', ')}")
+        subtitle = self.tr("Share of addressed organisations that acknowledged; dashed line: the deadline")
+        if len(curves) > len(shown):
+            subtitle += self.tr(" · the %1 most recent of %2 shown").replace("%1", str(len(shown))) \
+                .replace("%2", str(len(curves)))
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        fig.supxlabel(subtitle, x=0.01, ha="left", fontsize=8.5, color=MUTED)
+        return Drawn(f"{title}. " + "; ".join(summary) + ".", targets)
+
+    def overdue(self, fig, area: model.WarningsArea, *, by_deadline: bool = False) -> Drawn:
+        matrix = area.overdue
+        title = (self.tr("Recipients that missed an acknowledgement deadline, by sector and region") if by_deadline
+                 else self.tr("Recipients overdue with an acknowledgement, by sector and region"))
+        if not matrix.total:
+            return self._empty(fig, title, self.tr("No recipient is overdue.") if not by_deadline
+                               else self.tr("Every recipient acknowledged in time."))
+        sectors = [s for s in matrix.sectors if s in model.SECTORS or matrix.sector_total(s)]
+        regions = [r for r in matrix.regions if r in model.REGIONS or matrix.region_total(r)]
+        ax = fig.add_subplot()
+        values = [[matrix.count(s, r) for r in regions] for s in sectors]
+        peak = max(max(row) for row in values) or 1
+        image = ax.imshow(values, cmap="Blues", vmin=0, vmax=peak * 1.15, aspect="auto")
+        image.set_picker(True)
+        for i, row in enumerate(values):
+            for j, value in enumerate(row):
+                ax.text(j, i, str(value) if value else "·", ha="center", va="center", fontsize=9,
+                        fontweight="bold" if value else "normal",
+                        color="white" if value > peak * 0.6 else (TEXT if value else MUTED))
+
+        def resolve(event):
+            mouse = event.mouseevent
+            if mouse.xdata is None or mouse.ydata is None:
+                return None
+            j, i = int(round(mouse.xdata)), int(round(mouse.ydata))
+            if not (0 <= i < len(sectors) and 0 <= j < len(regions)) or not values[i][j]:
+                return None
+            return "warning", {"ids": matrix.warning_ids(sectors[i], regions[j]),
+                               "org_ids": matrix.cells.get((sectors[i], regions[j]), []),
+                               "label": f"{self.sector_name(sectors[i])}, {self.region_name(regions[j])}"
+                               .replace("\n", " ")}
+
+        ax.set_xticks(range(len(regions)))
+        ax.set_xticklabels([f"{self.region_name(r)}\n({matrix.region_total(r)})" for r in regions], fontsize=8)
+        ax.set_yticks(range(len(sectors)))
+        ax.set_yticklabels([f"{self.sector_name(s)} ({matrix.sector_total(s)})" for s in sectors], fontsize=8.5)
+        ax.tick_params(length=0)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        ax.set_xticks([x - 0.5 for x in range(1, len(regions))], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, len(sectors))], minor=True)
+        ax.grid(which="minor", color="white", linewidth=2)
+        ax.tick_params(which="minor", length=0)
+        subtitle = (self.tr("%1 organisations; number of organisations in each cell (totals in brackets)")
+                    .replace("%1", str(matrix.total)))
+        self._subtitle(ax, subtitle)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        parts = [f"{self.sector_name(s)}: {matrix.sector_total(s)}" for s in sectors if matrix.sector_total(s)]
+        return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", [Target(image, resolve)])
+
+
+def _num_to_date(value: float) -> dt.date:
+    from matplotlib.dates import num2date
+    return num2date(value).date()
+
+
+# -- the monthly report's pages ---------------------------------------------------------------------
+class ReportPainter(QObject):
+    """Lays out one page per area: heading, table of numbers, three figures."""
+
+    def __init__(self, charts, data: model.DashboardData, cache):
+        super().__init__()
+        self.charts = charts
+        self.data = data
+        self.cache = cache
+
+    def document_title(self) -> str:
+        return self.tr("Portal Desk monthly report, %1").replace("%1", self.charts.month(self.data.first_day))
+
+    def area_title(self, area: str) -> str:
+        return {"applications": self.tr("Project applications"), "outputs": self.tr("Output checks"),
+                "warnings": self.tr("Security warnings")}[area]
+
+    def page(self, figure, area: str, *, show_mine: bool) -> None:
+        charts, data = self.charts, self.data
+        month = charts.month(data.first_day)
+        period = month
+        figure.suptitle(f"{self.area_title(area)} — {month}", x=0.02, ha="left", fontsize=16, fontweight="bold")
+        if area == "warnings":
+            parts = figure.subfigures(3, 1, height_ratios=[1.25, 3.4, 2.4])
+        else:
+            parts = figure.subfigures(4, 1, height_ratios=[1.25, 2.2, 2.2, 2.2])
+        self.table(parts[0], self.numbers(area))
+        if area == "applications":
+            apps = data.applications
+            charts.pending_age(parts[1], apps)
+            charts.approvals(parts[2], apps, period, show_mine=show_mine)
+            charts.queue(parts[3], apps, period)
+        elif area == "outputs":
+            outs = data.outputs
+            charts.outputs_weekly(parts[1], outs, period)
+            charts.sample_rates(parts[2], outs, period)
+            charts.findings(parts[3], outs, period)
+        else:
+            warns = data.warnings
+            charts.ack_curves(parts[1], warns, heading=self.tr("Acknowledgements of the warnings sent in %1")
+                              .replace("%1", month))
+            charts.overdue(parts[2], warns, by_deadline=True)
+        synced = None
+        try:
+            synced = self.cache.meta().get("last_sync_at")
+        except Exception:   # a report from a cache without meta still says when it was made
+            synced = None
+        footer = self.tr("Portal Desk · made %1 from the offline copy").replace(
+            "%1", charts.moment(dt.datetime.now(dt.timezone.utc)))
+        if synced and (when := model.parse_time(synced)):
+            footer += self.tr(" (last synced %1)").replace("%1", charts.moment(when))
+        if area == "applications":
+            footer += "\n" + self.tr("Working days: Monday to Friday; Danish public holidays are not counted.")
+        figure.supxlabel(footer, x=0.02, ha="left", fontsize=7.5, color="#555555")
+
+    def numbers(self, area: str) -> list[tuple[str, str]]:
+        pct = self.charts.percent
+        if area == "applications":
+            n = self.data.applications.numbers
+            median = n["median_days_to_decision"]
+            return [
+                (self.tr("Applications received (resubmissions included)"), str(n["received"])),
+                (self.tr("Decisions: approved / rejected / returned"),
+                 f"{n['approved']} / {n['rejected']} / {n['returned']}"),
+                (self.tr("Approvals given by caseworkers"), str(n["approvals"])),
+                (self.tr("Median working days from submission to decision"),
+                 "–" if median is None else f"{median:g}"),
+                (self.tr("Waiting for a decision at the end of the month"), str(n["pending"])),
+                (self.tr("… of which past 5 / 10 / 20 working days"),
+                 f"{n['past_5']} / {n['past_10']} / {n['past_20']}"),
+            ]
+        if area == "outputs":
+            n = self.data.outputs.numbers
+            return [
+                (self.tr("Outputs submitted"), str(n["submitted"])),
+                (self.tr("Flagged by the automatic check (review or fail)"), str(n["flagged"])),
+                (self.tr("Sampled for a person: random / risk-based / management"),
+                 f"{n['sampled']}: {n['sampled_random']} / {n['sampled_risk']} / {n['sampled_management']}"),
+                (self.tr("Of this month's outputs: released / withheld so far"), f"{n['released']} / {n['withheld']}"),
+                (self.tr("Held for a person now (all months)"), str(n["held_now"])),
+            ]
+        n = self.data.warnings.numbers
+        acknowledged = n["acknowledged"] / n["recipients"] if n["recipients"] else None
+        return [
+            (self.tr("Warnings sent"), str(n["warnings"])),
+            (self.tr("Organisations addressed (one per warning)"), str(n["recipients"])),
+            (self.tr("Acknowledged by the deadline"), pct(n["in_time_share"])),
+            (self.tr("Acknowledged by the end of the month"), f"{n['acknowledged']} ({pct(acknowledged)})"),
+            (self.tr("Organisations that missed a deadline"), str(n["overdue_organisations"])),
+        ]
+
+    def table(self, figure, rows: list[tuple[str, str]]) -> None:
+        ax = figure.add_subplot()
+        ax.set_axis_off()
+        figure.suptitle(self.tr("In numbers"), x=0.01, ha="left", fontsize=11.5, fontweight="bold")
+        table = ax.table(cellText=[[label, value] for label, value in rows], colWidths=[0.72, 0.28],
+                         cellLoc="left", loc="upper left", edges="horizontal")
+        table.auto_set_font_size(False)
+        table.set_fontsize(9.5)
+        table.scale(1, 1.35)
+        for (row, column), cell in table.get_celld().items():
+            cell.set_edgecolor("#cccccc")
+            if column == 1:
+                cell.get_text().set_ha("right")
+                cell.get_text().set_fontweight("bold")
+
+
+# -- the Qt side ----------------------------------------------------------------------------------
+class ChartCard(QFrame):
+    """One chart in the window: the canvas, a plain-text summary and a Save button."""
+
+    open_list = Signal(str, object)      # kind, filter
+    drawn = Signal()
+
+    def __init__(self, key: str, minimum_height: int = 300, parent=None):
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.figure = Figure(figsize=(6, 3.4), layout="constrained", facecolor="white")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(minimum_height)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.summary = plain_label("", wrap=True)
+        self.summary.setObjectName("muted")
+        self.save_button = QToolButton()
+        self.save_button.setText(self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save this chart as a PNG image or a PDF document"))
+        self.save_button.setAccessibleName(self.tr("Save chart"))
+        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.save_button)
+        menu.addAction(self.tr("As PNG image…"), lambda: self.ask_export("png"))
+        menu.addAction(self.tr("As PDF document…"), lambda: self.ask_export("pdf"))
+        self.save_button.setMenu(menu)
+        self.save_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.canvas, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(bottom)
+        self.targets: list[Target] = []
+        self.title = ""
+        self.is_drawn = False
+        self._last_mouse = None
+        self.canvas.mpl_connect("pick_event", self._picked)
+        self.canvas.mpl_connect("motion_notify_event", self._hover)
+
+    def show_message(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def paint(self, draw: Callable[[Figure], Drawn], title: str) -> None:
+        """Redraw from scratch (on the UI thread)."""
+        self.figure.clear()
+        drawn = draw(self.figure)
+        self.targets = drawn.targets
+        self.title = title
+        self.summary.setText(drawn.summary + (" " + self.tr("Click a bar or point to open the list.")
+                                              if self.targets else ""))
+        self.canvas.setAccessibleName(title)
+        self.canvas.setAccessibleDescription(drawn.summary)
+        self.canvas.setToolTip(self.tr("Click a bar or point to open the matching list") if self.targets else "")
+        self.canvas.draw()
+        self.save_button.setEnabled(True)
+        self.is_drawn = True
+        self.drawn.emit()
+
+    # -- clicks -------------------------------------------------------------------------------
+    def _picked(self, event) -> None:
+        if event.mouseevent is self._last_mouse:     # one click, one list (stacked artists)
+            return
+        for target in self.targets:
+            if target.artist is event.artist:
+                found = target.resolve(event)
+                if found:
+                    self._last_mouse = event.mouseevent
+                    self.open_list.emit(found[0], found[1])
+                return
+
+    def _hover(self, event) -> None:
+        over = event.inaxes is not None and any(t.artist.contains(event)[0] for t in self.targets)
+        if over:
+            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.canvas.unsetCursor()
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self, path: str) -> None:
+        export_figure(self.figure, path)
+
+    def ask_export(self, kind: str) -> None:
+        name = f"{self.key}-{dt.date.today().isoformat()}.{kind}"
+        filters = self.tr("PNG image (*.png)") if kind == "png" else self.tr("PDF document (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), name, filters)
+        if not path:
+            return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        try:
+            self.export(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Save chart"),
+                                self.tr("The chart could not be saved: %1").replace("%1", str(exc)))
