@@ -23,10 +23,14 @@ COLUMNS = 10  # one label column and nine count columns
 DEFAULT_CELLS = 20_000
 
 
+def table_rows(cells: int) -> int:
+    return max(1, cells // COLUMNS)
+
+
 def make_table(cells: int, seed: int = 20240601) -> bytes:
     """A region-style frequency table with about ``cells`` cells; about 1 % small counts and zeros."""
     rng = random.Random(seed)
-    rows = max(1, cells // COLUMNS)
+    rows = table_rows(cells)
     lines = ["area;" + ";".join(f"group {j}" for j in range(1, COLUMNS))]
     for i in range(rows):
         counts = (str(rng.randint(0, 2) if rng.random() < 0.01 else rng.randint(3, 5000)) for _ in range(COLUMNS - 1))
@@ -51,7 +55,7 @@ def run(cells: int = DEFAULT_CELLS, repeat: int = 3) -> dict:
     check_seconds = _best_of(repeat, lambda: check_output([("bench.csv", data)], rules))
     floor_seconds = _best_of(repeat, lambda: list(csv.reader(io.StringIO(data.decode("utf-8")), delimiter=";")))
     return {
-        "cells": (cells // COLUMNS) * COLUMNS,
+        "cells": table_rows(cells) * COLUMNS,
         "bytes": len(data),
         "check_seconds": round(check_seconds, 4),
         "csv_reader_seconds": round(floor_seconds, 4),

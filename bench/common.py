@@ -270,3 +270,36 @@ class Client:
     def config(self) -> dict:
         return {"data_dir": str(self.data_dir), "portal_url": self.portal_url, "username": self.username,
                 "key": self.key_hex, "token": self.token, "user": self.user}
+
+
+# -- one benchmark run ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    applications: int
+    outputs: int
+    clients: int            # concurrent feed clients (scenario 5)
+    pages_per_client: int
+    start_runs: int         # cold starts of each kind (scenario 3)
+    rounds: int             # incremental syncs with changes (scenario 2)
+    changes: int            # changes per round
+    cells: int              # table cells for the output check (scenario 6)
+
+
+SCALES = {
+    "smoke": Scale("smoke", 1_000, 1_000, clients=10, pages_per_client=1, start_runs=1, rounds=1, changes=200,
+                   cells=20_000),
+    "full": Scale("full", 100_000, 100_000, clients=50, pages_per_client=8, start_runs=5, rounds=3, changes=1_000,
+                  cells=1_000_000),
+}
+
+
+@dataclass
+class Run:
+    scale: Scale
+    work: Path              # this run's scratch folder
+    db: Path                # the portal's database (a working copy of the seed)
+    portal: object          # tests.portal_process.PortalProcess
+    client: Client
+    log: object = print

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
@@ -159,8 +159,20 @@ class DeskApp(QObject):
             QMessageBox.information(self.window, self.tr("No keyring"), self.tr(
                 "This computer has no usable keyring. Your offline copy is encrypted with a key derived from "
                 "your password, and you will sign in again after a restart."))
+        if workspace.notes:
+            self.show_notes(workspace.notes)
         self.window.start()
         self.workspace_opened.emit(workspace)
+
+    def show_notes(self, notes: list[str]):
+        """What happened while opening the workspace (e.g. an unusable offline copy was rebuilt and
+        its unsent actions exported): told in a window-modal box that does not block the app."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Offline copy"), "\n\n".join(notes),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_box = box
+        box.open()
 
     def reauthenticate(self):
         from .views.sign_in import SignInDialog

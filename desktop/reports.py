@@ -87,6 +87,7 @@ def monthly_report(cache, roles: Iterable[str], month: dt.date, path: str | os.P
     """Write the PDF report of `month` (any day in it) to `path`; returns its page count."""
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     from .views.charts import ChartPainter, ReportPainter
 
@@ -100,7 +101,8 @@ def monthly_report(cache, roles: Iterable[str], month: dt.date, path: str | os.P
     try:
         with PdfPages(temporary, metadata={"Title": painter.document_title(), "Creator": "Portal Desk"}) as pdf:
             for area in data.areas:
-                figure = Figure(figsize=A4_PORTRAIT, layout="constrained", facecolor="white")
+                figure = Figure(figsize=A4_PORTRAIT, facecolor="white",
+                                layout=ConstrainedLayoutEngine(h_pad=0.1, w_pad=0.08))
                 painter.page(figure, area, show_mine=bool(user_id) and "caseworker" in roles)
                 pdf.savefig(figure)
                 pages += 1

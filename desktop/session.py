@@ -2,17 +2,33 @@
 
 A `Workspace` is what a signed-in (or offline) user works in: the portal
 client, the encrypted cache and the sync engine.
+
+A cache that cannot be used (damaged, of a schema this version does not know,
+not a cache at all, or not opened by the key at hand) never blocks signing in
+and never loses unsent actions silently. At sign-in it is rebuilt: its unsent
+actions are read as far as possible and exported to a JSON file in the
+"rescued" folder of the data folder, the file is set aside (kept, not deleted),
+a new cache is made, the rescued actions are queued again with their own
+Idempotency-Keys (one the portal already applied has no second effect), and
+`Workspace.notes` tells the user all of it, naming the export file. Opening
+offline cannot rebuild (the portal is needed): it exports the actions and says
+to sign in online.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .sync.api import AuthExpired, PortalClient
-from .sync.cache import Cache, CacheKeyError, cache_key_for, cache_path, wipe_cache_files
+from .sync.cache import (SALT_SUFFIX, Cache, CacheBusy, CacheCorrupt, CacheError, CacheKeyError, cache_key_for,
+                         cache_path, rescue_outbox, set_aside, wipe_cache_files)
 from .sync.engine import SyncEngine
-from .sync.secrets import SecretStore
+from .sync.outbox import Outbox
+from .sync.secrets import SecretStore, normalise_portal
+
+RESCUE_FOLDER = "rescued"
 
 
 @dataclass
@@ -51,6 +67,11 @@ class SessionManager:
     def cache_file(self, username: str):
         return cache_path(os.path.join(self.data_dir, "caches"), self.portal_id, username)
 
+    @property
+    def rescue_dir(self) -> str:
+        """Where unsent actions of an unusable cache are exported (see rescue_outbox)."""
+        return os.path.join(self.data_dir, RESCUE_FOLDER)
+
     def cache_exists(self, username: str) -> bool:
         return bool(username) and self.cache_file(username).exists()
 
@@ -81,7 +102,7 @@ class SessionManager:
             return None
         try:
             cache = self._cache(username, None)[0]
-        except CacheKeyError:
+        except CacheError:   # the sign-in dialog explains, and rebuilds at sign-in
             return None
         meta = cache.meta()
         user = {"id": meta["user_id"], "username": username, "roles": meta["roles"]}
@@ -93,7 +114,15 @@ class SessionManager:
         """Open the cache without the portal (the network is never touched)."""
         if not self.cache_exists(username):
             raise CacheKeyError("there is no offline copy for this user on this computer")
-        cache, from_password = self._cache(username, password)
+        try:
+            cache, from_password = self._cache(username, password)
+        except CacheCorrupt as exc:
+            # Without the portal there is nothing to rebuild from: save the unsent actions, keep the file.
+            rescue = self._rescue(username, password, exc)
+            message = f"{exc}. Sign in while the portal can be reached to rebuild the offline copy."
+            if rescue.file is not None:
+                message += f" Its {len(rescue.actions)} unsent action(s) were saved to {rescue.file}."
+            raise CacheCorrupt(message) from None
         meta = cache.meta()
         user = {"id": meta["user_id"], "username": username, "roles": meta["roles"]}
         user.update(self._staff_record(cache, meta["user_id"]))
@@ -127,16 +156,68 @@ class SessionManager:
     def _cache(self, username: str, password: str | None) -> tuple[Cache, bool]:
         path = self.cache_file(username)
         key = cache_key_for(self.secrets, self.portal_id, username, password, cache_file=path)
-        return Cache.open(path, key.key), key.from_password
+        # An existing file is checked page by page once, when the app opens it.
+        return Cache.open(path, key.key, verify=path.exists()), key.from_password
+
+    def _rescue(self, username: str, password: str | None, error: Exception):
+        path = self.cache_file(username)
+        try:
+            key = cache_key_for(self.secrets, self.portal_id, username, password, cache_file=path).key
+        except CacheError:
+            key = None
+        return rescue_outbox(path, key, self.rescue_dir, reason=str(error))
+
+    def _rebuild(self, username: str, password: str, user: dict, error: CacheError) -> tuple[Cache, bool, list[str]]:
+        """Replace an unusable cache by a new one, keeping its unsent actions (see the module doc)."""
+        path = self.cache_file(username)
+        salt = Path(f"{path}{SALT_SUFFIX}")
+        try:
+            cache_key_for(self.secrets, self.portal_id, username, password, cache_file=path)
+        except CacheCorrupt:     # the salt beside a password-derived cache is damaged: set it aside too
+            set_aside(salt)
+        rescue = self._rescue(username, password, error)
+        aside = set_aside(path) if path.exists() else None
+        key = cache_key_for(self.secrets, self.portal_id, username, password, cache_file=path)
+        cache = Cache.open(path, key.key)
+        meta = rescue.meta
+        same_owner = (meta.get("user_id") in (None, user["id"]) and meta.get("username") in (None, username)
+                      and (not meta.get("portal_url")
+                           or normalise_portal(meta["portal_url"]) == normalise_portal(self.portal_id)))
+        requeued = Outbox(cache).restore(rescue.actions) if rescue.actions and same_owner else 0
+        notes = [f"The offline copy on this computer could not be used ({error})."
+                 + (f" It was set aside as {aside.name}" if aside else "")
+                 + " and a new copy is being fetched from the portal."]
+        if rescue.file is not None:
+            text = f"{len(rescue.actions)} unsent action(s) were saved to {rescue.file}"
+            if requeued:
+                text += (f" and {requeued} queued again: they are sent now (one the portal already"
+                         " received has no second effect).")
+            else:
+                text += "; they belong to another account and were not queued again."
+            notes.append(text)
+        elif rescue.readable:
+            notes.append("It held no unsent actions.")
+        else:
+            notes.append("Unsent actions in it, if any, could not be read with this computer's key; the old copy "
+                         "is kept in case the key is restored.")
+        if rescue.skipped:
+            notes.append(f"{rescue.skipped} damaged entries of its outbox could not be read.")
+        return cache, key.from_password, notes
 
     def _open(self, client: PortalClient, username: str, user: dict, password: str, offline: bool) -> Workspace:
-        cache, from_password = self._cache(username, password)
+        notes: list[str] = []
+        try:
+            cache, from_password = self._cache(username, password)
+        except CacheBusy:
+            raise
+        except CacheError as exc:
+            cache, from_password, notes = self._rebuild(username, password, user, exc)
         meta = cache.meta()
         if meta.get("user_id") and meta["user_id"] != user["id"]:
             cache.reset_feed()   # same name, another account: never mix their data
         cache.set_identity(self.portal_id, username, user["id"], user["roles"])
         ws = Workspace(self.portal_id, self.portal_url, username, user, client, cache, SyncEngine(client, cache),
-                       key_from_password=from_password, offline=offline)
+                       key_from_password=from_password, offline=offline, notes=notes)
         return ws
 
     @staticmethod

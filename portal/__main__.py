@@ -1,4 +1,4 @@
-"""python -m portal --host 127.0.0.1 --port PORT --db FILE|URL [--demo] [--rules FILE]
+"""python -m portal --host 127.0.0.1 --port PORT --db FILE|URL [--demo] [--rules FILE] [--sampling FILE]
 python -m portal seed --db FILE --applications N --outputs N
 """
 
@@ -17,6 +17,7 @@ def serve(argv) -> int:
                         help="database: a SQLite file (or sqlite:///FILE), or postgresql://USER@HOST:PORT/DBNAME")
     parser.add_argument("--demo", action="store_true", help="seed the demo data into an empty database")
     parser.add_argument("--rules", help="output check rules (JSON)")
+    parser.add_argument("--sampling", help="sampling rates of output draws (JSON, docs/sampling.md)")
     parser.add_argument("--token-ttl", type=float, default=None, help="session lifetime in seconds (default 8 h)")
     parser.add_argument("--simulate", action="store_true",
                         help="with --demo: recipients acknowledge sent warnings over time")
@@ -26,7 +27,8 @@ def serve(argv) -> int:
     import uvicorn
 
     from .server import build
-    app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate)
+    app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
+                sampling_path=args.sampling)
     logging.basicConfig(level=args.log_level.upper())
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
     return 0

@@ -70,6 +70,7 @@ def require(*roles: str):
             raise role_required(roles)
         return user
 
+    check.roles = tuple(roles)   # read by app.caller_refusal
     return check
 
 

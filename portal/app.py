@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import API_PREFIX, __version__
@@ -72,6 +73,34 @@ def _validation_error(request: Request, exc: RequestValidationError) -> ApiError
     return ApiError(422, "invalid_field", message)
 
 
+def caller_refusal(request: Request, ctx: PortalContext) -> ApiError | None:
+    """The 401 or 403 `role_required` a route's dependencies would give this caller, or None.
+
+    FastAPI parses a JSON body before it runs a route's dependencies, so a body that
+    is not JSON would be refused (400) before the sign-in and role checks. The
+    contract puts 401 and 403 first: the validation handler asks this first."""
+    from .api import current_user
+
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    calls, stack = [], [dependant] if dependant is not None else []
+    while stack:
+        node = stack.pop()
+        calls.append(node.call)
+        stack.extend(node.dependencies)
+    if current_user not in calls:
+        return None
+    try:
+        user = current_user(request, ctx)
+    except ApiError as refusal:
+        return refusal
+    for call in calls:
+        roles = getattr(call, "roles", None)
+        if roles and not set(roles) & set(user["roles"]):
+            from .errors import role_required
+            return role_required(roles)
+    return None
+
+
 def create_app(ctx: PortalContext) -> FastAPI:
     app = FastAPI(
         title="Portal Desk reference portal",
@@ -92,7 +121,10 @@ def create_app(ctx: PortalContext) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
-        return answer(request, _validation_error(request, exc))
+        error = _validation_error(request, exc)
+        if any(e.get("type") in ("json_invalid", "json_type") for e in exc.errors()):
+            error = await run_in_threadpool(caller_refusal, request, ctx) or error
+        return answer(request, error)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

@@ -349,7 +349,7 @@ def _seed_outputs(tx, rng, now, researchers):
             "id": output_id, "project_id": project["id"], "researcher_id": researcher["id"], "status": status,
             "comment": f"Results for {project['title'].lower()}", "files": result["files"], "check": {
                 "verdict": result["verdict"], "findings": result["findings"]},
-            "sample": sample, "draw": draw, "reviews": reviews,
+            "sampled": bool(draw["outcome"]), "sample": sample, "draw": draw, "reviews": reviews,
             "required_releases": 2 if flagged else 1,
             "submitted_at": iso(submitted), "updated_at": iso(submitted + (DAY if reviews else 0)),
         })

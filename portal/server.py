@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import json
+
 from . import checks, sampling
 from .api import PortalContext
 from .app import create_app
 from .store import open_store
 
 
+def load_sampling(path: str) -> sampling.SamplingConfig:
+    """Sampling rates from a JSON file: any subset of SamplingConfig's fields (docs/sampling.md)."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not isinstance(data, dict):
+        raise ValueError("the sampling file must hold a JSON object")
+    return sampling.SamplingConfig.from_dict(data)
+
+
 def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_ttl: float | None = None,
-          simulate: bool = False):
+          simulate: bool = False, sampling_path: str | None = None):
     store = open_store(db)
     ctx = PortalContext(store=store)
     if token_ttl is not None:
         ctx.token_ttl = token_ttl
     ctx.rules = checks.load_rules(rules_path) if rules_path else checks.Rules()
-    ctx.sampling = sampling.SamplingConfig()
+    ctx.sampling = load_sampling(sampling_path) if sampling_path else sampling.SamplingConfig()
     if demo:
         from .demo import seed_demo
         seed_demo(store)

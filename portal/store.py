@@ -152,6 +152,14 @@ class SqliteDialect:
     def executemany(self, conn, sql: str, rows) -> None:
         conn.executemany(sql, rows)
 
+    def bulk_insert(self, conn, table: str, columns: tuple[str, ...], rows) -> None:
+        """Insert many new rows (seeding)."""
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def after_bulk_insert(self, conn, tables: tuple[str, ...]) -> None:
+        """Bring the query planner up to date after a bulk insert (SQLite's plans need nothing)."""
+
 
 SQLITE = SqliteDialect()
 
@@ -245,10 +253,10 @@ class Tx:
             data = dict(data, version=1)
             entity_rows.append((kind, id, 1, seq, owner, canonical_json(data)))
             audience_rows.extend((kind, id, key, seq) for key in set(audience))
-        self.executemany(
-            "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?)", entity_rows
-        )
-        self.executemany("INSERT INTO audience (kind, id, key, seq) VALUES (?, ?, ?, ?)", audience_rows)
+        self._d.bulk_insert(self._conn, "entities", ("kind", "id", "version", "seq", "owner", "data"),
+                            [self._args(r) for r in entity_rows])
+        self._d.bulk_insert(self._conn, "audience", ("kind", "id", "key", "seq"), [self._args(r) for r in audience_rows])
+        self._d.after_bulk_insert(self._conn, ("entities", "audience"))
 
     def max_seq(self) -> int:
         return self.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]

@@ -181,6 +181,16 @@ class PostgresDialect:
             with conn.cursor() as cursor:
                 cursor.executemany(sql, rows)
 
+    def bulk_insert(self, conn, table: str, columns: tuple[str, ...], rows) -> None:
+        with conn.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def after_bulk_insert(self, conn, tables: tuple[str, ...]) -> None:
+        # Fresh statistics, or the planner may sort a whole audience key instead of
+        # walking its (key, seq) index for a page of the change feed.
+        conn.execute(f"ANALYZE {', '.join(tables)}")
+
 
 POSTGRES = PostgresDialect()
 

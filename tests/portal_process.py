@@ -139,6 +139,8 @@ class PortalProcess:
 
     def close(self):
         self.stop()
+        if getattr(self, "log", None) is not None and not self.log.closed:
+            self.log.close()
         if self._own_database:
             from tests import pg_cluster
             pg_cluster.drop_database(self._own_database)

@@ -189,7 +189,8 @@ def test_queue_from_the_cache_oldest_first_open_only(cache):
     assert queue.ids(descending=True) == ["APP-1", "APP-3", "APP-2"]
     items = {i.id: i for i in queue.items(queue.ids(), now=NOW)}
     assert [b.code for b in items["APP-2"].blocks] == [q.CONFLICT]
-    assert items["APP-3"].block_for("approve").code == q.CERTIFICATION and items["APP-3"].applicant_name == LAPSED["name"]
+    assert items["APP-3"].block_for("approve").code == q.CERTIFICATION
+    assert items["APP-3"].applicant_name == LAPSED["name"]
 
     row = queue.decide("APP-1", "approve", "", "Approve APP-1", expected_version=1)
     assert row["body"] == {"decision": "approve", "comment": "", "expected_version": 1}

@@ -235,7 +235,8 @@ def queue_item(app: dict, me: dict, *, researcher: dict | None, today: dt.date, 
         submitted_at=app.get("submitted_at"), age_days=age_days(app.get("submitted_at"), now),
         required=required, given=approvals_given(app), sensitive=is_sensitive(registers) or required >= 3,
         registers=registers, applicant_id=app.get("applicant_id"),
-        applicant_name=str((researcher or {}).get("name") or app.get("applicant_name") or app.get("applicant_id") or ""),
+        applicant_name=str((researcher or {}).get("name") or app.get("applicant_name")
+                           or app.get("applicant_id") or ""),
         certified_until=until, certification_valid=valid,
         blocks=blocks_for(app, me, researcher=researcher, today=today, pending=pending, sent=sent),
         pending=pending, refused=refused, my_review=review_by(app, me.get("id")))
@@ -356,7 +357,7 @@ class ApprovalQueue:
         return found[0] if found else None
 
     def _own_actions(self) -> list[dict]:
-        return [r for r in self.outbox.all() if is_review_action(r)]
+        return sorted((r for r in self.outbox.all() if is_review_action(r)), key=lambda r: r["id"])
 
     def decide(self, application_id: str, decision: str, comment: str, summary: str,
                expected_version: int | None = None) -> dict:

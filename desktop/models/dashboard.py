@@ -498,7 +498,7 @@ def applications_area(cache, user_id: str | None, first: dt.date, last: dt.date,
     pending = pending_ages(apps, as_of, moment, calendar, tz)
     return ApplicationsArea(
         pending=pending,
-        approvals=approvals_per_week(apps, user_id, week_list(first, last), tz),
+        approvals=approvals_per_week(apps, user_id, week_list(first, as_of), tz),
         queue=queue_over_time(apps, day_list(first, as_of), tz, moment),
         numbers=application_numbers(apps, first, last, pending, calendar, tz))
 
@@ -569,11 +569,12 @@ def findings_by_rule(outputs: list[dict]) -> list[RuleCount]:
                   key=lambda c: (-len(c.outputs), -c.findings, c.rule))
 
 
-def outputs_area(cache, first: dt.date, last: dt.date, tz) -> OutputsArea:
+def outputs_area(cache, first: dt.date, last: dt.date, tz, as_of: dt.date | None = None) -> OutputsArea:
+    """Outputs submitted from `first` to `last`; the weeks shown end with `as_of` (default `last`)."""
     outputs = _documents(cache, "outputs")
     start, stop = start_of_day(first, tz), end_of_day(last, tz)
     exact = [o for o in outputs if (t := parse_time(o.get("submitted_at"))) and start <= t < stop]
-    weekly = outputs_per_week(outputs, week_list(first, last), tz)
+    weekly = outputs_per_week(outputs, week_list(first, min(last, as_of or last)), tz)
     reasons = {}
     for o in exact:
         if o.get("sample"):
@@ -636,13 +637,14 @@ def overdue_matrix(curves: list[AckCurve], orgs: dict[str, dict], *, by_deadline
 def warnings_area(cache, first: dt.date, last: dt.date, now: dt.datetime, tz, *,
                   report: bool = False) -> WarningsArea:
     """The dashboard shows the open (sent) warnings; a report (`report`) the ones
-    sent in its period, measured as of the end of the period."""
+    sent in its period that were not retracted (still open or expired), measured
+    as of the end of the period."""
     warnings = _documents(cache, "warnings")
     orgs = _organisations(cache)
     stop = min(now, end_of_day(last, tz))
     if report:
         start = start_of_day(first, tz)
-        chosen = [w for w in warnings if w.get("status") != "draft"
+        chosen = [w for w in warnings if w.get("status") in ("sent", "expired")
                   and (t := parse_time(w.get("sent_at"))) and start <= t < stop]
     else:
         chosen = [w for w in warnings if w.get("status") == "sent"]
@@ -700,7 +702,7 @@ def month_data(cache, roles: Iterable[str], month: dt.date, user_id: str | None 
     if "applications" in data.areas:
         data.applications = applications_area(cache, user_id, first, last, as_of, data.now, calendar, tz)
     if "outputs" in data.areas:
-        data.outputs = outputs_area(cache, first, last, tz)
+        data.outputs = outputs_area(cache, first, last, tz, as_of)
     if "warnings" in data.areas:
         data.warnings = warnings_area(cache, first, last, now, tz, report=True)
     return data

@@ -36,6 +36,7 @@ class LazyTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._blocks: OrderedDict[int, list[dict | None]] = OrderedDict()
         self._sort: tuple[str | None, bool] = (None, False)
+        self._queried = False    # refresh() has fetched the ids at least once
         self.blocks_loaded = 0   # for tests and benchmarks: how much was fetched
 
     # -- data -------------------------------------------------------------------
@@ -103,6 +104,7 @@ class LazyTableModel(QAbstractTableModel):
         """Query the ids again (after a sync or a new filter) and drop fetched rows."""
         self.beginResetModel()
         self._ids = self._fetch_ids(*self._sort)
+        self._queried = True
         self._blocks.clear()
         self.endResetModel()
 
@@ -115,6 +117,10 @@ class LazyTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        if not self._queried:
+            # Views choose the order while they are built and then refresh(): the
+            # first query runs once, in that order (at 100,000 rows a query counts).
+            return
         self.layoutAboutToBeChanged.emit()
         self._ids = self._fetch_ids(*self._sort)
         self._blocks.clear()

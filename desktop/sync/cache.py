@@ -24,14 +24,34 @@ import os
 import re
 import secrets
 import stat
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import sqlite_utils
 from sqlcipher3 import dbapi2
+
+
+def _import_sqlite_utils():
+    """sqlite-utils imports pandas and numpy whenever they are installed, only to
+    map their types on insert, which the cache never does. That import costs one
+    to two seconds at every start of the client, so they are hidden from it while
+    it loads (unless something imported them already)."""
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None   # import_module(name) raises ImportError
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 from .schema import KINDS, OTHER_TABLE, TABLE_KINDS, Kind, column_value, migrations
 from .secrets import SecretStore, normalise_portal
@@ -68,6 +88,10 @@ class CacheKeyError(CacheError):
 
 class CacheCorrupt(CacheError):
     """The file is damaged or is not a Portal Desk cache."""
+
+
+class CacheBusy(CacheError):
+    """Another Portal Desk window has the cache open: nothing is wrong with it."""
 
 
 def now_iso() -> str:
@@ -169,7 +193,11 @@ class Cache:
         return f"<Cache {self.path.name}>"
 
     @classmethod
-    def open(cls, path: str | os.PathLike, key: bytes) -> "Cache":
+    def open(cls, path: str | os.PathLike, key: bytes, *, verify: bool = False) -> "Cache":
+        """Open (or create) the cache. `verify` also checks every page's HMAC first
+        (SQLCipher's cipher_integrity_check, about a second per 100 MB): done once
+        per start of the app, it finds a damaged file before it is used rather than
+        at some later query. Raises CacheKeyError, CacheCorrupt or CacheBusy."""
         if not isinstance(key, bytes) or len(key) != KEY_BYTES:
             raise ValueError("a cache key is 32 bytes")
         path = Path(path)
@@ -183,12 +211,17 @@ class Cache:
             # The raw-key form skips SQLCipher's passphrase KDF; the hex comes from bytes, not input.
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if verify:
+                bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if bad:
+                    conn.close()
+                    raise CacheCorrupt(f"the cache is damaged ({len(bad)} problems found by its integrity check)")
         except dbapi2.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc):
                 raise _open_error(path) from None
             if "locked" in str(exc) or "busy" in str(exc):
-                raise CacheError("the cache is in use by another Portal Desk window") from None
+                raise CacheBusy("the cache is in use by another Portal Desk window") from None
             raise CacheCorrupt(f"the cache cannot be opened: {exc}") from None
         cache = cls(path, conn)
         try:
@@ -197,11 +230,14 @@ class Cache:
             conn.execute("PRAGMA synchronous = NORMAL")
             with cache._lock:
                 migrations.apply(cache.db)
+                _check_schema(conn)
             for suffix in SIDE_FILE_SUFFIXES:
                 _restrict(Path(f"{path}{suffix}"))
-        except dbapi2.DatabaseError as exc:
+        except (dbapi2.DatabaseError, MemoryError, CacheCorrupt) as exc:   # MemoryError: see _READ_ERRORS
             conn.close()
-            raise CacheCorrupt(f"the cache could not be prepared: {exc}") from None
+            if isinstance(exc, CacheCorrupt):
+                raise
+            raise CacheCorrupt(f"the cache could not be prepared: {exc or 'a damaged page'}") from None
         except BaseException:
             conn.close()
             raise
@@ -474,3 +510,178 @@ def _open_error(path: Path) -> CacheError:
                              "key, e.g. after the keyring was reset or the password changed); "
                              "it can be wiped and synced again")
     return CacheCorrupt("the cache file is damaged or is not a Portal Desk cache")
+
+
+# -- a cache that cannot be used: check, rescue its unsent actions, set it aside ------------------
+OUTBOX_FIELDS = ("id", "idempotency_key", "method", "path", "body", "entity_kind", "entity_id", "summary",
+                 "created_at", "state", "attempts", "next_attempt_at", "last_error", "updated_at")
+RESCUE_FORMAT = "portal-desk-unsent-actions"
+# SQLCipher reports a page that fails its HMAC as "out of memory" (SQLITE_NOMEM), which
+# Python raises as MemoryError: on a damaged file that is what a read meets.
+_READ_ERRORS = (dbapi2.DatabaseError, MemoryError)
+
+
+def _check_schema(conn: Any) -> None:
+    """The tables and the one meta row this version relies on (after its migrations ran):
+    a file from another program, or one whose schema was damaged, is refused here."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = ({"meta", "outbox", "attention", OTHER_TABLE} | set(TABLE_KINDS)) - tables
+        if missing:
+            raise CacheCorrupt(f"the cache's schema is not one this version knows (missing {', '.join(sorted(missing))})")
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
+        if not set(OUTBOX_FIELDS) <= columns:
+            raise CacheCorrupt("the cache's schema is not one this version knows (its outbox differs)")
+        if conn.execute("SELECT count(*) FROM meta WHERE id = 1").fetchone()[0] != 1:
+            raise CacheCorrupt("the cache's schema is not one this version knows (no meta row)")
+    except _READ_ERRORS as exc:
+        raise CacheCorrupt(f"the cache's schema cannot be read: {exc or 'a damaged page'}") from None
+
+
+@dataclass
+class Rescue:
+    """What `rescue_outbox` could read from a cache that cannot be used."""
+
+    readable: bool                       # the outbox table could be read at all
+    actions: list[dict]                  # unsent actions (queued or being sent), oldest first
+    file: Path | None = None             # the JSON file they were exported to (None: nothing to export)
+    meta: dict = field(default_factory=dict)   # portal_url, username, user_id when readable
+    skipped: int = 0                     # rows that could not be read (damaged pages)
+
+
+def _connect_raw(path: Path, key: bytes | None) -> Any:
+    conn = dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def _read_outbox(path: Path, key: bytes | None) -> tuple[list[dict], int]:
+    """Unsent actions, row by row where the table as a whole cannot be read. After
+    SQLCipher meets a damaged page the connection fails every later query, so each
+    failure costs a new connection."""
+    conn = _connect_raw(path, key)
+    try:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(outbox)")]
+        wanted = [c for c in OUTBOX_FIELDS if c in columns]
+        if "idempotency_key" not in wanted or "path" not in wanted:
+            raise CacheCorrupt("the outbox has no idempotency keys or paths")
+        select = f"SELECT {', '.join(wanted)} FROM outbox"
+        pending = "state IN ('queued', 'sending')" if "state" in wanted else "1"
+        try:
+            rows = conn.execute(f"{select} WHERE {pending} ORDER BY rowid").fetchall()
+            return [dict(zip(wanted, r)) for r in rows], 0
+        except _READ_ERRORS:
+            pass
+    finally:
+        conn.close()
+
+    def attempt(sql: str, args: tuple = ()) -> list | None:
+        nonlocal conn
+        try:
+            return conn.execute(sql, args).fetchall()
+        except _READ_ERRORS:
+            with contextlib.suppress(dbapi2.Error):
+                conn.close()
+            conn = _connect_raw(path, key)
+            return None
+
+    conn = _connect_raw(path, key)
+    try:
+        # Which rows are pending: from the (state, id) index alone if it is intact, else every rowid.
+        ids = attempt(f"SELECT rowid FROM outbox WHERE {pending} ORDER BY rowid")
+        if ids is not None:
+            candidates = [r[0] for r in ids]
+        else:
+            highest = 0
+            for probe in ("SELECT max(rowid) FROM outbox", "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"):
+                found = attempt(probe)
+                if found and found[0][0]:
+                    highest = max(highest, int(found[0][0]))
+            candidates = list(range(1, min(highest, 1_000_000) + 1))
+        actions, skipped = [], 0
+        for rowid in candidates:
+            found = attempt(f"{select} WHERE rowid = ? AND {pending}", (rowid,))
+            if found is None:
+                skipped += 1
+            elif found:
+                actions.append(dict(zip(wanted, found[0])))
+        return actions, skipped
+    finally:
+        with contextlib.suppress(dbapi2.Error):
+            conn.close()
+
+
+def rescue_outbox(path: str | os.PathLike, key: bytes | None, dest_dir: str | os.PathLike | None = None,
+                  reason: str = "") -> Rescue:
+    """Read the unsent actions of a cache that cannot be used (damaged, of an unknown
+    schema, or opened with the wrong key) and export them to a JSON file in
+    `dest_dir` (default: a "rescued" folder beside the cache), readable by the user
+    only. Best effort and read-only as far as SQLite allows: a table that cannot be
+    read whole is read row by row. Never raises for a damaged file; the returned
+    Rescue says what was found and where it went."""
+    path = Path(path)
+    rescue = Rescue(readable=False, actions=[])
+    opened, usable_key = False, None
+    for candidate in ((key,) if key is not None else ()) + (None,):   # None: a plain SQLite file
+        try:
+            _connect_raw(path, candidate).close()
+        except (*_READ_ERRORS, OSError):
+            continue
+        opened, usable_key = True, candidate
+        break
+    if opened:
+        try:
+            actions, rescue.skipped = _read_outbox(path, usable_key)
+            rescue.readable = True
+            for action in actions:
+                body = action.get("body")
+                try:
+                    action["body"] = json.loads(body) if isinstance(body, str) else body
+                except ValueError:
+                    action["body"] = None
+                    action["body_text"] = body   # kept as the text it was
+            rescue.actions = actions
+        except (*_READ_ERRORS, OSError, CacheCorrupt):
+            pass
+        try:
+            conn = _connect_raw(path, usable_key)
+            try:
+                row = conn.execute("SELECT portal_url, username, user_id FROM meta WHERE id = 1").fetchone()
+                if row:
+                    rescue.meta = {"portal_url": row[0], "username": row[1], "user_id": row[2]}
+            finally:
+                conn.close()
+        except (*_READ_ERRORS, OSError):
+            pass
+    if rescue.actions:
+        folder = Path(dest_dir) if dest_dir is not None else path.parent / "rescued"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"unsent-actions-{stamp}.json"
+        document = {"format": RESCUE_FORMAT, "version": 1, "exported_at": now_iso(), "cache_file": path.name,
+                    "reason": reason, **rescue.meta, "unreadable_rows": rescue.skipped,
+                    "actions": rescue.actions}
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(document, f, ensure_ascii=False, indent=2, default=str)
+        rescue.file = target
+    return rescue
+
+
+def set_aside(path: str | os.PathLike) -> Path:
+    """Move a cache that cannot be used (and its side files) out of the way, keeping it:
+    with the right key it may still be read later. Returns its new name."""
+    path = Path(path)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.unusable-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.unusable-{stamp}-{n}")
+    for suffix in ("", *SIDE_FILE_SUFFIXES):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(f"{path}{suffix}", f"{target}{suffix}")
+    return target

@@ -58,6 +58,30 @@ class Outbox:
             outbox_id = cur.lastrowid
         return self.get(outbox_id)
 
+    def restore(self, actions: list[dict]) -> int:
+        """Queue again actions rescued from a cache that could not be used (see
+        cache.rescue_outbox), each with the Idempotency-Key it had: one the portal
+        already applied is answered with its first answer and has no second effect.
+        Actions whose key is already here are skipped. Returns how many were queued."""
+        now = now_iso()
+        added = 0
+        with self.cache.transaction() as conn:
+            for action in actions:
+                key, path = action.get("idempotency_key"), action.get("path")
+                if not isinstance(key, str) or not key or not isinstance(path, str) or not path.startswith("/"):
+                    continue
+                body = action.get("body_text")
+                if body is None and action.get("body") is not None:
+                    body = json.dumps(action["body"], ensure_ascii=False, allow_nan=False)
+                cur = conn.execute(
+                    "INSERT INTO outbox (idempotency_key, method, path, body, entity_kind, entity_id, summary, "
+                    "created_at, state, attempts, updated_at) VALUES (?, 'POST', ?, ?, ?, ?, ?, ?, 'queued', ?, ?) "
+                    "ON CONFLICT (idempotency_key) DO NOTHING",
+                    (key, path, body, action.get("entity_kind"), action.get("entity_id"), action.get("summary") or "",
+                     action.get("created_at") or now, int(action.get("attempts") or 0), now))
+                added += cur.rowcount
+        return added
+
     def get(self, outbox_id: int) -> dict | None:
         rows = self.cache.query(f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE id = ?", (outbox_id,))
         return _decode(rows[0]) if rows else None

@@ -54,6 +54,7 @@ class ApplicationDetail(QScrollArea):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
             elif item.layout():
                 _drop_layout(item.layout())
@@ -196,7 +197,10 @@ class ApplicationDetail(QScrollArea):
         self._clear_audit()
         self.audit_state = "loaded"
         for entry in entries:
-            self.audit_box.addWidget(plain_label(self._audit_line(entry), wrap=True, selectable=True))
+            line = plain_label(self._audit_line(entry), wrap=True, selectable=True)
+            line.setToolTip(self.tr("Entry hash %1, chained to %2").replace("%1", str(entry.get("hash") or "")[:16])
+                            .replace("%2", str(entry.get("prev_hash") or "")[:16]))
+            self.audit_box.addWidget(line)
         if isinstance(answer, dict) and answer.get("more"):
             more = plain_label(self.tr("Only the first %1 entries are shown; the Audit page has them all.")
                                .replace("%1", str(len(entries))), wrap=True)
@@ -207,8 +211,10 @@ class ApplicationDetail(QScrollArea):
         detail = entry.get("detail") if isinstance(entry.get("detail"), dict) else {}
         action = {"application.submit": self.tr("submitted"), "application.review": self.tr("review"),
                   "application.resubmit": self.tr("resubmitted")}.get(entry.get("action"), entry.get("action") or "")
-        if detail.get("decision"):
-            action += f" ({labels.decision(detail['decision'])})"
+        decision = {"approve": self.tr("approve"), "reject": self.tr("reject"),
+                    "return": self.tr("return")}.get(detail.get("decision"), detail.get("decision"))
+        if decision:
+            action += f" ({decision})"
         if entry.get("outcome") == "ok":
             outcome = self.tr("done")
         else:
@@ -245,6 +251,7 @@ def _drop_layout(layout):
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()
             item.widget().deleteLater()
         elif item.layout():
             _drop_layout(item.layout())

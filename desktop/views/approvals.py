@@ -18,8 +18,8 @@ import logging
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame, QHBoxLayout, QHeaderView,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import approvals as rules
 from ..models import labels
@@ -41,7 +41,6 @@ class QueueModel(LazyTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row(index.row())
             if row is not None and not row["item"].reviewable:
-                from PySide6.QtWidgets import QApplication
                 return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             return None
         return super().data(index, role)
@@ -69,7 +68,8 @@ class ApprovalsView(QWidget):
         self.queue = rules.ApprovalQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self._sync = sync
         self._sync_after_round = False
-        self._shown: tuple | None = None          # (id, version, blocks) the detail and bar show
+        self._shown: tuple | None = None          # (id, version) the detail shows
+        self._selected: str | None = None
         self.dialog: ReviewDialog | None = None
         self.setObjectName("approvalsView")
 
@@ -333,8 +333,11 @@ class ApprovalsView(QWidget):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _current_changed(self, current: QModelIndex, _previous):
-        self.say("")     # the last message was about the previous application
-        self._show(self.model.id_at(current.row()) if current.isValid() else None)
+        app_id = self.model.id_at(current.row()) if current.isValid() else None
+        if app_id != self._selected:
+            self.say("")     # the last message was about the previous application
+            self._selected = app_id
+        self._show(app_id)
 
     def _show(self, application_id: str | None):
         """Update the decision bar and the detail; the detail is rebuilt only when
@@ -534,13 +537,14 @@ class ApprovalsView(QWidget):
             return
         online = self._sync is None or self._sync.online is not False
         self.decided.emit(item.id, decision)
+        # On to the next one she can review, after this one in the queue as it was
+        # (with a filter, the decided one may leave the list).
+        before = self.model.ids
+        target = rules.next_reviewable(before, {i.id: i for i in self.queue.items(before)}, item.id)
         self.model.refresh()
         self._update_summary()
-        items = {i.id: i for i in self.queue.items(self.model.ids)}
-        target = rules.next_reviewable(self.model.ids, items, item.id)
-        if target is None or not self.select(target):
-            if not self.select(item.id):
-                self.refresh()
+        if not (target and self.select(target)) and not self.select(item.id):
+            self.refresh()
         self._show(self.current_id())
         self.table.setFocus()
         self.say((self.tr("Queued: %1. Sending…") if online else

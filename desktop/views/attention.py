@@ -80,6 +80,17 @@ class AttentionView(QWidget):
                 "%1", labels.application_status(status) if entry["entity_kind"] == "application" else str(status)
             ).replace("%2", str(state.get("version", "?"))).replace("%3", labels.local_time(state.get("updated_at")))
             layout.addWidget(plain_label(summary, wrap=True))
+            latest = _latest_review(state)
+            if latest is not None:
+                staff = self.workspace.cache.get("staff", latest.get("reviewer_id") or "") or {}
+                who = staff.get("display_name") or latest.get("reviewer_id") or self.tr("a caseworker")
+                line = self.tr("Latest decision there: %1 — %2, %3").replace("%1", who).replace(
+                    "%2", labels.decision(latest.get("decision"))).replace("%3", labels.local_time(latest.get("at")))
+                layout.addWidget(plain_label(line, wrap=True))
+                if latest.get("comment"):
+                    comment = plain_label(latest["comment"], wrap=True, selectable=True)
+                    comment.setObjectName("quote")
+                    layout.addWidget(comment)
         layout.addWidget(plain_label(self.tr("Queued %1").replace("%1", labels.local_time(entry["created_at"])),
                                      wrap=True))
         row = QHBoxLayout()
@@ -99,3 +110,12 @@ class AttentionView(QWidget):
         self.outbox.resolve_attention(attention_id)
         self.refresh()
         self.changed.emit()
+
+
+def _latest_review(state: dict) -> dict | None:
+    """The newest review in an application's portal state (who decided before you)."""
+    reviews = state.get("reviews")
+    if not isinstance(reviews, list):
+        return None
+    reviews = [r for r in reviews if isinstance(r, dict)]
+    return reviews[-1] if reviews else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -47,6 +48,7 @@ class Target:
 class Drawn:
     summary: str = ""                       # one plain sentence: what the chart says
     targets: list[Target] = field(default_factory=list)
+    hint: str = ""                          # how to use the clicks, when not the usual
 
 
 def export_figure(figure: Figure, path: str) -> None:
@@ -74,9 +76,6 @@ class ChartPainter(QObject):
     def day(self, day: dt.date, fmt: str = "d MMM") -> str:
         return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
-    def long_day(self, day: dt.date) -> str:
-        return self.day(day, "d MMMM yyyy")
-
     def moment(self, value: dt.datetime) -> str:
         local = value.astimezone(self.tz)
         qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
@@ -86,7 +85,7 @@ class ChartPainter(QObject):
         return self.day(day, "MMMM yyyy")
 
     def percent(self, share: float | None) -> str:
-        return "–" if share is None else self.tr("%1 %").replace("%1", f"{share * 100:.0f}")
+        return "–" if share is None else self.tr("%1%").replace("%1", f"{share * 100:.0f}")
 
     def rule_name(self, rule: str) -> str:
         names = {
@@ -158,8 +157,11 @@ class ChartPainter(QObject):
                 continue
             x = bar.get_x() + bar.get_width() / 2
             y = bar.get_y() + (bar.get_height() / 2 if inside else bar.get_height())
+            # inside a bar, a small white box keeps the number legible over colour and hatching
             ax.annotate(fmt(value), (x, y), xytext=(0, 0 if inside else 2), textcoords="offset points",
-                        ha="center", va="center" if inside else "bottom", fontsize=size, color=color)
+                        ha="center", va="center" if inside else "bottom", fontsize=size, color=color,
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"}
+                        if inside else None)
 
     # -- caseworkers --------------------------------------------------------------------------
     def pending_age(self, fig, area: model.ApplicationsArea) -> Drawn:
@@ -189,8 +191,7 @@ class ChartPainter(QObject):
                     targets.append(Target(bar, _const("application", {
                         "status": status, "ids": pending.bucket_ids(n, status),
                         "label": self.tr("%1, %2 working days").replace("%1", name).replace("%2", labels[n])})))
-            self._bar_labels(ax, bars, [c if c else None for c in counts], inside=True,
-                             color="black" if status == "in_review" else "white", size=8)
+            self._bar_labels(ax, bars, [c if c else None for c in counts], inside=True, size=8)
             bottom = [b + c for b, c in zip(bottom, counts)]
         totals = pending.counts()
         for n, total in enumerate(totals):
@@ -348,7 +349,7 @@ class ChartPainter(QObject):
         low = [c.rate - c.interval()[0] if c.drawn else 0 for c in classes]
         high = [c.interval()[1] - c.rate if c.drawn else 0 for c in classes]
         ax.errorbar(x, observed, yerr=[low, high], fmt="none", ecolor=MUTED, elinewidth=1, capsize=4,
-                    label=self.tr("95 % interval"))
+                    label=self.tr("95% interval"))
         expected = [c.expected for c in classes]
         ax.scatter([i for i, e in zip(x, expected) if e is not None], [e for e in expected if e is not None],
                    marker="D", s=36, color=OKABE_ITO["black"], zorder=5, label=self.tr("Configured probability"))
@@ -369,7 +370,7 @@ class ChartPainter(QObject):
         ax.set_ylim(0, 1.0)
         ax.set_xlim(-0.6, len(classes) - 0.1)
         ax.set_ylabel(self.tr("Share of outputs sampled"), fontsize=8.5, color=MUTED)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
         base = self.percent(rates.base_rate) if rates.base_rate is not None else "–"
         subtitle = (self.tr("%1: %2 draws; base rate %3, raised by risk factors")
                     .replace("%1", period).replace("%2", str(rates.drawn)).replace("%3", base))
@@ -427,6 +428,8 @@ class ChartPainter(QObject):
         columns = min(3, len(shown))
         rows = math.ceil(len(shown) / columns)
         axes = fig.subplots(rows, columns, squeeze=False, sharey=True)
+        # a panel's title fits its width: about 15 characters of 8-point text per inch
+        title_chars = max(16, int(fig.bbox.width / fig.dpi / columns * 14.5) - 4)
         targets = []
         summary = []
         for n, ax in enumerate(axes.flat):
@@ -445,7 +448,7 @@ class ChartPainter(QObject):
             line.set_picker(True)
             line.set_pickradius(6)
             targets.append(Target(line, _const("warning", {"ids": [curve.warning_id], "label": curve.title})))
-            ax.axhline(1.0, color=GRID, linewidth=1)
+            ax.axhline(1.0, color=GRID, linewidth=1, zorder=0.5)
             if curve.due_at is not None:
                 due = curve.due_at.astimezone(self.tz).replace(tzinfo=None)
                 ax.axvline(due, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.3)
@@ -454,14 +457,16 @@ class ChartPainter(QObject):
                 if curve.overdue:
                     by_due = (curve.acked_by_due or 0) / total
                     ax.plot([due], [by_due], marker="o", markersize=5, color=OKABE_ITO["vermillion"], zorder=5)
-            ax.set_ylim(0, 1.08)
+            # the band above 100 % holds the status text, so it never covers the curve
+            ax.set_ylim(0, 1.34)
+            ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
             ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
             ax.xaxis.set_major_locator(MaxNLocator(3))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
             ax.tick_params(labelsize=7.5)
-            name = curve.title if len(curve.title) <= 34 else curve.title[:33].rstrip() + "…"
-            ax.set_title(f"{curve.warning_id} · {self.severity_name(curve.severity)}\n{name}", loc="left",
-                         fontsize=8, color=TEXT)
+            ax.set_title(f"{curve.warning_id} · {self.severity_name(curve.severity)}\n"
+                         + textwrap.shorten(curve.title, width=title_chars, placeholder="…"),
+                         loc="left", fontsize=8, color=TEXT)
             missing = len(curve.missing())
             status = (self.tr("%1 of %2 acknowledged").replace("%1", str(curve.acked_now))
                       .replace("%2", str(len(curve.addressed))))
@@ -470,19 +475,21 @@ class ChartPainter(QObject):
                     (curve.acked_by_due or 0) / total)).replace("%2", str(missing)))
             elif curve.due_at is not None:
                 status += "\n" + self.tr("due %1").replace("%1", self.moment(curve.due_at))
-            ax.text(0.98, 0.05, status, transform=ax.transAxes, ha="right", va="bottom", fontsize=7.5,
+            ax.text(0.98, 0.985, status, transform=ax.transAxes, ha="right", va="top", fontsize=7.5, zorder=6,
                     color=OKABE_ITO["vermillion"] if curve.overdue and missing else TEXT,
-                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
             if n % columns == 0:
                 ax.set_ylabel(self.tr("Acknowledged"), fontsize=8, color=MUTED)
             summary.append(f"{curve.warning_id}: {status.replace(chr(10), ', ')}")
-        subtitle = self.tr("Share of addressed organisations that acknowledged; dashed line: the deadline")
+        subtitle = self.tr("Share of the addressed organisations that acknowledged; dashed line: the deadline; "
+                           "dot: the share at the deadline")
         if len(curves) > len(shown):
             subtitle += self.tr(" · the %1 most recent of %2 shown").replace("%1", str(len(shown))) \
                 .replace("%2", str(len(curves)))
         fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
         fig.supxlabel(subtitle, x=0.01, ha="left", fontsize=8.5, color=MUTED)
-        return Drawn(f"{title}. " + "; ".join(summary) + ".", targets)
+        return Drawn(f"{title}. " + "; ".join(summary) + ".", targets,
+                     self.tr("Click a curve to open its warning."))
 
     def overdue(self, fig, area: model.WarningsArea, *, by_deadline: bool = False) -> Drawn:
         matrix = area.overdue
@@ -532,7 +539,8 @@ class ChartPainter(QObject):
         self._subtitle(ax, subtitle)
         fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
         parts = [f"{self.sector_name(s)}: {matrix.sector_total(s)}" for s in sectors if matrix.sector_total(s)]
-        return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", [Target(image, resolve)])
+        return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", [Target(image, resolve)],
+                     self.tr("Click a cell to open the warnings those organisations are overdue on."))
 
 
 def _num_to_date(value: float) -> dt.date:
@@ -617,7 +625,7 @@ class ReportPainter(QObject):
                 (self.tr("Outputs submitted"), str(n["submitted"])),
                 (self.tr("Flagged by the automatic check (review or fail)"), str(n["flagged"])),
                 (self.tr("Sampled for a person: random / risk-based / management"),
-                 f"{n['sampled']}: {n['sampled_random']} / {n['sampled_risk']} / {n['sampled_management']}"),
+                 f"{n['sampled']} ({n['sampled_random']} / {n['sampled_risk']} / {n['sampled_management']})"),
                 (self.tr("Of this month's outputs: released / withheld so far"), f"{n['released']} / {n['withheld']}"),
                 (self.tr("Held for a person now (all months)"), str(n["held_now"])),
             ]
@@ -694,14 +702,15 @@ class ChartCard(QFrame):
     def show_message(self, text: str) -> None:
         self.summary.setText(text)
 
-    def paint(self, draw: Callable[[Figure], Drawn], title: str) -> None:
+    def paint(self, draw: Callable[[Figure], Drawn]) -> None:
         """Redraw from scratch (on the UI thread)."""
         self.figure.clear()
         drawn = draw(self.figure)
         self.targets = drawn.targets
+        title = self.figure.get_suptitle() or self.key
         self.title = title
-        self.summary.setText(drawn.summary + (" " + self.tr("Click a bar or point to open the list.")
-                                              if self.targets else ""))
+        hint = drawn.hint or self.tr("Click a bar or point to open the matching list.")
+        self.summary.setText(hint if self.targets else "")
         self.canvas.setAccessibleName(title)
         self.canvas.setAccessibleDescription(drawn.summary)
         self.canvas.setToolTip(self.tr("Click a bar or point to open the matching list") if self.targets else "")

@@ -2,7 +2,8 @@
 
 The numbers are computed off the UI thread (`Op`) from the cache; the charts are
 drawn on the UI thread one per event-loop turn, so the window stays responsive.
-`refresh()` (called by the main window after every sync) recomputes everything.
+`refresh()` (called by the main window after every sync) recomputes everything;
+while the page is hidden, the drawing waits until it is shown.
 Clicking a bar or point emits `open_list(kind, filter)`.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QMessageBox, QScrollArea, QVBoxLayout, QWidget)
 
@@ -50,6 +52,7 @@ class DashboardView(QWidget):
         self._queue: list = []
         self._drawing = False
         self._dirty = False
+        self._paused = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -98,7 +101,7 @@ class DashboardView(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def is_drawn(self) -> bool:
-        """Every chart shows the latest computed data."""
+        """Every chart shows the latest computed data (charts are drawn while the page is shown)."""
         return self.data is not None and not self._queue and not self._drawing and \
             all(card.is_drawn for card in self.cards.values())
 
@@ -110,6 +113,8 @@ class DashboardView(QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if not self.areas:
             return
+        if self._paused:                  # hidden with charts still to draw: start afresh
+            self._queue, self._paused, self._drawing = [], False, False
         if self._drawing:
             self._dirty = True
             return
@@ -130,8 +135,8 @@ class DashboardView(QWidget):
             .failure(lambda exc: self._failed(generation, exc)).run_in_background()
 
     def _computed(self, generation: int, result) -> None:
-        if generation != self._generation:
-            return
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return                        # closed meanwhile, or a newer refresh is under way
         data, synced, pending = result
         self.data = data
         note = self.tr("From the offline copy") + (
@@ -165,9 +170,18 @@ class DashboardView(QWidget):
         for key, _ in jobs:
             self.cards[key].is_drawn = False
         self._queue = jobs
-        QTimer.singleShot(0, self._draw_next)
+        QTimer.singleShot(0, self, self._draw_next)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._queue and self._paused:
+            self._paused = False
+            QTimer.singleShot(0, self, self._draw_next)
 
     def _draw_next(self) -> None:
+        if self._queue and not self.isVisible():
+            self._paused = True           # drawn when the page is shown: a sync elsewhere costs nothing here
+            return
         if not self._queue:
             self._drawing = False
             self.updated.emit()
@@ -178,14 +192,14 @@ class DashboardView(QWidget):
         key, draw = self._queue.pop(0)
         card = self.cards[key]
         try:
-            card.paint(draw, key)
+            card.paint(draw)
         except Exception as exc:   # one broken chart must not hide the others
             card.show_message(self.tr("This chart cannot be drawn: %1").replace("%1", str(exc)))
             card.is_drawn = True
-        QTimer.singleShot(0, self._draw_next)
+        QTimer.singleShot(0, self, self._draw_next)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self._drawing = False
         self.note.setText(self.tr("The dashboard cannot be computed: %1").replace("%1", str(exc)))
@@ -259,11 +273,15 @@ class MonthlyReportDialog(QDialog):
             .success(lambda _pages: self._done(path)).failure(self._failed).run_in_background()
 
     def _done(self, path: str) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.message.setText(self.tr("Saved %1.").replace("%1", os.path.basename(path)))
         self.finished_report.emit(path)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.save_button.setEnabled(True)
         self.message.setText("")
         QMessageBox.warning(self, self.tr("Monthly report"),

@@ -12,7 +12,7 @@ from ..models.lazy_table import Column
 from .applications import ApplicationsView
 from .attention import AttentionView
 from .entity_list import EntityListView
-from .overview import OverviewView
+from .dashboard import DashboardView
 from .sync_controller import SyncController, SyncStatus
 
 
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
             Page("approvals", self.tr("Approvals"), {"caseworker"}, self._make_approvals),
             Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
             Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
-            Page("dashboard", self.tr("Dashboard"), None, lambda: OverviewView(ws)),
+            Page("dashboard", self.tr("Dashboard"), None, lambda: DashboardView(ws)),
             Page("audit", self.tr("Audit"), None, self._make_audit),
             Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
         ]
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
     def _make_warnings(self):
         try:
             from .warnings import WarningsView
-            return WarningsView(self.workspace)
+            return WarningsView(self.workspace, sync=self.sync)
         except ModuleNotFoundError:
             pass
         return EntityListView(self.workspace, "warning", self.tr("Warnings"),
@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         if "attention" in self.pages:
             self.pages["attention"].open_case.connect(self.open_case)
             self.pages["attention"].changed.connect(self._update_attention_badge)
+        if "dashboard" in self.pages:
+            self.pages["dashboard"].open_list.connect(self.open_list)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +143,9 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self.tr("&Sync now"), self, shortcut=QKeySequence(Qt.Key.Key_F5))
         self.sync_action.triggered.connect(lambda: self.sync.sync_now(user_asked=True))
         menu.addAction(self.sync_action)
+        report = QAction(self.tr("&Monthly report…"), self)
+        report.triggered.connect(self.monthly_report)
+        menu.addAction(report)
         menu.addSeparator()
         sign_out = QAction(self.tr("Sign &out…"), self)
         sign_out.triggered.connect(self.sign_out)
@@ -197,6 +202,40 @@ class MainWindow(QMainWindow):
         opener = getattr(page, f"open_{kind}", None) if page else None
         if opener:
             opener(entity_id)
+
+    def open_list(self, kind: str, filt: dict):
+        """A click on a dashboard chart: the matching list, filtered as far as the page allows."""
+        target = {"application": "applications", "output": "outputs", "warning": "warnings"}.get(kind)
+        page = self.open_page(target) if target else None
+        if page is None:
+            return
+        apply_filter = getattr(page, "apply_filter", None)
+        if apply_filter:
+            apply_filter(filt)
+            return
+        status = filt.get("status")
+        combo = getattr(page, "status", None)
+        if combo is not None and hasattr(combo, "findData"):
+            index = combo.findData(status) if isinstance(status, str) else 0
+            combo.setCurrentIndex(max(index, 0))
+        ids = filt.get("ids") or []
+        opener = getattr(page, f"open_{kind}", None)
+        if ids and opener:
+            opener(ids[0])
+
+    def open_audit(self, kind: str, entity_id: str):
+        """The Audit page, filtered to one case's trail (from a case detail)."""
+        page = self.open_page("audit")
+        if page is not None:
+            page.show_case(kind, entity_id)
+
+    def monthly_report(self):
+        from .dashboard import MonthlyReportDialog
+        dialog = MonthlyReportDialog(self.workspace, self)
+        dialog.finished_report.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Monthly report saved: %1").replace("%1", path), 8000))
+        self.report_dialog = dialog
+        dialog.open()
 
     def show_shortcuts(self):
         lines = [self.tr("F5 — sync now"), self.tr("Ctrl+1 … Ctrl+7 — go to a page"),

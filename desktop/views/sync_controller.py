@@ -46,6 +46,9 @@ class SyncController(QObject):
         self._timer.stop()
 
     def sync_now(self, user_asked: bool = False):
+        if self.paused_for_auth and user_asked and not self._stop:
+            self.auth_required.emit()   # the sign-in was dismissed: "sync now" asks again
+            return
         if self.running or self._stop or self.paused_for_auth:
             return
         self.running = True
@@ -80,10 +83,11 @@ class SyncController(QObject):
         else:
             self.failures = 0
             delay = self.interval
+        # Paused before anyone hears of the result, so the status bar says "sign-in needed".
+        self.paused_for_auth = bool(result.auth_required)
         self.finished.emit(result)
         self.state_changed.emit()
         if result.auth_required:
-            self.paused_for_auth = True
             self.auth_required.emit()
             return
         self._schedule(delay)

@@ -59,7 +59,7 @@ class TableLayout:
 
     def _data_row(self, row: int) -> list[str] | None:
         index = self.header_rows + row
-        return self.rows[index] if 0 <= row and index < len(self.rows) else None
+        return self.rows[index] if row >= 0 and index < len(self.rows) else None
 
     def _width(self) -> int:
         return max((len(r) for r in self.rows), default=0)

@@ -47,7 +47,6 @@ MISSING_MARKERS = frozenset({
 _BOUND_RE = re.compile(r"^(?:<=?|>=?|≤|≥)\s*\d+(?:[.,]\d+)?$")  # "<3", "< 5", "≤4", ">1000"
 _ENGLISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$|^[+-]?\.\d+$")
 _DANISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-_DECIMAL_COMMA_RE = re.compile(r"^[+-]?\d+,\d+$")
 _SPACED_RE = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$")
 
 
@@ -68,8 +67,6 @@ def normalise_number(raw: str, danish: bool) -> str | None:
             if comma_decimal:
                 return s.replace(".", "").replace(",", ".")
             return s.replace(",", "")
-    if _DECIMAL_COMMA_RE.match(s):
-        return s.replace(",", ".")
     return None
 
 
@@ -84,7 +81,9 @@ def parse_cell(raw: str, danish: bool):
         return MISSING if _BOUND_RE.match(s) else TEXT
     if s[0] not in _NUMBER_START:  # labels: skip the number patterns
         return TEXT
-    plain = normalise_number(s, danish)
+    plain = _plain_decimal(s, danish)
+    if plain is None:
+        plain = normalise_number(s, danish)
     if plain is None:
         return TEXT
     if any(c in plain for c in ".eE"):
@@ -93,13 +92,33 @@ def parse_cell(raw: str, danish: bool):
     return int(plain)
 
 
+def _plain_decimal(s: str, danish: bool) -> str | None:
+    """Fast path for ``-12.5`` (or ``-12,5`` in Danish files) without thousands separators."""
+    if danish:
+        if "." in s or s.count(",") > 1:
+            return None
+        s = s.replace(",", ".")
+    elif "," in s:
+        return None
+    return s if _SIMPLE_DECIMAL_RE.match(s) else None
+
+
+_SIMPLE_DECIMAL_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _NUMBER_START = frozenset("0123456789+-.")
 
 
-def parse_exact(raw: str, danish: bool) -> Fraction | None:
-    """Exact value of a number cell, so shares exactly at a limit compare as equal."""
-    plain = normalise_number(raw, danish)
-    return None if plain is None else Fraction(plain)
+def parse_exact(raw: str, danish: bool) -> int | Fraction | None:
+    """Exact value of a number cell, so shares exactly at a limit compare as equal.
+
+    Whole numbers stay ints (fast, and exact); decimals become Fractions.
+    """
+    s = raw.strip()
+    if s.isascii() and s.isdigit():
+        return int(s)
+    plain = normalise_number(s, danish)
+    if plain is None:
+        return None
+    return Fraction(plain) if any(c in plain for c in ".eE") else int(plain)
 
 
 @dataclass
@@ -164,7 +183,7 @@ class CsvTable:
 
     def columns(self) -> list[Column]:
         if self._columns is None:
-            transposed = list(zip(*self.rows)) if self.rows else [() for _ in self.names]
+            transposed = list(zip(*self.rows, strict=True)) if self.rows else [() for _ in self.names]
             self._columns = [self._profile(j, values) for j, values in enumerate(transposed)]
         return self._columns
 

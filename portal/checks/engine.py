@@ -90,7 +90,7 @@ def _accept(files: Sequence[tuple[str, bytes]], rules: Rules) -> list[Submitted]
                 and isinstance(entry[1], (bytes, bytearray))):
             raise TypeError("files must be a list of (name, bytes) pairs")
     names = unique_names([sanitize_filename(name) for name, _ in files])
-    submitted = [Submitted(original, name, bytes(data)) for (original, data), name in zip(files, names)]
+    submitted = [Submitted(original, name, bytes(data)) for (original, data), name in zip(files, names, strict=True)]
     for item in submitted:
         if len(item.data) > rules.max_file_bytes:
             raise TooLarge(f"{item.name}: {len(item.data):,} bytes is over the limit of "
@@ -149,7 +149,7 @@ def _check_table(item: Submitted, text: str, sidecar: Submitted | None, rules: R
         return scan_text(item.name, text) + [
             Finding(file=item.name, rule="needs_person", severity=REVIEW,
                     message=f"The table could not be read ({exc}); a person must look at it.")]
-    findings = scan_table(item.name, table, text)
+    findings = scan_table(item.name, table, text, rules.max_findings_per_rule)
     roles = column_roles(table.columns())
     microdata = check_microdata(item.name, table, roles)
     if microdata:

@@ -112,7 +112,8 @@ def _refuse_by_extension(name: str, ext: str) -> None:
     if ext in ARCHIVE_EXTENSIONS:
         raise InvalidFile(f"{name}: archives ({ext}) cannot be transferred; submit the files themselves", name)
     if ext in DATASET_EXTENSIONS:
-        raise InvalidFile(f"{name}: data set files ({ext}) cannot be transferred; export aggregated tables as CSV", name)
+        raise InvalidFile(f"{name}: data set files ({ext}) cannot be transferred; "
+                          f"export aggregated tables as CSV", name)
     if ext in MACRO_OFFICE_EXTENSIONS:
         raise InvalidFile(f"{name}: macro-enabled Office files ({ext}) cannot be transferred", name)
     if ext in OTHER_BLOCKED:
@@ -121,7 +122,8 @@ def _refuse_by_extension(name: str, ext: str) -> None:
 
 def _kind_from_magic(name: str, ext: str, magic: str, data: bytes) -> str:
     if magic == "executable":
-        raise InvalidFile(f"{name}: the content is an executable program although the name ends in {ext or 'nothing'}", name)
+        raise InvalidFile(f"{name}: the content is an executable program although the name ends in "
+                          f"{ext or 'nothing'}", name)
     if magic == "zip":
         if ext in OFFICE_ZIP_EXTENSIONS:
             _refuse_office_macros(name, data)
@@ -132,7 +134,8 @@ def _kind_from_magic(name: str, ext: str, magic: str, data: bytes) -> str:
     if magic == "ole":
         if ext in OFFICE_OLE_EXTENSIONS:
             return "office"
-        raise InvalidFile(f"{name}: the content is an installer or legacy Office container, not {ext or 'a known type'}", name)
+        raise InvalidFile(f"{name}: the content is an installer or legacy Office container, "
+                          f"not {ext or 'a known type'}", name)
     if magic == "pdf":
         if _PDF_ACTIVE_RE.search(data):
             raise InvalidFile(f"{name}: the PDF contains scripts, launch actions or attached files", name)

@@ -99,7 +99,7 @@ def more_findings(file: str, rule: str, severity: str, count: int) -> Finding:
     """A file-level finding standing for ``count`` further findings that are not listed."""
     return Finding(
         file=file, rule=rule, severity=severity, value=count,
-        message=f"{count:,} more {rule} finding{'' if count == 1 else 's'} in this file {'is' if count == 1 else 'are'} "
-                f"not listed.",
+        message=(f"1 more {rule} finding in this file is not listed." if count == 1 else
+                 f"{count:,} more {rule} findings in this file are not listed."),
         order=_SUMMARY_ORDER,
     )

@@ -59,14 +59,12 @@ def _valid_cpr(match: re.Match) -> bool:
 
 def mask_cpr(text: str) -> str:
     """Keep the date part, hide the serial: 010190-1234 -> 010190-****."""
-    digits = [c for c in text if c.isdigit()]
-    head = "".join(digits[:6])
-    return f"{head}-****" if "-" in text else f"{head}****"
+    return f"{text[:6]}-****" if "-" in text else f"{text[:6]}****"
 
 
 def mask_cvr(text: str) -> str:
-    digits = "".join(c for c in text if c.isdigit())
-    return digits[:2] + "*" * 6
+    """12345678 or "12 34 56 78" -> 12******."""
+    return text.replace(" ", "")[:2] + "*" * 6
 
 
 def find_identifiers(text: str, cpr_context: bool = False, cvr_context: bool = False) -> Iterator[IdentifierHit]:
@@ -100,11 +98,11 @@ def scan_whole_text(text: str) -> list[IdentifierHit]:
     that has a CPR keyword.
     """
     hits = {hit.start: hit for hit in _cpr_hyphen_hits(text)}
-    lowered = _lowered(text)
-    for match in _keyword_matches(text, lowered, CVR_RE, ("cvr",)):
+    lowered = lower_same_length(text)
+    for match in keyword_matches(text, lowered, CVR_RE, ("cvr",)):
         hits.setdefault(match.start(1), IdentifierHit("cvr", match.start(1), match.end(1), mask_cvr(match.group(1))))
     done = -1
-    for keyword in sorted(_keyword_matches(text, lowered, CPR_KEYWORD_RE, _CPR_NEEDLES), key=lambda m: m.start()):
+    for keyword in sorted(keyword_matches(text, lowered, CPR_KEYWORD_RE, _CPR_NEEDLES), key=lambda m: m.start()):
         line_start = text.rfind("\n", 0, keyword.start()) + 1
         if line_start <= done:
             continue
@@ -112,7 +110,8 @@ def scan_whole_text(text: str) -> list[IdentifierHit]:
         done = line_end = len(text) if line_end < 0 else line_end
         for match in CPR_BARE_RE.finditer(text, line_start, line_end):
             if _valid_cpr(match):
-                hits.setdefault(match.start(), IdentifierHit("cpr", match.start(), match.end(), mask_cpr(match.group(0))))
+                hit = IdentifierHit("cpr", match.start(), match.end(), mask_cpr(match.group(0)))
+                hits.setdefault(match.start(), hit)
     return [hits[start] for start in sorted(hits)]
 
 
@@ -120,7 +119,7 @@ def might_contain_identifiers(text: str) -> bool:
     """Cheap pre-filter over a whole file before a cell-by-cell scan: any candidate at all."""
     if next(_cpr_hyphen_hits(text), None) is not None:
         return True
-    lowered = _lowered(text)
+    lowered = lower_same_length(text)
     if lowered is None:
         return bool(CVR_WORD_RE.search(text) or CPR_KEYWORD_RE.search(text))
     return any(needle in lowered for needle in ("cvr", *_CPR_NEEDLES))
@@ -138,13 +137,13 @@ def _cpr_hyphen_hits(text: str) -> Iterator[IdentifierHit]:
             yield IdentifierHit("cpr", match.start(), match.end(), mask_cpr(match.group(0)))
 
 
-def _lowered(text: str) -> str | None:
+def lower_same_length(text: str) -> str | None:
     """Lower-cased text with the same offsets, or None when lower-casing changes lengths."""
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
 
 
-def _keyword_matches(text: str, lowered: str | None, pattern: re.Pattern, needles: tuple[str, ...]):
+def keyword_matches(text: str, lowered: str | None, pattern: re.Pattern, needles: tuple[str, ...]):
     if lowered is None:  # rare: fall back to the full scan
         yield from pattern.finditer(text)
         return

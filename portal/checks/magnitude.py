@@ -30,8 +30,8 @@ SUMMARY_FIELDS = ("row", "column", "n", "total", "top1")
 @dataclass
 class CellContributions:
     n: int = 0
-    total: Fraction = Fraction(0)
-    top: list[Fraction] = field(default_factory=list)  # largest first
+    total: int | Fraction = 0
+    top: list[int | Fraction] = field(default_factory=list)  # largest first
     negative: bool = False
 
 
@@ -64,7 +64,7 @@ def read_contributors(text: str, keep_top: int) -> Contributors:
 
 def _read_list_form(table: CsvTable, header: list[str], keep_top: int) -> Contributors:
     at = {name: header.index(name) for name in LIST_FIELDS}
-    values: dict[tuple[int, str], list[Fraction]] = {}
+    values: dict[tuple[int, str], list[int | Fraction]] = {}
     bad = 0
     for line in table.rows:
         row, value = _row_number(line[at["row"]]), parse_exact(line[at["value"]], table.danish)
@@ -73,7 +73,7 @@ def _read_list_form(table: CsvTable, header: list[str], keep_top: int) -> Contri
             continue
         values.setdefault((row, line[at["column"]].strip()), []).append(value)
     cells = {
-        key: CellContributions(len(vs), sum(vs, Fraction(0)), heapq.nlargest(keep_top, vs), any(v < 0 for v in vs))
+        key: CellContributions(len(vs), sum(vs), heapq.nlargest(keep_top, vs), any(v < 0 for v in vs))
         for key, vs in values.items()
     }
     return Contributors(cells, [f"{bad} unreadable lines"] if bad else [], keep_top)
@@ -133,23 +133,25 @@ def _check_cell(file, table, labels, row, j, value, cell, rules: Rules) -> list[
         return Finding(file=file, rule=rule, severity=severity, row=row, column=table.names[j], value=found,
                        threshold=threshold, message=message, order=cell_order(row, j))
 
-    place = where(table, labels, row, j)
+    def place() -> str:  # built only for a finding: masking every cell's label would be slow
+        return where(table, labels, row, j)
+
     if value is MISSING:
         return []  # suppressed in the table itself
     if cell is None or cell.n == 0:
         if value == 0 and rules.zero_cells != "ignore":
-            return [finding("zero", rules.zero_cells, 0, None, f"Zero cell {place}.")]
+            return [finding("zero", rules.zero_cells, 0, None, f"Zero cell {place()}.")]
         if value is TEXT or value == 0:
             return []
         return [finding("contributors_missing", REVIEW, None, None,
-                        f"No contributor figures {place}; dominance cannot be checked.")]
+                        f"No contributor figures {place()}; dominance cannot be checked.")]
     found = []
     if cell.n < rules.min_count:
         found.append(finding("threshold", FAIL, cell.n, rules.min_count,
-                             f"{cell.n} contributors {place}: below the minimum of {rules.min_count}."))
+                             f"{cell.n} contributors {place()}: below the minimum of {rules.min_count}."))
     if cell.negative:
         found.append(finding("negative_contribution", REVIEW, None, None,
-                             f"Negative contributions {place}: dominance is not defined; a person must judge."))
+                             f"Negative contributions {place()}: dominance is not defined; a person must judge."))
         return found
     if cell.total <= 0:
         return found
@@ -159,14 +161,14 @@ def _check_cell(file, table, labels, row, j, value, cell, rules: Rules) -> list[
         comparison = "at least" if rules.dominance_inclusive else "more than"
         found.append(finding("dominance", FAIL, round(float(share), 4), rules.dominance_k,
                              f"The {rules.dominance_n} largest contributors hold {float(share):.1%} of the total "
-                             f"{place} ({comparison} {float(k):.0%})."))
+                             f"{place()} ({comparison} {float(k):.0%})."))
     largest = cell.top[0] if cell.top else Fraction(0)
     second = cell.top[1] if len(cell.top) > 1 else Fraction(0)
     remainder = cell.total - largest - second
     if largest > 0 and remainder < rules.p_percent_exact * largest:
         found.append(finding("p_percent", FAIL, round(float(remainder / largest), 4), rules.p_percent,
                              f"The others besides the two largest contributors add up to "
-                             f"{float(remainder / largest):.1%} of the largest {place}: the second largest could "
+                             f"{float(remainder / largest):.1%} of the largest {place()}: the second largest could "
                              f"estimate the largest within {float(rules.p_percent_exact):.0%}."))
     return found
 

@@ -115,7 +115,7 @@ def _is_running_sequence(column: Column) -> bool:
     numbers = [n for n in parsed if n is not MISSING and n is not TEXT]
     if len(numbers) < 3:
         return False
-    return all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+    return all(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def has_count_header(columns: list[Column]) -> bool:

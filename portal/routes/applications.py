@@ -134,8 +134,9 @@ def required_approvals(registers) -> int:
 class _Unparsed:
     """A body that is missing or not JSON; refused at the body-validation step."""
 
-    def __init__(self, raw: bytes):
+    def __init__(self, raw: bytes, problem: str | None = None):
         self.raw = raw
+        self.problem = problem
 
     def fingerprint(self) -> dict:
         return {"unparsed_sha256": hashlib.sha256(self.raw).hexdigest()}
@@ -146,9 +147,31 @@ async def _read_json(request: Request) -> Any:
     if not raw.strip():
         return _Unparsed(b"")
     try:
-        return json.loads(raw)
+        payload = json.loads(raw)
     except (ValueError, RecursionError):
         return _Unparsed(raw)
+    if _has_surrogate(payload):
+        # "\ud800" is valid JSON syntax but no text: it cannot be stored (nor hashed) as UTF-8.
+        return _Unparsed(raw, "The request body holds text that is not valid Unicode (an unpaired surrogate).")
+    return payload
+
+
+def _has_surrogate(payload: Any) -> bool:
+    """Whether any string (key or value) of a parsed body holds an unpaired surrogate."""
+    stack = [payload]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _fingerprint_body(payload: Any) -> Any:
@@ -158,7 +181,7 @@ def _fingerprint_body(payload: Any) -> Any:
 def _validate(model: type[BaseModel], payload: Any) -> BaseModel:
     if isinstance(payload, _Unparsed):
         if payload.raw:
-            raise bad_request("The request body is not valid JSON.")
+            raise bad_request(payload.problem or "The request body is not valid JSON.")
         raise invalid_field("A JSON request body is required.")
     try:
         return model.model_validate(payload)

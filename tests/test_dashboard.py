@@ -1,0 +1,411 @@
+"""Issue 8: the dashboard's numbers from a cache of known entities, its charts in the
+window (drawn without blocking, clickable, exported), and the real client's dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import zoneinfo
+from types import SimpleNamespace
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from PySide6.QtCore import QTimer
+
+from desktop.models import dashboard as d
+from desktop.sync.cache import Cache
+
+UTC = dt.timezone.utc
+# Wednesday after Easter 2026 (Easter Sunday is 5 April): Maundy Thursday 2 April, Good
+# Friday 3 April and Easter Monday 6 April are Danish public holidays.
+NOW = dt.datetime(2026, 4, 8, 12, 0, tzinfo=UTC)
+
+
+def change(seq, entity, data):
+    return {"seq": seq, "entity": entity, "id": data["id"], "data": data}
+
+
+def review(who, decision, at, rnd=1):
+    return {"reviewer_id": who, "decision": decision, "comment": "", "at": at, "round": rnd}
+
+
+def application(aid, status, submitted, reviews=(), required=2, **extra):
+    data = {"id": aid, "version": 1, "title": f"Study {aid}", "status": status, "required_approvals": required,
+            "reviews": list(reviews), "applicant_id": "R-1", "institution": "Aarhus University",
+            "registers": ["BEF"], "purpose": "", "legal_basis": "GDPR", "submitted_at": submitted,
+            "updated_at": submitted}
+    data.update(extra)
+    return data
+
+
+APPLICATIONS = [
+    application("A1", "submitted", "2026-04-08T08:00:00Z"),                       # 0 working days
+    application("A2", "submitted", "2026-03-27T10:00:00Z"),                       # 5: not past 5
+    application("A3", "in_review", "2026-03-26T10:00:00Z",                        # 6: past 5
+                [review("u-anna", "approve", "2026-04-07T09:00:00Z")]),
+    application("A4", "submitted", "2026-03-20T10:00:00Z"),                       # 10: not past 10
+    application("A5", "in_review", "2026-03-19T10:00:00Z",                        # 11: past 10
+                [review("u-bent", "approve", "2026-03-31T10:00:00Z")]),
+    application("A6", "submitted", "2026-03-06T10:00:00Z"),                       # 20: not past 20
+    application("A7", "submitted", "2026-03-05T10:00:00Z"),                       # 21: past 20
+    application("A8", "approved", "2026-03-02T10:00:00Z",
+                [review("u-anna", "approve", "2026-03-03T10:00:00Z"),
+                 review("u-bent", "approve", "2026-03-04T10:00:00Z")]),
+    application("A9", "rejected", "2026-03-10T10:00:00Z", [review("u-bent", "reject", "2026-03-12T10:00:00Z")]),
+    # returned in round 1, resubmitted on 30 March, one approval in round 2
+    application("A10", "in_review", "2026-03-02T09:00:00Z",
+                [review("u-anna", "return", "2026-03-03T09:00:00Z"),
+                 review("u-bent", "approve", "2026-04-01T09:00:00Z", rnd=2)],
+                round=2, resubmissions=[{"round": 2, "at": "2026-03-30T09:00:00Z", "comment": "", "changed": []}]),
+]
+
+
+def draw(cls, probability, outcome):
+    return {"risk_class": cls, "probability": probability, "outcome": outcome, "config": {"base_rate": 0.1}}
+
+
+def finding(rule):
+    return {"file": "t.csv", "rule": rule, "row": 0, "column": "n", "value": 1, "threshold": 3, "message": ""}
+
+
+def output(oid, submitted, status, drawn, findings=(), sample=None):
+    return {"id": oid, "version": 1, "project_id": "A8", "researcher_id": "R-1", "status": status, "files": [],
+            "check": {"verdict": "fail" if findings else "pass", "findings": [finding(r) for r in findings]},
+            "sample": sample, "draw": drawn, "reviews": [], "submitted_at": submitted, "updated_at": submitted}
+
+
+OUTPUTS = [
+    output("O1", "2026-03-30T10:00:00Z", "released", draw("base", 0.1, False)),
+    output("O2", "2026-03-31T10:00:00Z", "held", draw("elevated", 0.25, True), ["zero", "zero"],
+           {"id": "S1", "reason": "risk", "probability": 0.25}),
+    output("O3", "2026-04-01T10:00:00Z", "withheld", draw("high", 0.35, True), ["threshold", "cpr"],
+           {"id": "S2", "reason": "risk", "probability": 0.35}),
+    output("O4", "2026-04-07T10:00:00Z", "held", draw("high", 0.45, False), ["threshold"],
+           {"id": "S3", "reason": "management", "probability": None}),
+    output("O5", "2026-03-23T10:00:00Z", "released", draw("elevated", 0.2, False)),
+]
+
+ORGANISATIONS = [
+    {"id": "ORG-1", "name": "Rigshospitalet", "sector": "hospital", "region": "Capital Region"},
+    {"id": "ORG-2", "name": "Holbæk Hospital", "sector": "hospital", "region": "Region Zealand"},
+    {"id": "ORG-3", "name": "Herlev Lægehus", "sector": "gp", "region": "Capital Region"},
+    {"id": "ORG-4", "name": "Plejecenter Hjørring", "sector": "care_home", "region": "North Denmark Region"},
+]
+
+
+def warning(wid, status, sent, due, addressed, acks):
+    return {"id": wid, "version": 1, "revision": 1, "title": f"Warning {wid}", "summary": "", "body": "",
+            "severity": "high", "tlp": "AMBER", "recipients": {"sectors": [], "regions": [], "org_ids": addressed},
+            "cves": [], "status": status, "author_id": "u-frida", "cosigned_by": "u-gustav", "sent_at": sent,
+            "ack_due_at": due, "addressed_org_ids": addressed,
+            "acks": [{"org_id": o, "state": s, "at": at, "note": ""} for o, s, at in acks]}
+
+
+WARNINGS = [
+    warning("W1", "sent", "2026-04-06T08:00:00Z", "2026-04-07T08:00:00Z", ["ORG-1", "ORG-2", "ORG-3", "ORG-4"],
+            [("ORG-1", "received", "2026-04-06T10:00:00Z"), ("ORG-1", "mitigated", "2026-04-06T12:00:00Z"),
+             ("ORG-2", "received", "2026-04-07T09:00:00Z"),          # after the deadline
+             ("ORG-9", "received", "2026-04-06T09:00:00Z")]),        # not addressed: ignored
+    warning("W2", "sent", "2026-04-08T09:00:00Z", "2026-04-09T09:00:00Z", ["ORG-1", "ORG-3"],
+            [("ORG-3", "received", "2026-04-08T10:00:00Z")]),
+    warning("W3", "draft", None, None, ["ORG-1"], []),
+    warning("W4", "expired", "2026-03-01T08:00:00Z", "2026-03-02T08:00:00Z", ["ORG-1"], []),
+]
+
+ALL_ROLES = {"caseworker", "supervisor", "coordinator"}
+
+
+def fill(cache):
+    entities = ([("staff", {"id": "u-anna", "username": "anna", "display_name": "Anna Holm", "roles": ["caseworker"]})]
+                + [("organisation", o) for o in ORGANISATIONS] + [("application", a) for a in APPLICATIONS]
+                + [("output", o) for o in OUTPUTS] + [("warning", w) for w in WARNINGS])
+    changes = [change(n + 1, kind, data) for n, (kind, data) in enumerate(entities)]
+    cache.apply_page(changes, len(changes))
+    return cache
+
+
+@pytest.fixture
+def cache(tmp_path):
+    c = fill(Cache.open(tmp_path / "cache.db", secrets.token_bytes(32)))
+    yield c
+    c.close()
+
+
+# -- working days ---------------------------------------------------------------------------
+def test_danish_holidays_and_working_days():
+    cal = d.WorkCalendar()
+    assert d.easter_sunday(2026) == dt.date(2026, 4, 5)
+    assert d.easter_sunday(2025) == dt.date(2025, 4, 20)
+    holidays = d.danish_public_holidays(2026)
+    assert {dt.date(2026, 4, 2), dt.date(2026, 4, 3), dt.date(2026, 4, 6), dt.date(2026, 5, 14),
+            dt.date(2026, 5, 25), dt.date(2026, 12, 25), dt.date(2026, 12, 26), dt.date(2026, 1, 1)} <= holidays
+    assert dt.date(2026, 5, 1) not in holidays and dt.date(2026, 6, 5) not in holidays
+    assert dt.date(2023, 5, 5) in d.danish_public_holidays(2023)        # Great Prayer Day, until 2023
+    assert dt.date(2024, 4, 26) not in d.danish_public_holidays(2024)
+    assert cal.working_days_after(dt.date(2026, 3, 27), dt.date(2026, 4, 8)) == 5     # Easter skipped
+    assert d.WorkCalendar(None).working_days_after(dt.date(2026, 3, 27), dt.date(2026, 4, 8)) == 8
+    assert cal.working_days_after(dt.date(2026, 3, 28), dt.date(2026, 4, 8)) == 5     # a Saturday
+    assert cal.working_days_after(dt.date(2026, 4, 8), dt.date(2026, 4, 8)) == 0
+    assert cal.working_days_after(dt.date(2026, 4, 9), dt.date(2026, 4, 8)) == 0
+    assert cal.working_days_after(dt.date(2026, 1, 2), dt.date(2026, 1, 9)) == 5      # Friday to Friday
+
+
+# -- caseworkers ---------------------------------------------------------------------------------
+def test_pending_ages_by_working_day_bucket(cache):
+    data = d.dashboard_data(cache, {"caseworker"}, "u-anna", now=NOW, tz=UTC)
+    pending = data.applications.pending
+    assert pending.ages == {"A1": 0, "A2": 5, "A3": 6, "A4": 10, "A5": 11, "A6": 20, "A7": 21, "A10": 4}
+    assert pending.counts("submitted") == [2, 1, 1, 1]
+    assert pending.counts("in_review") == [1, 1, 1, 0]
+    assert pending.counts() == [3, 2, 2, 1]
+    assert (pending.past(5), pending.past(10), pending.past(20)) == (5, 3, 1)
+    assert pending.bucket_ids(2) == ["A6", "A5"]            # oldest first
+    assert not pending.holidays_counted
+
+
+def test_pending_age_uses_the_local_day(cache):
+    # 23:30 UTC on Thursday 26 March is Friday 27 March in Copenhagen: one working day younger.
+    apps = [application("X", "submitted", "2026-03-26T23:30:00Z")]
+    cal = d.WorkCalendar()
+    utc = d.pending_ages(apps, dt.date(2026, 4, 8), NOW, cal, UTC)
+    cph = d.pending_ages(apps, dt.date(2026, 4, 8), NOW, cal, zoneinfo.ZoneInfo("Europe/Copenhagen"))
+    assert utc.ages["X"] == 6 and cph.ages["X"] == 5
+
+
+def test_approvals_per_week_mine_and_colleagues(cache):
+    data = d.dashboard_data(cache, {"caseworker"}, "u-anna", now=NOW, tz=UTC)
+    weekly = data.applications.approvals
+    assert len(weekly.weeks) == 12 and weekly.weeks[-1] == dt.date(2026, 4, 6)
+    assert all(w.weekday() == 0 for w in weekly.weeks)
+    by_week = {w: (m, o) for w, m, o in zip(weekly.weeks, weekly.counts("mine"), weekly.counts("others")) if m or o}
+    assert by_week == {dt.date(2026, 3, 2): (1, 1), dt.date(2026, 3, 30): (0, 2), dt.date(2026, 4, 6): (1, 0)}
+    assert weekly.series["others"][weekly.weeks.index(dt.date(2026, 3, 30))] == ["A5", "A10"]
+
+
+def test_queue_rebuilt_from_submissions_and_decisions(cache):
+    data = d.dashboard_data(cache, {"caseworker"}, "u-anna", now=NOW, tz=UTC)
+    queue = data.applications.queue
+    at = dict(zip(queue.days, queue.counts()))
+    assert queue.days[0] == dt.date(2026, 1, 19) and queue.days[-1] == dt.date(2026, 4, 8)
+    assert at[dt.date(2026, 3, 1)] == 0
+    assert at[dt.date(2026, 3, 2)] == 2          # A8 and A10's first round
+    assert at[dt.date(2026, 3, 3)] == 1          # A10 returned on the 3rd
+    assert at[dt.date(2026, 3, 4)] == 0          # A8 approved on the 4th
+    assert at[dt.date(2026, 3, 10)] == 3         # A6, A7, A9
+    assert at[dt.date(2026, 3, 12)] == 2         # A9 rejected
+    assert at[dt.date(2026, 3, 30)] == 7         # A10 back in the queue
+    assert at[dt.date(2026, 4, 8)] == 8          # today: every pending application
+    assert sorted(queue.ids[-1]) == sorted(data.applications.pending.ages)
+
+
+# -- supervisors -------------------------------------------------------------------------------
+def test_outputs_per_week_sample_rates_and_findings(cache):
+    data = d.dashboard_data(cache, {"supervisor"}, "u-dorte", now=NOW, tz=UTC)
+    out = data.outputs
+    weekly = {w: (s, p, h) for w, s, p, h in zip(out.weekly.weeks, out.weekly.counts("submitted"),
+                                                  out.weekly.counts("sampled"), out.weekly.counts("withheld")) if s}
+    assert weekly == {dt.date(2026, 3, 23): (1, 0, 0), dt.date(2026, 3, 30): (3, 2, 1), dt.date(2026, 4, 6): (1, 1, 0)}
+    rates = {c.risk_class: c for c in out.rates.classes}
+    assert [(len(c.drawn), len(c.sampled)) for c in out.rates.classes] == [(1, 0), (2, 1), (2, 1)]
+    assert rates["elevated"].expected == pytest.approx(0.225)
+    assert rates["high"].expected == pytest.approx(0.4)
+    assert rates["base"].rate == 0 and rates["high"].rate == 0.5
+    low, high = rates["high"].interval()
+    assert 0 < low < 0.5 < high < 1
+    assert out.rates.base_rate == 0.1
+    assert [(r.rule, r.outputs, r.findings) for r in out.rules] == [
+        ("threshold", ["O3", "O4"], 2), ("zero", ["O2"], 2), ("cpr", ["O3"], 1)]
+    assert out.numbers["sampled_management"] == 1 and out.numbers["withheld"] == 1
+
+
+# -- coordinators ------------------------------------------------------------------------------
+def test_ack_curves_and_overdue_recipients(cache):
+    data = d.dashboard_data(cache, {"coordinator"}, "u-frida", now=NOW, tz=UTC)
+    curves = {c.warning_id: c for c in data.warnings.curves}
+    assert list(curves) == ["W2", "W1"]                     # open (sent) ones, newest first
+    w1 = curves["W1"]
+    assert len(w1.addressed) == 4 and w1.acked_by_due == 1 and w1.acked_now == 2
+    assert w1.times == [dt.datetime(2026, 4, 6, 10, tzinfo=UTC), dt.datetime(2026, 4, 7, 9, tzinfo=UTC)]
+    assert w1.overdue and w1.missing() == ["ORG-3", "ORG-4"]
+    assert w1.late_or_missing() == ["ORG-2", "ORG-3", "ORG-4"]
+    assert not curves["W2"].overdue and curves["W2"].acked_now == 1
+    matrix = data.warnings.overdue
+    assert matrix.total == 2
+    assert matrix.count("gp", "Capital Region") == 1 and matrix.count("care_home", "North Denmark Region") == 1
+    assert matrix.sector_total("hospital") == 0 and matrix.region_total("Capital Region") == 1
+    assert matrix.warning_ids("gp", "Capital Region") == ["W1"]
+
+
+def test_month_figures(cache):
+    march = d.month_data(cache, ALL_ROLES, dt.date(2026, 3, 15), "u-anna", now=NOW, tz=UTC)
+    n = march.applications.numbers
+    assert (n["received"], n["approved"], n["rejected"], n["returned"], n["approvals"]) == (10, 1, 1, 1, 3)
+    assert n["median_days_to_decision"] == 2
+    assert n["pending"] == 7 and (n["past_5"], n["past_10"], n["past_20"]) == (4, 2, 0)
+    assert march.applications.pending.counts("in_review") == [0, 1, 0, 0]    # only A5 had an approval by then
+    assert march.outputs.numbers["submitted"] == 3
+    april = d.month_data(cache, ALL_ROLES, dt.date(2026, 4, 1), "u-anna", now=NOW, tz=UTC)
+    assert [c.warning_id for c in april.warnings.curves] == ["W2", "W1"]
+    assert april.warnings.overdue.total == 3                   # late ones count in a report
+    assert april.warnings.numbers["in_time_share"] == pytest.approx(1 / 4)
+    assert d.month_bounds(dt.date(2026, 2, 10)) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+
+
+def test_areas_follow_roles():
+    assert d.areas_for({"caseworker"}) == ["applications"]
+    assert d.areas_for({"caseworker", "supervisor"}) == ["applications", "outputs"]
+    assert d.areas_for({"admin"}) == ["applications", "outputs", "warnings"]
+    assert d.areas_for({"researcher"}) == []
+
+
+# -- the view ---------------------------------------------------------------------------------
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF as its page tree says (matplotlib writes it uncompressed)."""
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    counts = [int(c) for c in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data, re.S)]
+    counts += [int(c) for c in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data, re.S)]
+    assert counts, "no page tree"
+    return max(counts)
+
+
+def make_view(qtbot, cache):
+    from desktop.views.dashboard import DashboardView
+    ws = SimpleNamespace(cache=cache, roles=set(ALL_ROLES), user={"id": "u-anna"}, engine=None)
+    v = DashboardView(ws, now=NOW, tz=UTC)
+    qtbot.addWidget(v)
+    v.resize(1200, 900)
+    v.show()
+    return v
+
+
+@pytest.fixture
+def view(qtbot, cache):
+    return make_view(qtbot, cache)
+
+
+def test_dashboard_draws_without_blocking(qtbot, cache):
+    view = make_view(qtbot, cache)
+    # Constructed and shown, nothing computed yet: the numbers come from a background
+    # thread and reach the window through the event loop.
+    assert view.data is None and not view.is_drawn()
+    ticks = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.waitUntil(view.is_drawn, timeout=20000)
+    timer.stop()
+    assert ticks                                            # the event loop kept running meanwhile
+    assert set(view.cards) == {"pending-age", "approvals-per-week", "queue", "outputs-per-week", "sample-rates",
+                               "findings-by-rule", "acknowledgements", "overdue-recipients"}
+    description = view.cards["pending-age"].canvas.accessibleDescription()
+    assert "past 5 working days: 5" in description and "past 10: 3" in description and "past 20: 1" in description
+    assert "2 organisations" in view.cards["overdue-recipients"].canvas.accessibleDescription()
+    with qtbot.waitSignal(view.updated, timeout=20000):
+        view.refresh()                                      # after a sync: drawn again
+    assert view.is_drawn()
+
+
+def click(card, target):
+    """A left click in the middle of a clickable artist."""
+    artist = target.artist
+    if hasattr(artist, "get_xydata"):
+        x, y = artist.get_xydata()[len(artist.get_xydata()) // 2]
+        x, y = artist.axes.transData.transform((x, y))
+    elif hasattr(artist, "get_center"):
+        x, y = artist.axes.transData.transform(artist.get_center())
+    else:
+        x, y = artist.axes.transData.transform((1, 0))    # an image: column 1 (Region Zealand), row 0
+    MouseEvent("button_press_event", card.canvas, x, y, button=1)._process()
+
+
+def test_clicking_a_bar_opens_the_matching_list(qtbot, view):
+    qtbot.waitUntil(view.is_drawn, timeout=20000)
+    card = view.cards["pending-age"]
+    # the "no approval yet" segment of the 11–20 working days bar
+    target = next(t for t in card.targets if t.resolve(None)[1]["ids"] == ["A6"])
+    with qtbot.waitSignal(view.open_list, timeout=5000) as signal:
+        click(card, target)
+    kind, filt = signal.args
+    assert kind == "application" and filt["status"] == "submitted" and filt["ids"] == ["A6"]
+
+    card = view.cards["queue"]
+    with qtbot.waitSignal(view.open_list, timeout=5000) as signal:
+        click(card, card.targets[0])
+    assert signal.args[0] == "application" and isinstance(signal.args[1]["ids"], list)
+
+    card = view.cards["acknowledgements"]
+    with qtbot.waitSignal(view.open_list, timeout=5000) as signal:
+        click(card, card.targets[-1])
+    assert signal.args == ["warning", {"ids": ["W1"], "label": "Warning W1"}]
+
+
+def test_charts_export_to_png_and_pdf(qtbot, view, tmp_path):
+    qtbot.waitUntil(view.is_drawn, timeout=20000)
+    for key in ("pending-age", "acknowledgements", "overdue-recipients"):
+        card = view.cards[key]
+        png, pdf = tmp_path / f"{key}.png", tmp_path / f"{key}.pdf"
+        card.export(str(png))
+        card.export(str(pdf))
+        assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") and png.stat().st_size > 5000
+        assert pdf_page_count(pdf.read_bytes()) == 1
+    with pytest.raises(ValueError):
+        view.cards["queue"].export(str(tmp_path / "chart.svg"))
+
+
+def test_empty_cache_draws_plain_messages(qtbot, tmp_path):
+    from desktop.views.dashboard import DashboardView
+    with Cache.open(tmp_path / "empty.db", secrets.token_bytes(32)) as empty:
+        ws = SimpleNamespace(cache=empty, roles=set(ALL_ROLES), user={"id": "u-anna"}, engine=None)
+        v = DashboardView(ws, now=NOW, tz=UTC)
+        qtbot.addWidget(v)
+        qtbot.waitUntil(lambda: v.data is not None, timeout=20000)
+        qtbot.wait(50)
+        assert not v.is_drawn()                 # hidden: the charts wait until the page is shown
+        v.show()
+        qtbot.waitUntil(v.is_drawn, timeout=20000)
+        assert "No application is waiting" in v.cards["pending-age"].canvas.accessibleDescription()
+        assert "No warning is open" in v.cards["acknowledgements"].canvas.accessibleDescription()
+        assert not v.cards["pending-age"].targets
+
+
+# -- the real client -----------------------------------------------------------------------------
+def test_client_dashboard_after_sync_routes_clicks_to_the_list(qtbot, portal, tmp_path):
+    from tests.client_helpers import sign_in_through_dialog, start_client, wait_for_sync
+
+    desk = start_client(qtbot, portal, tmp_path)
+    try:
+        sign_in_through_dialog(qtbot, desk, portal, "anna")
+        wait_for_sync(qtbot, desk)
+        window = desk.window
+        dashboard = window.open_page("dashboard")
+        qtbot.waitUntil(lambda: dashboard.is_drawn() and dashboard.data.applications.pending.total > 0,
+                        timeout=30000)
+        pending = dashboard.data.applications.pending
+        counts = desk.workspace.cache.application_status_counts()
+        assert pending.total == counts.get("submitted", 0) + counts.get("in_review", 0)
+        card = dashboard.cards["pending-age"]
+        target = next(t for t in card.targets if t.resolve(None)[1].get("status") == "in_review")
+        expected = target.resolve(None)[1]["ids"][0]
+        with qtbot.waitSignal(dashboard.open_list, timeout=5000):
+            click(card, target)
+        applications = window.pages["applications"]
+        assert window.stack.currentWidget() is applications
+        assert applications.status.currentData() == "in_review"
+        qtbot.waitUntil(lambda: applications.current_id() == expected)
+
+        # File > Monthly report…: a dialog, then a PDF made in the background
+        menu = window.menuBar().actions()[0].menu()
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == "Monthly report…")
+        action.trigger()
+        dialog = window.report_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.month.currentData() == (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        dialog.month.setCurrentIndex(0)                 # this month so far
+        path = tmp_path / "report.pdf"
+        with qtbot.waitSignal(dialog.finished_report, timeout=60000):
+            dialog.make(str(path))
+        assert pdf_page_count(path.read_bytes()) == 1     # a caseworker: the applications page
+        assert not dialog.isVisible()
+    finally:
+        desk.shutdown()
