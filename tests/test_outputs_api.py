@@ -347,6 +347,7 @@ def test_sampled_output_has_a_sample_record_that_recomputes(steered):
         assert_error(get(p, user, f"/samples/{sample['id']}"), 403, "role_required")
     assert_error(get(p, None, f"/samples/{sample['id']}"), 401, "unauthorized")
     assert_error(get(p, "dorte", "/samples/SMP-0000-0000"), 404, "not_found")
+    assert_error(get(p, "dorte", "/samples/" + "S" * 300), 404, "not_found")
 
 
 def test_every_demo_sample_recomputes(portal):
@@ -631,6 +632,7 @@ def test_file_contents_for_supervisors_admin_and_the_owner(steered):
     for bad in ("2", "-1", "abc", "01x", "99999999"):
         assert_error(get(p, "dorte", f"/outputs/{out['id']}/files/{bad}"), 404, "not_found")
     assert_error(get(p, "dorte", "/outputs/OUT-0000-0000/files/0"), 404, "not_found")
+    assert_error(get(p, "dorte", f"/outputs/{'X' * 300}/files/{'9' * 300}"), 404, "not_found")
     for user in ("anna", "frida", "ole"):
         assert_error(get(p, user, f"/outputs/{out['id']}/files/0"), 403, "role_required")
     assert_error(get(p, None, f"/outputs/{out['id']}/files/0"), 401, "unauthorized")

@@ -47,6 +47,12 @@ COL_ID, COL_TITLE, COL_SEVERITY, COL_TLP, COL_STATUS, COL_ACKS = range(6)
 SEVERITY_RANK = {s: n for n, s in enumerate(rules.SEVERITIES)}
 
 
+def _what_was_seen(warning: dict) -> tuple:
+    """The parts of a warning a co-sign, send or retract decision rests on."""
+    return (warning.get("status"), warning.get("revision"), json.dumps(rules.content_of(warning), sort_keys=True),
+            json.dumps(warning.get("pending_revision"), sort_keys=True), warning.get("cosigned_by"))
+
+
 class WarningsModel(QAbstractTableModel):
     """The warnings of one section, as summaries (a few dozen to a few thousand)."""
 
@@ -873,8 +879,19 @@ class WarningsView(QWidget):
         box.finished.connect(finished)
         box.open()
 
-    def queue_step(self, warning: dict, action: str, body: dict | None = None) -> dict:
-        """Queue co-sign, send or retract with the version the user saw, and sync now."""
+    def queue_step(self, warning: dict, action: str, body: dict | None = None) -> dict | None:
+        """Queue co-sign, send or retract against the text the user saw, and sync now.
+
+        A sync may have brought a newer version meanwhile: if only acknowledgements
+        changed, the newer version is used; if the text or its state changed, nothing
+        is queued and the page shows the warning as it is now."""
+        latest = self.cache.get("warning", warning["id"]) or warning
+        if _what_was_seen(latest) != _what_was_seen(warning):
+            self.refresh()
+            self.detail.show_warning(warning["id"], force=True)
+            self.detail.set_note(self.tr("Not queued: this warning changed meanwhile. Check it and try again."))
+            return None
+        warning = latest
         body = dict(body or {})
         body["expected_version"] = warning.get("version") or 0
         summary = {"cosign": self.tr("Co-sign %1"), "send": self.tr("Send %1"),

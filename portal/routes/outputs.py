@@ -117,7 +117,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
@@ -356,7 +356,7 @@ def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
 # -- file contents ----------------------------------------------------------------------
 
 @router.get("/outputs/{output_id}/files/{index}", responses=ERRORS)
-def output_file(output_id: str = Path(max_length=MAX_ID_LENGTH), index: str = Path(max_length=20),
+def output_file(output_id: str, index: str,
                 user: dict = Depends(require("supervisor", "admin", "researcher")),
                 ctx: PortalContext = Depends(context)):
     with ctx.store.write() as tx:
@@ -521,10 +521,10 @@ def sample_view(sample: dict) -> dict:
 
 
 @router.get("/samples/{sample_id}", responses=ERRORS)
-def get_sample(sample_id: str = Path(max_length=MAX_ID_LENGTH), user: dict = Depends(require("supervisor", "admin")),
+def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin")),
                ctx: PortalContext = Depends(context)):
     with ctx.store.read() as tx:
-        sample = tx.get("sample", sample_id)
+        sample = tx.get("sample", sample_id) if len(sample_id) <= MAX_ID_LENGTH else None
     if sample is None:
         raise not_found("sample")
     return sample_view(sample)
