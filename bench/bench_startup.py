@@ -4,7 +4,7 @@ workspace, beside a bare QApplication + QMainWindow measured in the same run.
 Each start is a new process (bench/child.py start|bare, QT_QPA_PLATFORM=offscreen),
 timed here from launch to the moment it prints "painted" (an event filter on the
 window's first Paint event). The client opens its cache offline with the key from
-an in-memory keyring and goes straight to the workspace, as `--offline` does. One
+an in-memory keyring and goes straight to the workspace, as `--offline` does. In a full run one
 start of each kind runs first untimed: processes start cold, the OS file cache is
 warm.
 """
@@ -47,8 +47,9 @@ def timed_start(mode: str, config: dict, timeout: float = 300) -> tuple[float, d
 def run(run: Run) -> list[Figure]:
     run.log("scenario 3: cold start to the first painted workspace")
     config = run.client.config()
-    timed_start("bare", config)
-    timed_start("start", config)
+    if run.scale.start_runs > 1:
+        timed_start("bare", config)
+        timed_start("start", config)
     bare, client, shown = [], [], {}
     for _ in range(run.scale.start_runs):
         bare.append(timed_start("bare", config)[0])

@@ -1,7 +1,22 @@
 """Portal Desk desktop client."""
 
-try:
-    from importlib.metadata import version as _version
-    __version__ = _version("portal-desk")
-except Exception:  # running from a source tree that was not installed
-    __version__ = "0.1.0"
+
+def _read_version() -> str:
+    """The version in pyproject.toml (the one place it is kept): from the installed package's
+    metadata, else from pyproject.toml beside the package (a source tree, or a bundle, which carries it)."""
+    try:
+        from importlib.metadata import version
+        return version("portal-desk")
+    except Exception:
+        pass
+    try:
+        import os
+        import tomllib
+        path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyproject.toml")
+        with open(path, "rb") as f:
+            return tomllib.load(f)["project"]["version"]
+    except Exception:
+        return "unknown"
+
+
+__version__ = _read_version()

@@ -8,6 +8,7 @@ import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
@@ -41,19 +42,32 @@ def install_translations(app: QApplication, language: str | None) -> str:
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
     name = locale.name().split("_")[0]
-    for translator_dir, prefix in ((os.path.join(RESOURCES, "translations"), "portal_desk_"),
-                                   (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_")):
-        translator = QTranslator(app)
-        if translator.load(prefix + name, translator_dir):
-            app.installTranslator(translator)
+    ours = QTranslator(app)
+    if ours.load("portal_desk_" + name, os.path.join(RESOURCES, "translations")):
+        app.installTranslator(ours)
+    elif name != "en":
+        return "en"           # no translation of ours: English throughout, Qt's own buttons included
+    qt = QTranslator(app)
+    if qt.load("qtbase_" + name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
     return name
 
 
 def load_style(app: QApplication) -> None:
-    path = os.path.join(RESOURCES, "style.qss")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            app.setStyleSheet(f.read())
+    """The style sheet for the system's light or dark palette and font size, and the app icon."""
+    from . import theme
+    theme.apply(app, RESOURCES)
+    icon = os.path.join(RESOURCES, "icons", "portal-desk.svg")
+    if os.path.exists(icon):
+        app.setWindowIcon(QIcon(icon))
+
+
+def saved_language(args) -> str | None:
+    """The language chosen in Settings (empty there: the system's)."""
+    try:
+        return Settings(os.path.join(args.data_dir or default_data_dir(), "settings.ini")).get("language") or None
+    except Exception:
+        return None
 
 
 class DeskApp(QObject):
@@ -221,7 +235,7 @@ def main(argv=None) -> int:
     app.setApplicationName("Portal Desk")
     app.setOrganizationName("PortalDesk")
     app.setDesktopFileName("portal-desk")
-    install_translations(app, args.lang)
+    install_translations(app, args.lang or saved_language(args))
     load_style(app)
     try:
         desk = DeskApp(args)

@@ -31,8 +31,10 @@ class EmbeddedPortal:
 
     def start(self) -> None:
         self._log = open(os.path.join(self.folder, "portal.log"), "ab")
-        cmd = [sys.executable, "-m", "portal", "--host", "127.0.0.1", "--port", str(self.port),
-               "--db", self.db, "--demo", "--simulate"]
+        args = ["--host", "127.0.0.1", "--port", str(self.port), "--db", self.db, "--demo", "--simulate"]
+        # In an installed bundle sys.executable is the app itself: main.py hands --run-portal to the portal.
+        cmd = [sys.executable, "--run-portal", *args] if getattr(sys, "frozen", False) else \
+            [sys.executable, "-m", "portal", *args]
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env,

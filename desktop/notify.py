@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QSystemTrayIcon,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QVBoxLayout,
+                               QWidget)
 
 MAX_BANNER_ITEMS = 4
 BANNER_WIDTH = 440
@@ -175,7 +175,3 @@ class Notifier(QObject):
         if self.tray is not None:
             self.tray.hide()
 
-
-def style_icon(name: str = "SP_MessageBoxWarning") -> QIcon:
-    app = QApplication.instance()
-    return app.style().standardIcon(getattr(QStyle.StandardPixmap, name)) if app else QIcon()

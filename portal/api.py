@@ -86,12 +86,15 @@ def request_fingerprint(request: Request, body: Any) -> str:
 
 def perform(ctx: PortalContext, request: Request, caller_id: str, action: str, entity: str | None,
             entity_id: str | None, body: Any, effect: Callable[[Any], tuple[int, Any]],
-            audit_detail: dict | None = None, remember_success: bool = True) -> JSONResponse:
+            audit_detail: dict | None = None, remember_success: bool = True,
+            on_refusal: Callable[[Any, ApiError], None] | None = None) -> JSONResponse:
     """Run one POST: idempotency check, the effect, its audit entry, in one write transaction.
 
     `effect(tx)` returns (status, answer) or raises ApiError; a refusal rolls
     back whatever the effect wrote but is itself audited and, with an
-    Idempotency-Key, remembered as the first answer.
+    Idempotency-Key, remembered as the first answer. `on_refusal(tx, refusal)`
+    records what a refusal must leave behind (a failed sign-in) in the same
+    transaction, so concurrent requests see it.
     """
     key = request.headers.get("idempotency-key")
     if key is not None and not (0 < len(key) <= 200):
@@ -118,6 +121,8 @@ def perform(ctx: PortalContext, request: Request, caller_id: str, action: str, e
             status, answer, outcome = refusal.status, refusal.body(), "refused"
             headers = refusal.headers or None
             detail["code"] = refusal.code
+            if on_refusal is not None:
+                on_refusal(tx, refusal)
         tx.audit_append(ctx.now_iso(), caller_id, action, entity, entity_id, outcome, detail)
         # An answer holding a secret (a new session token) is never stored.
         if key is not None and (remember_success or outcome != "ok"):

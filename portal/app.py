@@ -39,20 +39,31 @@ class BodyLimit:
                 return await JSONResponse({"error": {"code": "bad_request", "message": "Bad Content-Length."}},
                                           status_code=400)(scope, receive, send)
         seen = 0
+        answered = False
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, answered
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    # Answer 413 now: a route whose body FastAPI parses would turn the
+                    # exception below into its own 400 ("error parsing the body").
+                    if not answered:
+                        answered = True
+                        await too_large(scope, receive, send)
                     raise _BodyTooLarge()
             return message
 
+        async def guarded_send(message):
+            if not answered:             # nothing after the 413
+                await send(message)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
-            await too_large(scope, receive, send)
+            if not answered:
+                await too_large(scope, receive, send)
 
 
 class _BodyTooLarge(Exception):

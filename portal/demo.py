@@ -409,9 +409,11 @@ def _seed_warnings(tx, rng, now):
             warning.update(sent_at=iso(sent), revision=1, ack_due_at=iso(sent + warning["ack_hours"] * 3600),
                            revisions=[{"number": 1, "at": iso(sent), "summary": "Initial release"}])
             if n == 1:
+                # Revision 2 went out two days later; recipients acknowledge it against its own deadline.
                 warning["revision"] = 2
                 warning["revisions"].append({"number": 2, "at": iso(sent + 2 * DAY),
                                              "summary": "Added indicators of compromise"})
+                warning["ack_due_at"] = iso(sent + 2 * DAY + warning["ack_hours"] * 3600)
             if status == "retracted":
                 warning["retracted_reason"] = "Superseded by national guidance."
             if status == "expired":
@@ -426,7 +428,7 @@ def _seed_warnings(tx, rng, now):
 def _seed_acks(tx, rng, warning, now):
     """Some recipients acknowledge fast, some late, some never (ORG-001 is left for ole)."""
     from .api import parse_iso
-    sent = parse_iso(warning["sent_at"])
+    sent = parse_iso(warning["revisions"][-1]["at"])   # acknowledgements answer the latest revision
     due = parse_iso(warning["ack_due_at"])
     for org_id in warning["addressed_org_ids"]:
         if org_id == "ORG-001" and warning["id"] in ("W-2026-001", "W-2026-012"):

@@ -225,13 +225,12 @@ def _is_count(value: Any) -> bool:
 def select_management_sample(candidates: list[dict], count: int) -> list[str]:
     """Ids of the outputs a management sample re-holds: the `count` most
     recently submitted outputs that are neither released nor withheld (all of
-    them when fewer are eligible). Ties on submitted_at go by id, so the choice
-    is reproducible."""
+    them when fewer are eligible). Ties on submitted_at go by id, newest id
+    first, so the choice is reproducible."""
     if not _is_count(count) or count < 1:
         raise ValueError("count must be a positive integer")
     eligible = [c for c in candidates if c.get("status") not in NOT_ELIGIBLE_FOR_MANAGEMENT]
-    eligible.sort(key=lambda c: c["id"])
-    eligible.sort(key=lambda c: _submitted(c), reverse=True)
+    eligible.sort(key=lambda c: (_submitted(c), c["id"]), reverse=True)
     return [c["id"] for c in eligible[:count]]
 
 

@@ -136,6 +136,27 @@ def test_queue_marks_conflict_and_lapsed_certification_as_the_portal_would(qtbot
     qtbot.waitUntil(lambda: "refused: certification_expired" in detail_text(view))
     assert "Certification lapsed on" in detail_text(view)
 
+    # Searching the queue (full-text, in SQL); letters typed there are text, not decisions.
+    total = view.model.rowCount()
+    view.search.setFocus()
+    qtbot.waitUntil(view.search.hasFocus)
+    qtbot.keyClicks(view.search, "Aarhus")
+    assert view.search.text() == "Aarhus" and view.dialog is None
+    qtbot.waitUntil(lambda: 0 < view.model.rowCount() < total)
+    assert CONFLICTED in view.model.ids
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.table.hasFocus)
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == total)
+
+    # The filter: only those she can review, or only those she cannot.
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_BLOCKED))
+    assert CONFLICTED in view.model.ids and LAPSED not in view.model.ids
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_REVIEWABLE))
+    assert CONFLICTED not in view.model.ids and LAPSED in view.model.ids
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_ALL))
+    assert view.model.rowCount() == total
+
     # Greyed rows: every one that is not reviewable says why in the "For you" column.
     for n in range(view.model.rowCount()):
         item = view.model.item(n)
@@ -165,6 +186,21 @@ def test_keyboard_approve_reject_return_next_and_the_portal_agrees(qtbot, portal
     key(qtbot, view, Qt.Key.Key_K)
     key(qtbot, view, Qt.Key.Key_Up)
     assert view.current_id() == view.model.id_at(0)
+
+    # The keys work wherever the focus is on this page (here: the navigation), and
+    # not at all on another page.
+    desk.window.nav.setFocus()
+    qtbot.waitUntil(desk.window.nav.hasFocus)
+    key(qtbot, view, Qt.Key.Key_J)
+    assert view.current_id() == view.model.id_at(1)
+    other = desk.window.open_page("applications")
+    other.focus_list()
+    key(qtbot, view, Qt.Key.Key_J)
+    key(qtbot, view, Qt.Key.Key_A)
+    assert view.current_id() == view.model.id_at(1) and view.dialog is None
+    desk.window.open_page("approvals")
+    view.focus_list()
+    qtbot.waitUntil(view.table.hasFocus)
 
     # N: the next one she can review.
     ids = view.model.ids

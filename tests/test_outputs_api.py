@@ -496,8 +496,8 @@ def test_management_sample_reholds_what_is_not_yet_released(steered):
 
     answer = ok(post(p, "dorte", "/samples", {"scope": "project", "target_id": project["id"], "count": 10,
                                               "reason": "  Spot check after a complaint.  "}))
-    expected = sorted((before[a["id"]], before[b["id"]]), key=lambda o: (-submitted_time(o).timestamp(), o["id"]))
-    assert answer["output_ids"] == [o["id"] for o in expected]      # all available, newest first
+    expected = sorted((before[a["id"]], before[b["id"]]), key=lambda o: (submitted_time(o), o["id"]), reverse=True)
+    assert answer["output_ids"] == [o["id"] for o in expected]      # all available, newest first (ties: newest id)
     sample_id = answer["sample_id"]
     after = outputs(p)
     for output_id in (a["id"], b["id"]):
@@ -662,7 +662,8 @@ def test_submissions_reviews_and_samples_are_audited(steered):
 
     entries = audit(p, entity="output", id=out["id"])
     summary = [(e["action"], e["actor_id"], e["outcome"], e["detail"].get("code")) for e in entries]
-    assert summary == [("output.submit", "u-rikke", "ok", None), ("output.review", "u-dorte", "refused", "comment_required"),
+    assert summary == [("output.submit", "u-rikke", "ok", None),
+                       ("output.review", "u-dorte", "refused", "comment_required"),
                        ("output.review", "u-dorte", "ok", None)]
     submitted, _, reviewed = entries
     draw = outputs(p)[out["id"]]["draw"]

@@ -348,7 +348,7 @@ def test_management_sample_of_only_released_outputs_is_empty():
 
 def test_management_sample_ties_are_broken_by_id():
     same_time = [output(i, "held", "2026-11-01T09:00:00Z") for i in ("O-30", "O-10", "O-20")]
-    assert select_management_sample(same_time, 2) == ["O-10", "O-20"]
+    assert select_management_sample(same_time, 2) == ["O-30", "O-20"]   # newest id first
 
 
 def test_management_sample_orders_by_time_not_text():

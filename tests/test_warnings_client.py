@@ -333,6 +333,7 @@ def test_revision_edit_send_and_retract(qtbot, fresh_portal, tmp_path, desk_fact
     assert "cannot drop" in dialog.problems.text() and not dialog.save_button.isEnabled()
     dialog.sector_boxes["hospital"].setChecked(True)
     dialog.summary.setPlainText("Patch, or apply the workaround.")
+    assert dialog.preview.revision.text() == "Update — revision 2: Added a workaround"
     assert dialog.save_button.isEnabled(), dialog.problems.text()
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
@@ -382,3 +383,17 @@ def test_revision_edit_send_and_retract(qtbot, fresh_portal, tmp_path, desk_fact
     assert cache.get("warning", wid)["retracted_reason"] == "Superseded by the vendor's advisory."
     qtbot.waitUntil(lambda: view.current_id() == wid and detail.status.text() == "Retracted", timeout=10000)
     assert not detail.buttons["retract"].isVisible()
+
+
+def test_admin_sees_warnings_and_boards_but_acts_on_none(qtbot, fresh_portal, tmp_path, desk_factory):
+    desk, view = signed_in(qtbot, desk_factory, fresh_portal, tmp_path, "admin")
+    assert not view.new_button.isEnabled() and "coordinators" in view.new_button.toolTip()
+    assert view.open_warning("W-2026-006")                      # a critical draft
+    detail = view.detail
+    for action in ("edit", "cosign", "send"):
+        assert not detail.buttons[action].isEnabled()
+        assert "coordinators" in detail.buttons[action].toolTip()
+    assert view.open_warning("W-2026-002")
+    qtbot.waitUntil(lambda: detail.board.source == "portal", timeout=15000)   # admin may read the board
+    assert detail.board.board["counts"]["addressed"] == len(
+        desk.workspace.cache.get("warning", "W-2026-002")["addressed_org_ids"])

@@ -337,11 +337,13 @@ class ApprovalQueue:
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
                 "conflicts": staff.get("conflicts") or [], "researcher_id": self.user.get("researcher_id")}
 
-    def ids(self, order_by: str = "submitted_at", descending: bool = False) -> list[str]:
-        """Open applications, oldest first by default (filter and sort in SQL)."""
+    def ids(self, order_by: str = "submitted_at", descending: bool = False, search: str | None = None) -> list[str]:
+        """Open applications, oldest first by default; status filter, full-text
+        search and order all in SQL."""
         if order_by not in self.SORTS:
             order_by = "submitted_at"
-        return self.cache.application_ids(status=list(OPEN_STATUSES), order_by=order_by, descending=descending)
+        return self.cache.application_ids(search=search or None, status=list(OPEN_STATUSES), order_by=order_by,
+                                          descending=descending)
 
     def items(self, ids: list[str], now: dt.datetime | None = None) -> list[QueueItem]:
         """Queue items for these applications (any status), in the order of `ids`."""

@@ -76,7 +76,10 @@ def local_time(text: str | None, with_time: bool = True) -> str:
 
 
 def _full_year(fmt: str) -> str:
-    """The locale's short format with a four-digit year (25 could be 1925 in a register)."""
+    """The locale's short format with a four-digit year (25 could be 1925 in a register);
+    ISO 8601 when no real locale is set (the C locale's "d MM yyyy" reads badly)."""
+    if QLocale().language() == QLocale.Language.C:
+        return "yyyy-MM-dd HH:mm" if "H" in fmt or "h" in fmt else "yyyy-MM-dd"
     return fmt.replace("yyyy", "yy").replace("yy", "yyyy")
 
 

@@ -168,8 +168,18 @@ class ApplicationDetail(QScrollArea):
         request = self._audit_request
         self._audit_message(self.tr("Loading the audit trail…"), "loading")
         params = {"entity": "application", "id": application_id, "limit": AUDIT_LIMIT}
-        Op(lambda: reader.get("/audit", params)) \
-            .success(lambda answer: self._audit_loaded(request, answer)) \
+        cache = self.workspace.cache
+
+        def fetch():
+            # Names are looked up here too: when the answer reaches the UI, the
+            # workspace (and its cache) may already be closed.
+            answer = reader.get("/audit", params)
+            entries = answer.get("entries", []) if isinstance(answer, dict) else []
+            actors = sorted({e["actor_id"] for e in entries if isinstance(e, dict) and e.get("actor_id")})
+            names = {s["id"]: s.get("display_name") for s in cache.rows("staff", actors)}
+            return answer, names
+
+        Op(fetch).success(lambda result: self._audit_loaded(request, *result)) \
             .failure(lambda exc: self._audit_failed(request, exc)).run_in_background()
 
     def _audit_current(self, request: int) -> bool:
@@ -187,7 +197,7 @@ class ApplicationDetail(QScrollArea):
         if self.audit_box is not None:
             _drop_layout(self.audit_box)
 
-    def _audit_loaded(self, request: int, answer):
+    def _audit_loaded(self, request: int, answer, names: dict):
         if not self._audit_current(request):
             return
         entries = answer.get("entries", []) if isinstance(answer, dict) else []
@@ -197,7 +207,7 @@ class ApplicationDetail(QScrollArea):
         self._clear_audit()
         self.audit_state = "loaded"
         for entry in entries:
-            line = plain_label(self._audit_line(entry), wrap=True, selectable=True)
+            line = plain_label(self._audit_line(entry, names), wrap=True, selectable=True)
             line.setToolTip(self.tr("Entry hash %1, chained to %2").replace("%1", str(entry.get("hash") or "")[:16])
                             .replace("%2", str(entry.get("prev_hash") or "")[:16]))
             self.audit_box.addWidget(line)
@@ -207,7 +217,7 @@ class ApplicationDetail(QScrollArea):
             more.setObjectName("muted")
             self.audit_box.addWidget(more)
 
-    def _audit_line(self, entry: dict) -> str:
+    def _audit_line(self, entry: dict, names: dict) -> str:
         detail = entry.get("detail") if isinstance(entry.get("detail"), dict) else {}
         action = {"application.submit": self.tr("submitted"), "application.review": self.tr("review"),
                   "application.resubmit": self.tr("resubmitted")}.get(entry.get("action"), entry.get("action") or "")
@@ -219,7 +229,8 @@ class ApplicationDetail(QScrollArea):
             outcome = self.tr("done")
         else:
             outcome = self.tr("refused: %1").replace("%1", str(detail.get("code") or entry.get("outcome") or "?"))
-        who = self._staff_name(entry.get("actor_id")) if entry.get("actor_id") else self.tr("the portal")
+        actor = entry.get("actor_id")
+        who = (names.get(actor) or actor) if actor else self.tr("the portal")
         return f"#{entry.get('seq', '?')}  {labels.local_time(entry.get('at'))} — {who} — {action} — {outcome}"
 
     def _audit_failed(self, request: int, exc: BaseException):

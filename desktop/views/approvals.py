@@ -7,7 +7,7 @@ outbox and are sent at once when the portal can be reached; offline they wait,
 marked pending. The rules live in `models.approvals` (no Qt); the portal has the
 last word and a refusal lands in Needs attention.
 
-Keys (while the page has focus): ↑/↓ or J/K move, Enter reads the detail, Esc
+Keys (while the page is shown): ↑/↓ or J/K move, Enter reads the detail, Esc
 back to the queue, A approve, R reject, T or U return, N next you can review.
 No multi-select: one application, one decision, on purpose.
 """
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame, QHBoxLayout, QHeaderView,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import approvals as rules
 from ..models import labels
@@ -82,12 +82,19 @@ class ApprovalsView(QWidget):
         self.show_filter.addItem(self.tr("Only those I can review"), rules.SHOW_REVIEWABLE)
         self.show_filter.addItem(self.tr("Only those I cannot review"), rules.SHOW_BLOCKED)
         self.show_filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.search = QLineEdit()       # Ctrl+F; a text field keeps its letters, so A/R/T type here
+        self.search.setPlaceholderText(self.tr("Search the queue…"))
+        self.search.setAccessibleName(self.tr("Search the queue"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(260)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignBottom)
         show_label = plain_label(self.tr("Show:"))
         show_label.setBuddy(self.show_filter)
+        top.addWidget(self.search, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(show_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.show_filter, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -149,11 +156,17 @@ class ApprovalsView(QWidget):
 
         self._shortcuts()
         self.show_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.focus_list)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.focus_detail())
         if sync is not None:
             sync.finished.connect(self._sync_finished)
         header.setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
+        self._sorted_by = (COL_AGE, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.model.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.refresh()
 
@@ -225,7 +238,10 @@ class ApprovalsView(QWidget):
         self.note.setVisible(bool(text))
 
     def _shortcuts(self):
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Window-wide, but a shortcut of a hidden widget never fires: they work while
+        # this page is shown, wherever the focus is, except in a text field (which
+        # keeps its letters) and never on another page.
+        context = Qt.ShortcutContext.WindowShortcut
         bindings = [("J", lambda: self.move(1)), ("K", lambda: self.move(-1)),
                     ("A", lambda: self.start_decision("approve")), ("R", lambda: self.start_decision("reject")),
                     ("T", lambda: self.start_decision("return")), ("U", lambda: self.start_decision("return")),
@@ -245,11 +261,22 @@ class ApprovalsView(QWidget):
                 self.tr("T or U — return to the applicant (a reason is required)"),
                 self.tr("N — next application you can review")]
 
+    def _sort_changed(self, column: int, order: Qt.SortOrder):
+        """Columns computed per user (approvals, "For you") do not sort: keep the
+        indicator where the order really comes from."""
+        if self.model.columns[column].sort_key is None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(False)
+            return
+        self._sorted_by = (column, order)
+
     # -- the queue ------------------------------------------------------------------
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
         if order_by == "age":                       # older = larger age = earlier submitted
             order_by, descending = "submitted_at", not descending
-        ids = self.queue.ids(order_by or "submitted_at", descending)
+        ids = self.queue.ids(order_by or "submitted_at", descending, search=self.search.text())
         show = self.show_filter.currentData()
         if show and show != rules.SHOW_ALL:
             ids = [i.id for i in self.queue.items(ids) if rules.keep(i, show)]
@@ -352,8 +379,12 @@ class ApprovalsView(QWidget):
     # -- the decision bar -------------------------------------------------------------
     def _update_bar(self, item: rules.QueueItem | None):
         if item is None:
-            self.position.setText(self.tr("Nothing selected") if self.model.rowCount()
-                                  else self.tr("No applications are waiting for review."))
+            if self.model.rowCount():
+                self.position.setText(self.tr("Nothing selected"))
+            elif self.search.text().strip() or self.show_filter.currentData() != rules.SHOW_ALL:
+                self.position.setText(self.tr("No application in the queue matches."))
+            else:
+                self.position.setText(self.tr("No applications are waiting for review."))
             self.reason.setText("")
             self.reason.hide()
             for button in self.buttons.values():

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
     def _make_outputs(self):
         try:
             from .outputs import OutputChecksView
-            return OutputChecksView(self.workspace)
+            return OutputChecksView(self.workspace, sync=self.sync)
         except ModuleNotFoundError:
             pass
         return EntityListView(self.workspace, "output", self.tr("Output checks"),
@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         report = QAction(self.tr("&Monthly report…"), self)
         report.triggered.connect(self.monthly_report)
         menu.addAction(report)
+        settings = QAction(self.tr("S&ettings…"), self, shortcut=QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.show_settings)
+        menu.addAction(settings)
         menu.addSeparator()
         sign_out = QAction(self.tr("Sign &out…"), self)
         sign_out.triggered.connect(self.sign_out)
@@ -159,6 +162,10 @@ class MainWindow(QMainWindow):
                              shortcut=QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
             go.addAction(action)
+        go.addSeparator()
+        find = QAction(self.tr("&Search on this page"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.focus_search)
+        go.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
         shortcuts.triggered.connect(self.show_shortcuts)
@@ -238,24 +245,36 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_shortcuts(self):
-        lines = [self.tr("F5 — sync now"), self.tr("Ctrl+1 … Ctrl+7 — go to a page"),
-                 self.tr("Ctrl+F — search in the current list"), self.tr("Ctrl+Q — quit")]
-        extra = getattr(self.stack.currentWidget(), "shortcut_help", None)
-        if extra:
-            lines += extra()
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "\n".join(lines),
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        from .shortcuts_dialog import ShortcutsDialog, window_sections
+        self.shortcuts_dialog = ShortcutsDialog(window_sections(self), self)
+        self.shortcuts_dialog.open()
 
     def show_about(self):
-        from .. import __version__
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Portal Desk"),
-                          self.tr("Portal Desk %1\nA workspace for research-data caseworkers, output supervisors "
-                                  "and health-sector security coordinators.").replace("%1", __version__),
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        from .about_dialog import AboutDialog
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    def show_settings(self):
+        from .settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self.settings, self.sync, self)
+        dialog.accepted.connect(lambda: dialog.restart_needed and self.statusBar().showMessage(
+            self.tr("The new language or portal is used the next time Portal Desk starts."), 10000))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def focus_search(self):
+        """Ctrl+F: the search field of the open page (its `search`, else its first text field)."""
+        from PySide6.QtWidgets import QLineEdit
+        page = self.stack.currentWidget()
+        field = getattr(page, "search", None)
+        if not isinstance(field, QLineEdit) or not field.isVisible():
+            field = next((f for f in page.findChildren(QLineEdit) if f.isVisible() and f.isEnabled()
+                          and not f.isReadOnly()), None) if page is not None else None
+        if field is None:
+            self.statusBar().showMessage(self.tr("This page has no search field."), 4000)
+            return
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
 
     def sign_out(self):
         pending = self.sync.pending()

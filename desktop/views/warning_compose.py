@@ -55,6 +55,9 @@ class RecipientPreview(QFrame):
         top.addWidget(self.tlp)
         top.addWidget(self.severity)
         top.addStretch(1)
+        self.revision = plain_label("", wrap=True)
+        self.revision.setObjectName("quote")
+        self.revision.hide()
         self.title = plain_label("", wrap=True)
         self.title.setObjectName("heading")
         self.summary = plain_label("", wrap=True)
@@ -68,12 +71,18 @@ class RecipientPreview(QFrame):
         self.tlp_note = plain_label("", wrap=True)
         self.tlp_note.setObjectName("muted")
         layout.addLayout(top)
-        for label in (self.title, self.summary, self.body, self.cves, self.ack, self.valid, self.tlp_note):
+        for label in (self.revision, self.title, self.summary, self.body, self.cves, self.ack, self.valid,
+                      self.tlp_note):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def show_form(self, form: dict, cves: list[str]) -> None:
+    def show_form(self, form: dict, cves: list[str], revision: tuple[int, str] | None = None) -> None:
+        """`revision`: (number, what changed) when this is a revision of a sent warning."""
+        if revision is not None:
+            self.revision.setText(self.tr("Update — revision %1: %2").replace("%1", str(revision[0]))
+                                  .replace("%2", revision[1] or "…"))
+        self.revision.setVisible(revision is not None)
         self.tlp.set_tlp(form.get("tlp"))
         self.severity.setText(self.tr("Severity: %1").replace("%1", labels.severity(form.get("severity"))))
         self.title.setText(form.get("title") or self.tr("(no title yet)"))
@@ -545,7 +554,8 @@ class WarningComposeDialog(QDialog):
         self.clear_scope.setVisible(red)
         for check in (*self.sector_boxes.values(), *self.region_boxes.values()):
             check.setEnabled(form["tlp"] != "RED" or check.isChecked())
-        self.preview.show_form(form, cves)
+        self.preview.show_form(form, cves, (self._revision_number(), self.revision_summary.text())
+                               if self.is_revision else None)
         problems = self.problems_now()
         self.problems.setText("\n".join(f"• {p}" for p in problems))
         self.problems.setVisible(bool(problems))
@@ -553,6 +563,11 @@ class WarningComposeDialog(QDialog):
         self.save_button.setToolTip("\n".join(problems) if problems else self._save_tip())
         if self.mode != MODE_EDIT:
             self.save_button.setText(self._save_text() if self.online() else self.tr("Queue (offline)"))
+
+    def _revision_number(self) -> int:
+        if self.prepared is not None:
+            return self.prepared.number
+        return ((self.warning or {}).get("revision") or 0) + 1
 
     def _save_tip(self) -> str:
         if self.mode == MODE_EDIT:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .. import __version__, auth
 from ..api import PortalContext, context, current_user, iso, perform, public_user, require
 from ..errors import ApiError, bad_request
-from ..visibility import caller_keys, project
+from ..visibility import STAFF_ROLES, caller_keys, project
 
 router = APIRouter()
 
@@ -23,6 +23,7 @@ class ErrorBody(BaseModel):
     error: Problem
 
 
+MAX_SEQ = 2 ** 63 - 1   # sequence numbers are SQL integers: a larger cursor is a bad request, not a crash
 ERRORS = {s: {"model": ErrorBody} for s in (400, 401, 403, 404, 409, 413, 422, 429)}
 
 
@@ -71,14 +72,16 @@ def create_session(body: SessionIn, request: Request, ctx: PortalContext = Depen
         request.state.user = user
         return 201, {"token": token, "expires_at": iso(expires_at), "user": public_user(user)}
 
-    response = perform(ctx, request, f"anon:{body.username}", "session.create", "session", None,
-                       {"username": body.username, "totp": body.totp, "password_sha": auth.hash_token(body.password)},
-                       effect, audit_detail={"username": body.username}, remember_success=False)
-    if response.status_code == 401:
-        # A failure counts towards the lockout; recorded after the refusal was rolled back.
-        with ctx.store.write() as tx:
+    def count_failure(tx, refusal: ApiError) -> None:
+        # A failure counts towards the lockout. Recorded in the refusal's own transaction
+        # (after its rollback), so a burst of parallel guesses cannot slip past the count.
+        if refusal.status == 401:
             tx.failure_add(body.username, ctx.clock())
-    return response
+
+    return perform(ctx, request, f"anon:{body.username}", "session.create", "session", None,
+                   {"username": body.username, "totp": body.totp, "password_sha": auth.hash_token(body.password)},
+                   effect, audit_detail={"username": body.username}, remember_success=False,
+                   on_refusal=count_failure)
 
 
 @router.delete("/session", status_code=204, responses=ERRORS)
@@ -90,7 +93,7 @@ def delete_session(request: Request, user: dict = Depends(current_user), ctx: Po
 
 
 @router.get("/changes", responses=ERRORS)
-def changes(since: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=1000),
+def changes(since: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=1, le=1000),
             user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
     with ctx.store.read() as tx:
         rows, more = tx.changes(since, limit, caller_keys(user))
@@ -103,13 +106,17 @@ def audit(entity: str | None = Query(None, max_length=40), id: str | None = Quer
           actor: str | None = Query(None, max_length=100), action: str | None = Query(None, max_length=100),
           outcome: str | None = Query(None, pattern="^(ok|refused)$"),
           since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
-          after: int = Query(0, ge=0), limit: int = Query(500, ge=1, le=5000),
+          after: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=1, le=5000),
           user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
-    sees_all = bool({"admin", "supervisor"} & set(user["roles"]))
+    roles = set(user["roles"])
+    sees_all = bool({"admin", "supervisor"} & roles)
+    # Staff see the trail of what they may see; researchers and recipients only their
+    # own actions (entries about their cases name the staff who decided them).
+    keys = caller_keys(user) if STAFF_ROLES & roles else set()
     with ctx.store.read() as tx:
         entries = tx.audit_query(entity=entity, entity_id=id, actor_id=actor, action=action, outcome=outcome,
                                  since=since, until=until, after_seq=after, limit=limit + 1,
-                                 visible_keys=None if sees_all else caller_keys(user), self_id=user["id"])
+                                 visible_keys=None if sees_all else keys, self_id=user["id"])
     more = len(entries) > limit
     entries = entries[:limit]
     return {"entries": entries, "next": entries[-1]["seq"] if entries else after, "more": more}

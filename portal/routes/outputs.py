@@ -109,6 +109,8 @@ Audit actions: `output.submit`, `output.review`, `sample.create`, and
 
 from __future__ import annotations
 
+import logging
+
 import base64
 import binascii
 import hashlib
@@ -129,6 +131,7 @@ from ..visibility import project
 from .applications import _body_doc, _fingerprint_body, _given, _read_json, _validate
 from .core import ERRORS
 
+log = logging.getLogger("portal")
 router = APIRouter()
 
 MAX_ID_LENGTH = 100
@@ -193,6 +196,10 @@ def _state(output: dict | None) -> dict:
         return {}
     return {"version": output["version"], "status": output["status"],
             "releases": len(_releasers(output.get("reviews", [])))}
+
+
+def _submitted_by(user: dict, output: dict) -> bool:
+    return bool(user.get("researcher_id")) and user["researcher_id"] == output.get("researcher_id")
 
 
 def _releasers(reviews: list[dict]) -> set[str]:
@@ -273,7 +280,23 @@ def _prepare(payload: Any, rules) -> _Prepared:
     except checks.InvalidFile as refusal:
         return _Prepared(body, files=files, check_file=refusal.file, check_error=ApiError(
             422, "invalid_file", refusal.message, extra={"file": refusal.file}))
+    except Exception:  # a fault in the checker must not lose the submission: a person checks it
+        log.exception("the automatic output check failed")
+        result = _unchecked(files)
     return _Prepared(body, files=files, result=result)
+
+
+def _unchecked(files: list[tuple[str, bytes]]) -> dict:
+    """The check result when the checker itself failed: everything goes to a person."""
+    names = checks.unique_names([checks.sanitize_filename(name) for name, _ in files])
+    return {
+        "verdict": "review",
+        "findings": [{"file": None, "rule": "check_error", "row": None, "column": None, "value": None,
+                      "threshold": None,
+                      "message": "The automatic check could not run; a person must check every file."}],
+        "files": [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "kind": "unknown"}
+                  for name, (_, data) in zip(names, files)],
+    }
 
 
 def _own_project(tx, project_id: str, researcher: dict) -> dict:
@@ -313,7 +336,8 @@ def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
         if prepared.check_error is not None:
             checked["file"] = prepared.check_file
             raise prepared.check_error
-        assert app is not None  # a valid body has a string project_id
+        if app is None:  # cannot happen: a valid body has a string project_id
+            raise invalid_field("project_id: a project id is required")
         body, result = prepared.body, prepared.result
 
         now = ctx.now_iso()
@@ -361,8 +385,7 @@ def output_file(output_id: str, index: str,
                 ctx: PortalContext = Depends(context)):
     with ctx.store.write() as tx:
         output = _load(tx, output_id)
-        if output is None or not (SEES_ALL & set(user["roles"])
-                                  or (user.get("researcher_id") and user["researcher_id"] == output.get("researcher_id"))):
+        if output is None or not (SEES_ALL & set(user["roles"]) or _submitted_by(user, output)):
             raise not_found("output")
         files = output.get("files") or []
         number = int(index) if _INDEX.match(index) else -1
@@ -410,7 +433,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, output_id: str, pa
         if any(r.get("reviewer_id") == user["id"] for r in output.get("reviews", [])):
             raise ApiError(409, "already_reviewed", "You have already reviewed this output; "
                                                     "another supervisor must decide.")
-        if user.get("researcher_id") and user["researcher_id"] == output.get("researcher_id"):
+        if _submitted_by(user, output):
             raise ApiError(409, "conflict_of_interest", "You submitted this output; another supervisor must decide.")
         comment = (body.comment or "").strip()
         if body.verdict == "withhold" and not comment:

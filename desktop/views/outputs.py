@@ -1,0 +1,986 @@
+"""Output checks: the supervisor's queue of held outputs, one output read in
+full, and the verdict -- from the keyboard.
+
+The queue holds the outputs waiting for supervisors (sampled, or flagged by the
+automatic check), oldest first, each with why it is held in words (random,
+risk-based or management sample; what the automatic check found), its age,
+project, researcher, the check's verdict, the releases it has and needs, and
+what this supervisor may do (and why not). Released and withheld ones are a
+filter away. Below, the chosen output: its facts, its reviews so far and the
+decision bar on the left; its files on the right (`output_viewer`), each
+checked against its recorded SHA-256.
+
+Verdicts go through the outbox and are sent at once when the portal can be
+reached; offline they wait, marked pending. The rules live in
+`models.outputs` (no Qt); the portal has the last word and a refusal lands in
+Needs attention.
+
+Keys (while the page has focus): ↑/↓ or J/K move, Enter read the files, Esc
+back to the queue, R release, W withhold, N next you can review, F / Shift+F
+next / previous finding, ] / [ next / previous file, M request a management
+sample, O the sampling overview.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ..models import labels
+from ..models import outputs as rules
+from ..models.lazy_table import Column, LazyTableModel
+from .output_viewer import OutputViewer, Words
+from .widgets import heading, plain_label
+
+log = logging.getLogger(__name__)
+
+(COL_ID, COL_REASON, COL_AGE, COL_PROJECT, COL_RESEARCHER, COL_CHECK, COL_RELEASES, COL_STATUS,
+ COL_YOU) = range(9)
+
+
+def _percent(value) -> str:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return "?"
+    return f"{value * 100:.0f} %" if abs(value * 100 - round(value * 100)) < 1e-9 else f"{value * 100:.1f} %"
+
+
+class QueueModel(LazyTableModel):
+    """The lazy ids-based table; held rows this user cannot decide are muted (the
+    "For you" column says why in words: never colour alone)."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row(index.row())
+            if row is not None and row["item"].status == rules.HELD and not row["item"].reviewable:
+                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return None
+        return super().data(index, role)
+
+    def item(self, number: int) -> rules.QueueItem | None:
+        row = self.row(number)
+        return row["item"] if row else None
+
+
+class OutputReviewDialog(QDialog):
+    """Release (a confirmation, an optional comment) or withhold (a comment is
+    required) one output. `verdict()` and `comment()` after accept."""
+
+    def __init__(self, item: rules.QueueItem, verdict: str, parent=None, *, unverified: list[str] | None = None):
+        super().__init__(parent)
+        self.item = item
+        self._verdict = verdict
+        self.setObjectName(f"outputReviewDialog_{verdict}")
+        self.setModal(True)
+        self.setMinimumWidth(500)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        if verdict == "release":
+            self.setWindowTitle(self.tr("Release output"))
+            if item.required > 1:
+                question = self.tr("Release %1 as release %2 of %3?").replace("%1", item.id) \
+                    .replace("%2", str(item.ordinal)).replace("%3", str(item.required))
+                if item.release_completes:
+                    consequence = self.tr("This is the last release needed: the output leaves the research "
+                                          "machine for the researcher.")
+                else:
+                    consequence = self.tr("1 of 2 releases: the automatic check flagged this output, so after "
+                                          "yours a second supervisor must release it too. It stays held until then.") \
+                        if item.required == 2 and item.ordinal == 1 else \
+                        self.tr("After yours, %1 more releases from other supervisors are needed.").replace(
+                            "%1", str(item.required - item.ordinal))
+            else:
+                question = self.tr("Release %1?").replace("%1", item.id)
+                consequence = self.tr("One release is needed for this clean, sampled output: it leaves the research "
+                                      "machine for the researcher.")
+            ok_text = self.tr("Release")
+            prompt = self.tr("Comment (optional):")
+        else:
+            self.setWindowTitle(self.tr("Withhold output"))
+            question = self.tr("Withhold %1?").replace("%1", item.id)
+            consequence = self.tr("A withhold ends it: the output does not leave the research machine. Say why; the "
+                                  "researcher reads it.")
+            ok_text = self.tr("Withhold")
+            prompt = self.tr("Reason (required):")
+        self.question = plain_label(question, wrap=True)
+        self.question.setObjectName("subheading")
+        layout.addWidget(self.question)
+        case = plain_label(f"{item.project_id}  ·  {item.researcher_name}\n" + ", ".join(item.files), wrap=True)
+        case.setObjectName("muted")
+        layout.addWidget(case)
+        self.consequence = plain_label(consequence, wrap=True)
+        layout.addWidget(self.consequence)
+        if unverified and verdict == "release":
+            warn = plain_label(self.tr("Not every file has been checked against its SHA-256 yet (%1). You have not "
+                                       "seen what you are releasing.").replace("%1", ", ".join(unverified)), wrap=True)
+            warn.setObjectName("error")
+            layout.addWidget(warn)
+        label = plain_label(prompt)
+        self.comment_box = QPlainTextEdit()
+        self.comment_box.setAccessibleName(self.tr("Comment") if verdict == "release" else self.tr("Reason"))
+        self.comment_box.setPlaceholderText(self.tr("The researcher reads this.") if verdict == "withhold"
+                                            else self.tr("For the record (optional)."))
+        self.comment_box.setTabChangesFocus(True)
+        self.comment_box.setMinimumHeight(96)
+        label.setBuddy(self.comment_box)
+        layout.addWidget(label)
+        layout.addWidget(self.comment_box, 1)
+        self.hint = plain_label("")
+        self.hint.setObjectName("muted")
+        layout.addWidget(self.hint)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("confirmButton")
+        self.ok_button.setDefault(False)
+        self.ok_button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.comment_box.textChanged.connect(self._update)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._confirm_if_ready)
+        self.comment_box.setFocus()
+        self._update()
+
+    def _update(self):
+        text = self.comment()
+        ready = self._verdict == "release" or bool(text.strip())
+        too_long = len(text) > rules.MAX_COMMENT
+        self.ok_button.setEnabled(ready and not too_long)
+        if too_long:
+            self.hint.setText(self.tr("Too long (at most %1 characters).").replace("%1", str(rules.MAX_COMMENT)))
+        elif not ready:
+            self.hint.setText(self.tr("Write a reason to enable %1. Esc cancels.").replace("%1", self.ok_button.text()))
+        else:
+            self.hint.setText(self.tr("Ctrl+Enter to confirm, Esc to cancel."))
+
+    def _confirm_if_ready(self):
+        if self.ok_button.isEnabled():
+            self.accept()
+
+    def verdict(self) -> str:
+        return self._verdict
+
+    def comment(self) -> str:
+        return self.comment_box.toPlainText()
+
+
+class OutputChecksView(QWidget):
+    """The queue, the chosen output's facts and decision bar, and its files.
+
+    `sync` is the window's SyncController (anything with `sync_now(user_asked)`,
+    `running`, `online` and a `finished` signal); without one, `request_sync` is
+    emitted instead."""
+
+    request_sync = Signal()
+    decided = Signal(str, str)          # output id, verdict (queued)
+    sample_requested = Signal(dict)     # the queued body
+
+    def __init__(self, workspace, parent=None, sync=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.cache = workspace.cache
+        self.outbox = workspace.engine.outbox
+        self.queue = rules.OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
+        self.words = Words(self)
+        self.words.hide()
+        self._sync = sync
+        self._sync_after_round = False
+        self._selected: str | None = None
+        self._shown: tuple | None = None
+        self._dashboard: dict | None = None       # {"ids", "label"} from a dashboard chart
+        self.dialog: OutputReviewDialog | None = None
+        self.sample_dialog = None
+        self.overview_dialog = None
+        self.setObjectName("outputChecksView")
+
+        title = heading(self.tr("Output checks"))
+        self.summary = plain_label("")
+        self.summary.setObjectName("muted")
+        self.show_filter = QComboBox()
+        self.show_filter.setAccessibleName(self.tr("Show"))
+        for text, value in ((self.tr("Held — waiting for supervisors"), rules.SHOW_HELD),
+                            (self.tr("Held — only those I can review"), rules.SHOW_REVIEWABLE),
+                            (self.tr("Released after a check"), rules.SHOW_RELEASED),
+                            (self.tr("Withheld"), rules.SHOW_WITHHELD),
+                            (self.tr("Decided (released or withheld)"), rules.SHOW_DECIDED),
+                            (self.tr("All outputs, clean ones too"), rules.SHOW_ALL)):
+            self.show_filter.addItem(text, value)
+        self.show_filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.sample_button = QPushButton(self.tr("Request sample…  (M)"))
+        self.sample_button.setObjectName("requestSampleButton")
+        self.sample_button.setToolTip(self.tr("Request a management sample of a project or a researcher (M)"))
+        self.sample_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.sample_button.clicked.connect(self.request_sample)
+        self.overview_button = QPushButton(self.tr("Sampling overview  (O)"))
+        self.overview_button.setObjectName("samplingOverviewButton")
+        self.overview_button.setToolTip(self.tr("Samples drawn against samples expected, per risk class (O)"))
+        self.overview_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.overview_button.clicked.connect(self.show_overview)
+        if "supervisor" not in self.workspace.roles:
+            self.sample_button.setEnabled(False)
+            self.sample_button.setToolTip(self.tr("Only supervisors request management samples."))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignBottom)
+        show_label = plain_label(self.tr("Show:"))
+        show_label.setBuddy(self.show_filter)
+        top.addWidget(show_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.show_filter, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addSpacing(8)
+        top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.model = QueueModel(self._columns(), self._ids, self._rows, self)
+        self.table = QTableView()
+        self.table.setObjectName("outputsQueue")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Outputs held for a check"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)   # never bulk
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        ids = self.fontMetrics().horizontalAdvance("OUT-2026-00000")
+        for col, width in ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10), (COL_RESEARCHER, 150),
+                           (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84), (COL_YOU, 230)):
+            self.table.setColumnWidth(col, width)
+        self.keys_hint = plain_label(self.tr("↑/↓ or J/K move · Enter read the files · R release · W withhold · "
+                                             "N next you can review · F next finding · ] next file · M sample · "
+                                             "O overview"), wrap=True)
+        self.keys_hint.setObjectName("muted")
+        queue_box = QWidget()
+        queue_layout = QVBoxLayout(queue_box)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.setSpacing(2)
+        queue_layout.addWidget(self.table, 1)
+        queue_layout.addWidget(self.keys_hint)
+
+        self.bar = self._decision_bar()
+        self.facts_body = QWidget()
+        self.facts_layout = QVBoxLayout(self.facts_body)
+        self.facts_layout.setContentsMargins(2, 2, 8, 2)
+        self.facts_layout.setSpacing(4)
+        self.facts = QScrollArea()
+        self.facts.setObjectName("outputFacts")
+        self.facts.setWidgetResizable(True)
+        self.facts.setFrameShape(QFrame.Shape.NoFrame)
+        self.facts.setWidget(self.facts_body)
+        case = QWidget()
+        case_layout = QVBoxLayout(case)
+        case_layout.setContentsMargins(0, 0, 0, 0)
+        case_layout.setSpacing(6)
+        case_layout.addWidget(self.bar)
+        case_layout.addWidget(self.facts, 1)
+
+        self.viewer = OutputViewer(workspace)
+        self.viewer.verification_changed.connect(lambda _id: self._update_bar(self.current_item()))
+        self.viewer.loaded.connect(lambda _id: self._update_bar(self.current_item()))
+
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.setChildrenCollapsible(False)
+        self.lower.addWidget(case)
+        self.lower.addWidget(self.viewer)
+        self.lower.setStretchFactor(0, 2)
+        self.lower.setStretchFactor(1, 5)
+        self.lower.setSizes([360, 900])
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(queue_box)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 480])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._shortcuts()
+        self.show_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda _index: self.focus_files())
+        if sync is not None:
+            sync.finished.connect(self._sync_finished)
+        header.setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
+        self.model.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------
+    def _columns(self) -> list[Column]:
+        right = Qt.AlignmentFlag.AlignRight
+        return [
+            Column("id", self.tr("Output"), "id"),
+            Column("reason", self.tr("Why held"), "sample_reason", display=lambda r: self.reasons_short(r["item"]),
+                   tooltip=lambda r: "\n".join(self.reason_text(x) for x in r["item"].reasons)),
+            Column("age", self.tr("Age"), "age", align=right, display=lambda r: self._age(r["item"].age_days),
+                   tooltip=lambda r: self.tr("Submitted %1").replace("%1", labels.local_time(r["item"].submitted_at))),
+            Column("project", self.tr("Project"), "project_id", display=lambda r: r["item"].project_id),
+            Column("researcher", self.tr("Researcher"), "researcher_id", display=lambda r: r["item"].researcher_name,
+                   tooltip=lambda r: f"{r['item'].researcher_name} ({r['item'].researcher_id})"),
+            Column("verdict", self.tr("Check"), "verdict", display=lambda r: labels.verdict(r["item"].verdict),
+                   tooltip=lambda r: self.check_text(r["item"])),
+            Column("releases", self.tr("Releases"), None, align=right,
+                   display=lambda r: self.tr("%1 of %2").replace("%1", str(r["item"].releases))
+                   .replace("%2", str(r["item"].required)),
+                   tooltip=lambda r: self.tr("%1 of the %2 distinct releases needed").replace(
+                       "%1", str(r["item"].releases)).replace("%2", str(r["item"].required))),
+            Column("status", self.tr("Status"), "status", display=lambda r: labels.output_status(r["item"].status)),
+            Column("you", self.tr("For you"), None, display=lambda r: self.mark(r["item"]),
+                   tooltip=lambda r: self.mark_tip(r["item"])),
+        ]
+
+    def _decision_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("card")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        self.position = plain_label("", wrap=True)
+        self.position.setObjectName("subheading")
+        self.position.setAccessibleName(self.tr("Your verdict"))
+        self.reason = plain_label("", wrap=True)
+        self.reason.setObjectName("error")
+        self.reason.setAccessibleName(self.tr("Why you cannot decide"))
+        self.note = plain_label("", wrap=True)
+        self.note.setObjectName("muted")
+        self.note.setAccessibleName(self.tr("Last action"))
+        self.release_button = QPushButton(self.tr("&Release  (R)"))
+        self.withhold_button = QPushButton(self.tr("&Withhold  (W)"))
+        self.next_button = QPushButton(self.tr("&Next  (N)"))
+        self.next_button.setToolTip(self.tr("Go to the next output you can review"))
+        self.buttons = {"release": self.release_button, "withhold": self.withhold_button}
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for verdict, button in self.buttons.items():
+            button.setObjectName(f"{verdict}Button")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, v=verdict: self.start_decision(v))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.next_button.clicked.connect(self.go_next)
+        row.addWidget(self.next_button)
+        layout.addWidget(self.position)
+        layout.addWidget(self.reason)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        self.note.hide()
+        return bar
+
+    def say(self, text: str):
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _shortcuts(self):
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings = [("J", lambda: self.move(1)), ("K", lambda: self.move(-1)),
+                    ("R", lambda: self.start_decision("release")), ("W", lambda: self.start_decision("withhold")),
+                    ("N", self.go_next), ("F", lambda: self.viewer.step_finding(1)),
+                    ("Shift+F", lambda: self.viewer.step_finding(-1)),
+                    ("]", lambda: self.viewer.step_file(1)), ("[", lambda: self.viewer.step_file(-1)),
+                    ("M", self.request_sample), ("O", self.show_overview), ("Escape", self.focus_list)]
+        self.shortcuts = []
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self, context=context)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    def shortcut_help(self) -> list[str]:
+        return [self.tr("↑/↓ or J/K — previous / next output in the queue"),
+                self.tr("Enter — read the output's files (Esc back to the queue)"),
+                self.tr("R — release (asks to confirm; a flagged output needs two supervisors)"),
+                self.tr("W — withhold (a reason is required)"),
+                self.tr("N — next output you can review"),
+                self.tr("F / Shift+F — next / previous finding (selects its cell)"),
+                self.tr("] / [ — next / previous file of the output"),
+                self.tr("M — request a management sample"),
+                self.tr("O — sampling overview: drawn against expected")]
+
+    # -- the queue -----------------------------------------------------------------------------
+    def _ids(self, order_by: str | None, descending: bool) -> list[str]:
+        if order_by == "age":
+            order_by, descending = "submitted_at", not descending
+        if self._dashboard is not None:
+            wanted = set(self._dashboard.get("ids") or [])
+            ids = self.queue.ids(rules.SHOW_ALL, order_by or "submitted_at", descending)
+            return [i for i in ids if i in wanted]
+        return self.queue.ids(self.show_filter.currentData() or rules.SHOW_HELD, order_by or "submitted_at",
+                              descending)
+
+    def _rows(self, ids: list[str]) -> list[dict]:
+        return [{"id": item.id, "item": item} for item in self.queue.items(ids)]
+
+    def _filter_changed(self, _index: int):
+        if self._dashboard is not None and self.show_filter.currentData() != "dashboard":
+            self._dashboard = None
+            dashboard = self.show_filter.findData("dashboard")
+            if dashboard >= 0:
+                self.show_filter.blockSignals(True)
+                self.show_filter.removeItem(dashboard)
+                self.show_filter.blockSignals(False)
+        self.refresh()
+
+    def apply_filter(self, filt: dict):
+        """A click on a dashboard chart: those outputs (or a status)."""
+        ids = filt.get("ids") or []
+        if ids:
+            self._dashboard = {"ids": list(ids), "label": filt.get("label") or ""}
+            label = self.tr("From the dashboard: %1").replace("%1", filt.get("label") or str(len(ids)))
+            index = self.show_filter.findData("dashboard")
+            self.show_filter.blockSignals(True)
+            if index < 0:
+                self.show_filter.addItem(label, "dashboard")
+                index = self.show_filter.count() - 1
+            else:
+                self.show_filter.setItemText(index, label)
+            self.show_filter.setCurrentIndex(index)
+            self.show_filter.blockSignals(False)
+            self.refresh()
+            return
+        status = filt.get("status")
+        show = {"held": rules.SHOW_HELD, "released": rules.SHOW_RELEASED,
+                "withheld": rules.SHOW_WITHHELD}.get(status or "", rules.SHOW_ALL)
+        self.show_filter.setCurrentIndex(max(0, self.show_filter.findData(show)))
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        row_before = self.table.currentIndex().row()
+        self.model.refresh()
+        self._update_summary()
+        if current and self.select(current):
+            self._show(current)
+        elif self.model.rowCount():
+            self._select_row(min(max(row_before, 0), self.model.rowCount() - 1))
+        else:
+            self._show(None)
+
+    def _update_summary(self):
+        counts = self.queue.counts()
+        held_ids = self.queue.ids(rules.SHOW_HELD)
+        items = self.queue.items(held_ids)
+        can = sum(1 for i in items if i.reviewable)
+        text = self.tr("%1 held · %2 you can review").replace("%1", str(len(held_ids))).replace("%2", str(can))
+        pending = sum(1 for i in items if i.pending)
+        if pending:
+            text += " · " + self.tr("%1 of your verdicts not sent yet").replace("%1", str(pending))
+        samples = len(self.queue.pending_samples())
+        if samples:
+            text += " · " + self.tr("%1 sample requests not sent yet").replace("%1", str(samples))
+        shown = self.model.rowCount()
+        if self.show_filter.currentData() != rules.SHOW_HELD:
+            text += " · " + self.tr("%1 shown").replace("%1", str(shown))
+        decided = counts.get("withheld", 0)
+        if decided and self.show_filter.currentData() == rules.SHOW_HELD:
+            text += " · " + self.tr("%1 withheld in all").replace("%1", str(decided))
+        self.summary.setText(text)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def current_item(self) -> rules.QueueItem | None:
+        output_id = self.current_id()
+        return self.queue.item(output_id) if output_id else None
+
+    def select(self, output_id: str) -> bool:
+        row = self.model.row_of(output_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        return True
+
+    def open_output(self, output_id: str) -> bool:
+        """Open one output (from Needs attention, the dashboard or a test), switching
+        the filter to one that shows it."""
+        if self.select(output_id):
+            return True
+        output = self.cache.get("output", output_id)
+        if output is None:
+            return False
+        show = {"held": rules.SHOW_HELD, "released": rules.SHOW_RELEASED,
+                "withheld": rules.SHOW_WITHHELD}.get(output.get("status"), rules.SHOW_ALL)
+        self.show_filter.setCurrentIndex(self.show_filter.findData(show))
+        if not self.select(output_id):
+            self.show_filter.setCurrentIndex(self.show_filter.findData(rules.SHOW_ALL))
+        return self.select(output_id)
+
+    def _select_row(self, row: int):
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def move(self, step: int):
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.table.currentIndex().row()
+        self._select_row(min(max(0 if row < 0 else row + step, 0), count - 1))
+
+    def go_next(self):
+        ids = self.model.ids
+        items = {i.id: i for i in self.queue.items(ids)}
+        target = rules.next_reviewable(ids, items, self.current_id())
+        if target is None:
+            self.say(self.tr("Nothing else in the queue that you can review."))
+            return
+        self.select(target)
+
+    def focus_files(self):
+        if self.current_id():
+            self.viewer.focus_contents()
+
+    def focus_list(self):
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _current_changed(self, current: QModelIndex, _previous):
+        output_id = self.model.id_at(current.row()) if current.isValid() else None
+        if output_id != self._selected:
+            self.say("")
+            self._selected = output_id
+        self._show(output_id)
+
+    def _show(self, output_id: str | None):
+        """The bar, the facts and the files; the files are fetched again only when
+        the output or its file list changed (a sync keeps the reader's place)."""
+        item = self.queue.item(output_id) if output_id else None
+        self._update_bar(item)
+        key = (output_id, item.version if item else None, item.pending is not None if item else None)
+        if self._shown != key:
+            self._shown = key
+            self._fill_facts(item)
+        self.viewer.show_output(self.cache.get("output", output_id) if output_id else None)
+
+    # -- the facts ---------------------------------------------------------------------------
+    def _fill_facts(self, item: rules.QueueItem | None):
+        # A new body each time: the old one (labels, buttons, nested layouts) goes at once.
+        self.facts_body = QWidget()
+        self.facts_layout = layout = QVBoxLayout(self.facts_body)
+        layout.setContentsMargins(2, 2, 8, 2)
+        layout.setSpacing(4)
+        self.facts.setWidget(self.facts_body)
+        if item is None:
+            empty = plain_label(self.tr("No output selected."), wrap=True)
+            empty.setObjectName("muted")
+            layout.addWidget(empty)
+            layout.addStretch(1)
+            return
+
+        def section(text: str):
+            label = plain_label(text, wrap=True)
+            label.setObjectName("subheading")
+            layout.addWidget(label)
+
+        def line(text: str, name: str = "", selectable: bool = False) -> QLabel:
+            label = plain_label(text, wrap=True, selectable=selectable)
+            if name:
+                label.setObjectName(name)
+            layout.addWidget(label)
+            return label
+
+        head = plain_label(self.tr("%1 — %2").replace("%1", item.id).replace("%2", labels.output_status(item.status)),
+                           wrap=True, selectable=True)
+        head.setObjectName("subheading")
+        layout.addWidget(head)
+        section(self.tr("Why it is held") if item.status == rules.HELD else self.tr("Why it was held"))
+        if not item.reasons:
+            line(self.tr("Clean and not sampled: it was released at once."), "muted")
+        for reason in item.reasons:
+            line("• " + self.reason_text(reason))
+        section(self.tr("Automatic check"))
+        line(self.check_text(item))
+        section(self.tr("Case"))
+        researcher = self.cache.get("researcher", item.researcher_id) or {}
+        who = item.researcher_name
+        if researcher.get("institution"):
+            who += f", {researcher['institution']}"
+        line(self.tr("Project %1").replace("%1", item.project_id), selectable=True)
+        line(self.tr("Researcher: %1").replace("%1", who), selectable=True)
+        line(self.tr("Submitted %1 (%2)").replace("%1", labels.local_time(item.submitted_at))
+             .replace("%2", self._age(item.age_days)))
+        line(self.tr("Files: %1").replace("%1", ", ".join(item.files) or "—"), selectable=True)
+        if item.comment:
+            line(self.tr("The researcher's note:"), "muted")
+            line(item.comment, "quote", selectable=True)
+        section(self.tr("Reviews (%1 of %2 releases)").replace("%1", str(item.releases))
+                .replace("%2", str(item.required)))
+        if not item.reviews:
+            line(self.tr("No supervisor has reviewed it yet."), "muted")
+        for review in item.reviews:
+            staff = self.cache.get("staff", review.get("reviewer_id") or "") or {}
+            name = staff.get("display_name") or review.get("reviewer_id") or self.tr("a supervisor")
+            if review.get("reviewer_id") == self.workspace.user.get("id"):
+                name = self.tr("%1 (you)").replace("%1", name)
+            line(self.tr("%1 — %2, %3").replace("%1", name).replace("%2", labels.decision(review.get("verdict")))
+                 .replace("%3", labels.local_time(review.get("at"))))
+            if review.get("comment"):
+                line(str(review["comment"]), "quote", selectable=True)
+        if item.pending:
+            line(self.tr("Your %1 is waiting to be sent (%2).").replace("%1", self._verdict_word(
+                item.pending.get("verdict"))).replace("%2", self._pending_state(item.pending)), "error")
+        audit = QPushButton(self.tr("Audit trail of this output"))
+        audit.setObjectName("auditButton")
+        audit.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        audit.clicked.connect(lambda: self._open_audit(item.id))
+        row = QHBoxLayout()
+        row.addWidget(audit)
+        row.addStretch(1)
+        layout.addSpacing(6)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def _open_audit(self, output_id: str):
+        window = self.window()
+        opener = getattr(window, "open_audit", None)
+        if callable(opener) and window is not self:
+            opener("output", output_id)
+
+    # -- the decision bar -------------------------------------------------------------------
+    def _update_bar(self, item: rules.QueueItem | None):
+        if item is None:
+            self.position.setText(self.tr("Nothing selected") if self.model.rowCount()
+                                  else self.tr("No outputs are waiting for a check."))
+            self.reason.setText("")
+            self.reason.hide()
+            for button in self.buttons.values():
+                button.setEnabled(False)
+                button.setToolTip("")
+            return
+        self.position.setText(self._position_text(item))
+        block = item.fully_blocked or item.block_for("release")
+        reason = self.block_text(block, item) if block else ""
+        mismatch = self._mismatch(item)
+        if mismatch and not block:
+            reason = self.tr("Release is off: the checksum of %1 does not match what the portal checked. Withhold "
+                             "it, or open it again to fetch the files anew.").replace("%1", ", ".join(mismatch))
+        if item.refused and not item.fully_blocked:
+            refused = self.tr("Your earlier verdict was refused by the portal (%1); see Needs attention. "
+                              "You can decide again.").replace("%1", item.refused.get("code") or "?")
+            reason = f"{reason}\n{refused}" if reason else refused
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+        for verdict, button in self.buttons.items():
+            block = item.block_for(verdict)
+            blocked_by_checksum = verdict == "release" and bool(mismatch)
+            button.setEnabled(block is None and not blocked_by_checksum)
+            if block is not None:
+                button.setToolTip(self.block_text(block, item))
+            elif blocked_by_checksum:
+                button.setToolTip(self.tr("The checksum of %1 does not match; release is off.")
+                                  .replace("%1", ", ".join(mismatch)))
+            else:
+                button.setToolTip(self._button_tip(verdict, item))
+
+    def _mismatch(self, item: rules.QueueItem) -> list[str]:
+        return self.viewer.mismatches() if self.viewer.output_id == item.id else []
+
+    def _position_text(self, item: rules.QueueItem) -> str:
+        if item.pending:
+            return self.tr("Pending: %1 (%2)").replace("%1", self._verdict_word(item.pending.get("verdict"))) \
+                .replace("%2", self._pending_state(item.pending))
+        if item.my_review and item.status == rules.HELD and item.my_review.get("verdict") == "release":
+            return self.released_by_me_text(item)
+        if item.my_review:
+            return self.tr("You reviewed this output: %1").replace("%1", labels.decision(item.my_review.get("verdict")))
+        if item.status != rules.HELD:
+            last = item.last_review
+            if last:
+                return self.tr("%1 on %2").replace("%1", labels.output_status(item.status)) \
+                    .replace("%2", labels.local_time(last.get("at")))
+            return labels.output_status(item.status)
+        if not item.reviewable:
+            return self.tr("You cannot decide on %1").replace("%1", item.id)
+        if item.required == 1:
+            return self.tr("Your release would be the only one needed")
+        if item.release_completes:
+            return self.tr("Your release would be %1 of %2 — the last one needed").replace("%1", str(item.ordinal)) \
+                .replace("%2", str(item.required))
+        return self.tr("Your release would be %1 of %2 releases").replace("%1", str(item.ordinal)) \
+            .replace("%2", str(item.required))
+
+    def released_by_me_text(self, item: rules.QueueItem) -> str:
+        more = item.required - item.releases
+        if more <= 1:
+            return self.tr("You released it; a second supervisor must release it too")
+        return self.tr("You released it; %1 more supervisors must release it too").replace("%1", str(more))
+
+    def _button_tip(self, verdict: str, item: rules.QueueItem) -> str:
+        if verdict == "release":
+            if item.required > 1:
+                return self.tr("Release as %1 of %2 releases (R)").replace("%1", str(item.ordinal)) \
+                    .replace("%2", str(item.required))
+            return self.tr("Release: the one release needed (R)")
+        return self.tr("Withhold with a reason; this ends it (W)")
+
+    # -- texts -------------------------------------------------------------------------------
+    def _age(self, days: int | None) -> str:
+        if days is None:
+            return ""
+        if days == 0:
+            return self.tr("today")
+        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
+
+    def _verdict_word(self, verdict: str | None) -> str:
+        return {"release": self.tr("release"), "withhold": self.tr("withhold")}.get(verdict or "", verdict or "?")
+
+    def _pending_state(self, pending: dict) -> str:
+        return self.tr("sending") if pending.get("state") == "sending" else self.tr("queued")
+
+    def factor_text(self, name: str, value) -> str:
+        if name == "new_researcher":
+            return self.tr("new researcher")
+        if name == "sensitive_register":
+            return self.tr("sensitive register")
+        if name == "earlier_breaches":
+            return self.tr("1 earlier breach") if value == 1 else self.tr("%1 earlier breaches").replace("%1", str(value))
+        return name
+
+    def reason_text(self, reason: rules.Reason) -> str:
+        facts = reason.facts
+        if reason.kind == rules.RANDOM:
+            return self.tr("Random sample (drawn at %1)").replace("%1", _percent(facts.get("probability")))
+        if reason.kind == rules.RISK:
+            factors = ", ".join(self.factor_text(k, v) for k, v in facts.get("factors") or ())
+            text = self.tr("Risk-based sample (drawn at %1)").replace("%1", _percent(facts.get("probability")))
+            return text + (": " + factors if factors else "")
+        if reason.kind == rules.MANAGEMENT:
+            staff = self.cache.get("staff", facts.get("drawn_by") or "") or {}
+            who = staff.get("display_name") or facts.get("drawn_by") or self.tr("a supervisor")
+            text = self.tr("Management sample requested by %1").replace("%1", who)
+            return text + (f": “{facts['note']}”" if facts.get("note") else "")
+        if reason.kind == rules.FINDING:
+            rules_text = ", ".join(f"{self.words.rule_short(r)} ({n})" if n > 1 else self.words.rule_short(r)
+                                   for r, n in facts.get("rules") or ())
+            if facts.get("verdict") == "fail":
+                return self.tr("Automatic check failed: %1").replace("%1", rules_text)
+            return self.tr("Automatic check asks for a person: %1").replace("%1", rules_text)
+        return reason.kind
+
+    def reasons_short(self, item: rules.QueueItem) -> str:
+        parts = []
+        for reason in item.reasons:
+            if reason.kind == rules.RANDOM:
+                parts.append(self.tr("random sample"))
+            elif reason.kind == rules.RISK:
+                parts.append(self.tr("risk sample"))
+            elif reason.kind == rules.MANAGEMENT:
+                parts.append(self.tr("management sample"))
+            elif reason.kind == rules.FINDING:
+                names = ", ".join(self.words.rule_short(r) for r, _n in reason.facts.get("rules") or ())
+                parts.append(self.tr("check: %1").replace("%1", names) if names else self.tr("check"))
+        return " · ".join(parts) if parts else self.tr("clean, not sampled")
+
+    def check_text(self, item: rules.QueueItem) -> str:
+        if item.verdict == "pass":
+            return self.tr("Passed: no findings.") if not item.findings else self.tr("Passed.")
+        rules_text = "; ".join(f"{self.words.rule(r)} × {n}" for r, n in item.rules)
+        verdict = labels.verdict(item.verdict)
+        count = self.tr("1 finding") if item.findings == 1 else self.tr("%1 findings").replace("%1", str(item.findings))
+        return f"{verdict}: {count} — {rules_text}" if rules_text else f"{verdict}: {count}"
+
+    def mark(self, item: rules.QueueItem) -> str:
+        if item.pending:
+            return self.tr("pending: %1 (%2)").replace("%1", self._verdict_word(item.pending.get("verdict"))) \
+                .replace("%2", self._pending_state(item.pending))
+        block = item.fully_blocked
+        if block is not None:
+            return self.block_short(block, item)
+        text = self.tr("can review")
+        if item.refused:
+            text += " · " + self.tr("refused earlier")
+        return text
+
+    def mark_tip(self, item: rules.QueueItem) -> str:
+        block = item.fully_blocked or item.block_for("release")
+        return self.block_text(block, item) if block else self._position_text(item)
+
+    def block_short(self, block: rules.Block, item: rules.QueueItem) -> str:
+        code = block.code
+        if code == rules.ALREADY_REVIEWED:
+            if block.facts.get("verdict") == "release" and item.status == rules.HELD:
+                return self.tr("you released it; needs a second")
+            return self.tr("already reviewed by you")
+        if code == rules.OWN_OUTPUT:
+            return self.tr("your own output")
+        if code == rules.PENDING:
+            return self.tr("pending")
+        if code == rules.SENT:
+            return self.tr("sent, waiting for the portal")
+        if code == rules.NOT_OPEN:
+            return labels.output_status(item.status).lower()
+        if code == rules.NOT_SUPERVISOR:
+            return self.tr("supervisors only")
+        return code
+
+    def block_text(self, block: rules.Block, item: rules.QueueItem) -> str:
+        code, facts = block.code, block.facts
+        if code == rules.ALREADY_REVIEWED:
+            if facts.get("verdict") == "release" and item.status == rules.HELD:
+                return self.released_by_me_text(item) + " " + self.tr("(your release: %1). Nobody reviews the same "
+                                                                       "output twice.").replace(
+                    "%1", labels.local_time(facts.get("at")))
+            return self.tr("You have already reviewed this output (%1 %2); another supervisor must decide.") \
+                .replace("%1", labels.decision(facts.get("verdict"))).replace("%2", labels.local_time(facts.get("at")))
+        if code == rules.OWN_OUTPUT:
+            return self.tr("You submitted this output; another supervisor must decide.")
+        if code == rules.PENDING:
+            return self.tr("Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal "
+                           "has answered.").replace("%1", self._verdict_word(facts.get("verdict"))) \
+                .replace("%2", self._pending_state(facts))
+        if code == rules.SENT:
+            return self.tr("Your verdict was sent; the portal's updated output arrives with the next sync.")
+        if code == rules.NOT_OPEN:
+            return self.tr("This output is already decided (%1).").replace("%1", labels.output_status(facts.get("status")))
+        if code == rules.NOT_SUPERVISOR:
+            if facts.get("admin"):
+                return self.tr("Only supervisors review outputs: admin has no approving role.")
+            return self.tr("Only supervisors review outputs.")
+        return code
+
+    # -- deciding --------------------------------------------------------------------------------
+    def start_decision(self, verdict: str):
+        if self.dialog is not None and self.dialog.isVisible():
+            return
+        item = self.current_item()
+        if item is None:
+            return
+        block = item.block_for(verdict)
+        if block is not None:
+            self.say(self.tr("Not possible: %1").replace("%1", self.block_text(block, item)))
+            return
+        if verdict == "release" and self._mismatch(item):
+            self.say(self.tr("Not possible: a file's checksum does not match what the portal checked."))
+            return
+        unverified = []
+        if self.viewer.output_id == item.id:
+            unverified = [p.meta.get("name") or "?" for p in self.viewer.pages
+                          if p.index < len(item.files) and (p.verification is None or not p.verification.ok)]
+        self.dialog = OutputReviewDialog(item, verdict, self, unverified=unverified)
+        self.dialog.accepted.connect(lambda d=self.dialog: self._confirmed(d))
+        self.dialog.finished.connect(lambda _r: self.table.setFocus())
+        self.dialog.open()
+
+    def _confirmed(self, dialog: OutputReviewDialog):
+        item = dialog.item
+        verdict = dialog.verdict()
+        if verdict == "release":
+            summary = (self.tr("Release %1 (%2 of %3 releases)").replace("%2", str(item.ordinal))
+                       .replace("%3", str(item.required)) if item.required > 1 else self.tr("Release %1"))
+        else:
+            summary = self.tr("Withhold %1")
+        summary = summary.replace("%1", item.id) + " — " + item.project_id
+        try:
+            self.queue.decide(item.id, verdict, dialog.comment(), summary, expected_version=item.version)
+        except ValueError as exc:
+            log.info("verdict not queued: %s", exc)
+            self.refresh()
+            self.say(self.tr("Not queued: %1 changed while you were deciding. Check it and decide again.")
+                     .replace("%1", item.id))
+            return
+        online = self._sync is None or self._sync.online is not False
+        self.decided.emit(item.id, verdict)
+        before = self.model.ids
+        target = rules.next_reviewable(before, {i.id: i for i in self.queue.items(before)}, item.id)
+        self.model.refresh()
+        self._update_summary()
+        # stay on the output just decided: its files stay open, the bar shows the pending mark
+        if not self.select(item.id) and not (target and self.select(target)):
+            self.refresh()
+        self._show(self.current_id())
+        self.table.setFocus()
+        self.say((self.tr("Queued: %1. Sending…") if online else
+                  self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
+                 .replace("%1", summary))
+        self._send_soon()
+
+    # -- management samples and the overview --------------------------------------------------------
+    def request_sample(self):
+        if "supervisor" not in self.workspace.roles:
+            self.say(self.tr("Only supervisors request management samples."))
+            return
+        if self.sample_dialog is not None and self.sample_dialog.isVisible():
+            return
+        from .sample_dialog import SampleDialog
+        item = self.current_item()
+        dialog = SampleDialog(self.queue, self, project_id=item.project_id if item else None,
+                              researcher_id=item.researcher_id if item else None)
+        dialog.accepted.connect(lambda d=dialog: self._sample_confirmed(d))
+        dialog.finished.connect(lambda _r: self.table.setFocus())
+        self.sample_dialog = dialog
+        dialog.open()
+
+    def _sample_confirmed(self, dialog):
+        body = dialog.body()
+        target = dialog.target_text()
+        summary = self.tr("Management sample of %1 (%2 outputs): %3").replace("%1", target) \
+            .replace("%2", str(body["count"])).replace("%3", body["reason"])
+        try:
+            self.queue.request_sample(body["scope"], body["target_id"], body["count"], body["reason"], summary)
+        except ValueError as exc:
+            self.say(self.tr("Not queued: %1").replace("%1", str(exc)))
+            return
+        online = self._sync is None or self._sync.online is not False
+        self.sample_requested.emit(body)
+        self._update_summary()
+        self.say((self.tr("Queued: %1. Sending…") if online else
+                  self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
+                 .replace("%1", summary))
+        self._send_soon()
+
+    def show_overview(self):
+        from .sampling_overview import SamplingOverviewDialog
+        if self.overview_dialog is None:
+            self.overview_dialog = SamplingOverviewDialog(self.workspace, self)
+        self.overview_dialog.load()
+        self.overview_dialog.show()
+        self.overview_dialog.raise_()
+        self.overview_dialog.activateWindow()
+
+    # -- sending ---------------------------------------------------------------------------------
+    def _send_soon(self):
+        sync = self._sync
+        if sync is None:
+            self.request_sync.emit()
+            return
+        if sync.running:
+            if not self._sync_after_round:
+                self._sync_after_round = True
+                sync.finished.connect(self._round_ended)
+            return
+        sync.sync_now(user_asked=True)
+
+    def _round_ended(self, _result):
+        self._sync.finished.disconnect(self._round_ended)
+        self._sync_after_round = False
+        if self.outbox.pending_count():
+            self._sync.sync_now(user_asked=True)
+
+    def _sync_finished(self, result):
+        if not (result.pulled or result.pushed or result.refused) and any(
+                rules.is_review_action(r) or rules.is_sample_action(r) for r in self.outbox.pending()):
+            self.refresh()
+        if result.online and self.viewer.state == "offline":
+            self.viewer.reload()
+        if result.refused:
+            self.say(self.tr("The portal refused %1 of your actions: see Needs attention.")
+                     .replace("%1", str(result.refused)))
+        elif result.pushed and not self.outbox.pending_count():
+            self.say(self.tr("Sent: the portal accepted your actions."))
