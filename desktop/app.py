@@ -169,10 +169,14 @@ class DeskApp(QObject):
         self.window.signed_out.connect(self.sign_out)
         self.window.reauth_needed.connect(self.reauthenticate)
         self.window.show()
-        if workspace.key_from_password:
-            QMessageBox.information(self.window, self.tr("No keyring"), self.tr(
-                "This computer has no usable keyring. Your offline copy is encrypted with a key derived from "
-                "your password, and you will sign in again after a restart."))
+        if workspace.key_from_password or not self.sessions.secrets.available:
+            # Not modal: the workspace is usable while the notice is read.
+            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), self.tr(
+                "This computer has no usable keyring. Your session is kept in memory only and your offline "
+                "copy is encrypted with a key derived from your password: you will sign in again after a "
+                "restart."), QMessageBox.StandardButton.Ok, self.window)
+            self.keyring_notice.setTextFormat(Qt.TextFormat.PlainText)
+            self.keyring_notice.open()
         if workspace.notes:
             self.show_notes(workspace.notes)
         self.window.start()

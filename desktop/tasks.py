@@ -17,6 +17,15 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 _running: set["Op"] = set()   # keeps ops alive until they report
+_generation = 0               # bumped when a workspace closes: older ops report to no one
+
+
+def cancel_pending() -> None:
+    """Drop the callbacks of every op still running (their views and cache are closing).
+
+    The work itself finishes in its thread; only its report is discarded."""
+    global _generation
+    _generation += 1
 
 
 class _Bridge(QObject):
@@ -51,6 +60,7 @@ class Op:
         `fn(report)` and `report(value)` reaches the progress callback."""
         self.fn = fn
         self._wants_progress = with_progress
+        self._generation = _generation
         self._bridge = _Bridge()
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
@@ -66,7 +76,7 @@ class Op:
         return self
 
     def progress(self, callback: Callable[[Any], None]) -> "Op":
-        self._bridge.progressed.connect(callback)
+        self._bridge.progressed.connect(lambda value: None if self._cancelled() else callback(value))
         return self
 
     def run_in_background(self, pool: QThreadPool | None = None) -> "Op":
@@ -74,15 +84,22 @@ class Op:
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
         return self
 
+    def _cancelled(self) -> bool:
+        return self._generation != _generation
+
     @Slot(object)
     def _finish_ok(self, result):
         _running.discard(self)
+        if self._cancelled():
+            return
         if self._on_success:
             self._on_success(result)
 
     @Slot(object)
     def _finish_error(self, exc):
         _running.discard(self)
+        if self._cancelled():
+            return
         if self._on_failure:
             self._on_failure(exc)
         else:

@@ -171,8 +171,12 @@ class Tx:
         self._conn = conn
         self._d = dialect
 
-    def _args(self, args):
-        return tuple(_no_nul(a) for a in args)
+    @staticmethod
+    def _args(args):
+        for a in args:
+            if a.__class__ is str and "\x00" in a:
+                return tuple(_no_nul(x) for x in args)
+        return args
 
     def executemany(self, sql: str, rows) -> None:
         self._d.executemany(self._conn, self._d.sql(sql), [self._args(r) for r in rows])

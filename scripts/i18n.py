@@ -16,6 +16,7 @@ Translate with Qt Linguist (pyside6-linguist) or by editing the XML, then run `c
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import shutil
 import subprocess
@@ -52,11 +53,74 @@ def qt_tool(name: str) -> str:
     raise FileNotFoundError(f"{name} not found: install PySide6 (it ships lupdate and lrelease)")
 
 
+def translate_helpers(tree: ast.AST) -> dict[str, str]:
+    """Functions of the form `def _t(text): return QCoreApplication.translate("ctx", text)`: name -> ctx."""
+    helpers = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or len(node.body) != 1:
+            continue
+        ret = node.body[0]
+        call = ret.value if isinstance(ret, ast.Return) else None
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+                and len(call.args) == 2 and isinstance(call.args[0], ast.Constant)
+                and isinstance(call.args[0].value, str) and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):
+            helpers[node.name] = call.args[0].value
+    return helpers
+
+
+def expand_helpers(source: str) -> str:
+    """The source with each `_t("text")` of a translate helper spelled as lupdate knows it:
+    `QCoreApplication.translate("ctx", "text")` (only what lupdate reads is rewritten)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    helpers = translate_helpers(tree)
+    if not helpers:
+        return source
+    lines = source.splitlines(keepends=True)
+    edits = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            edits.append((node.func.lineno - 1, node.func.col_offset, node.func.end_col_offset, node.func.id))
+    for row, start, end, name in sorted(edits, reverse=True):
+        line = lines[row]
+        prefix = line.encode("utf-8")[:start].decode("utf-8")       # ast offsets count UTF-8 bytes
+        rest = line.encode("utf-8")[end:].decode("utf-8")
+        if rest.startswith("("):
+            lines[row] = f'{prefix}QCoreApplication.translate("{helpers[name]}", {rest[1:]}'
+    return "".join(lines)
+
+
+def prepared_sources(folder: str) -> list[str]:
+    """The sources copied into folder with translate helpers expanded; returns the paths to scan."""
+    scanned = []
+    for item in SOURCES:
+        path = os.path.join(ROOT, item)
+        files = [path] if os.path.isfile(path) else [
+            os.path.join(d, f) for d, _dirs, names in os.walk(path) for f in names if f.endswith(".py")]
+        for source in files:
+            rel = os.path.relpath(source, ROOT)
+            target = os.path.join(folder, rel)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(source, encoding="utf-8") as f:
+                text = f.read()
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(expand_helpers(text))
+        scanned.append(item)
+    return scanned
+
+
 def run_lupdate(ts_file: str, language: str) -> str:
     """Scan the sources into ts_file (created or merged); returns lupdate's report."""
-    cmd = [qt_tool("lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-           "-target-language", LANGUAGES[language], *SOURCES, "-ts", ts_file]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    ts_file = os.path.abspath(ts_file)
+    with tempfile.TemporaryDirectory(prefix="i18n-src-") as folder:
+        sources = prepared_sources(folder)
+        cmd = [qt_tool("lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
+               "-target-language", LANGUAGES[language], *sources, "-ts", ts_file]
+        done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"lupdate failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done.stdout + done.stderr

@@ -183,3 +183,22 @@ def test_sign_out_offers_to_wipe_the_cache(qtbot, fresh_portal, tmp_path, desk_f
     # The portal killed the token too.
     r = requests.get(fresh_portal.api + "/changes", headers={"Authorization": f"Bearer {token}"}, timeout=5)
     assert r.status_code == 401
+
+
+def test_without_a_keyring_the_app_says_so_and_keeps_secrets_in_memory(qtbot, fresh_portal, tmp_path, desk_factory):
+    import keyring
+    from keyring.backends import fail
+    keyring.set_keyring(fail.Keyring())
+    desk = desk_factory(fresh_portal, tmp_path)
+    sign_in_through_dialog(qtbot, desk, fresh_portal, "bent")
+    wait_for_sync(qtbot, desk)
+    assert desk.workspace.key_from_password
+    qtbot.waitUntil(lambda: desk.keyring_notice.isVisible())
+    assert "keyring" in desk.keyring_notice.text()
+    token = desk.workspace.client.token
+    assert token
+    # A salt beside the cache, never a key; the token in no file.
+    assert list(tmp_path.rglob("*.salt"))
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes(), path

@@ -388,6 +388,13 @@ def test_sampling_overview_numbers_match_the_portals(qtbot, fresh_portal, tmp_pa
     for row, theirs in zip(shown, expected_rows):
         assert (int(row[1]), row[2], int(row[3])) == (theirs["draws"], f"{theirs['expected']:.2f}", theirs["observed"])
     assert "expected range" in dialog.verdict.text()
+    app = QApplication.instance()
+    before = with_style(app)
+    try:
+        dialog.adjustSize()
+        save_shot(dialog, "outputs-sampling-overview.png")
+    finally:
+        app.setStyleSheet(before)
 
     # The same figures from the draws in the offline copy.
     dialog._from_cache("test")
@@ -398,13 +405,6 @@ def test_sampling_overview_numbers_match_the_portals(qtbot, fresh_portal, tmp_pa
     for c, theirs in zip(ours.classes, portal_answer["classes"]):
         assert c.expected == pytest.approx(theirs["expected"]) and c.sd == pytest.approx(theirs["sd"])
     assert dialog.shown_rows() == shown
-    app = QApplication.instance()
-    before = with_style(app)
-    try:
-        dialog.resize(900, 520)
-        save_shot(dialog, "outputs-sampling-overview.png")
-    finally:
-        app.setStyleSheet(before)
 
 
 # -- offline ---------------------------------------------------------------------------------------

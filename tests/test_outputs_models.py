@@ -280,7 +280,8 @@ def test_why_an_output_is_held_in_facts():
 
 
 def test_own_release_marks_it_and_blocks_a_second_review():
-    doc = output(reviews=[{"reviewer_id": "u-dorte", "verdict": "release", "comment": "", "at": "2026-02-21T10:00:00Z"}])
+    doc = output(reviews=[{"reviewer_id": "u-dorte", "verdict": "release", "comment": "",
+                           "at": "2026-02-21T10:00:00Z"}])
     mine = item(doc)
     block = mine.block_for("release")
     assert block.code == m.ALREADY_REVIEWED and block.blocks_all
@@ -304,8 +305,8 @@ def test_other_blocks():
 
 
 def test_outbox_rows_give_pending_and_sent():
-    rows = [{"id": 1, "state": "queued", "entity_kind": "output", "entity_id": "OUT-1", "path": "/outputs/OUT-1/reviews",
-             "body": {"verdict": "withhold"}},
+    rows = [{"id": 1, "state": "queued", "entity_kind": "output", "entity_id": "OUT-1",
+             "path": "/outputs/OUT-1/reviews", "body": {"verdict": "withhold"}},
             {"id": 2, "state": "done", "entity_kind": "output", "entity_id": "OUT-2", "path": "/outputs/OUT-2/reviews",
              "body": {"verdict": "release"}},
             {"id": 3, "state": "queued", "entity_kind": "sample", "entity_id": None, "path": "/samples", "body": {}}]

@@ -81,7 +81,7 @@ class ApprovalsView(QWidget):
         self.show_filter.addItem(self.tr("All waiting for review"), rules.SHOW_ALL)
         self.show_filter.addItem(self.tr("Only those I can review"), rules.SHOW_REVIEWABLE)
         self.show_filter.addItem(self.tr("Only those I cannot review"), rules.SHOW_BLOCKED)
-        self.show_filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.show_filter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)      # reachable with Tab (accessibility)
         self.search = QLineEdit()       # Ctrl+F; a text field keeps its letters, so A/R/T type here
         self.search.setPlaceholderText(self.tr("Search the queue…"))
         self.search.setAccessibleName(self.tr("Search the queue"))
@@ -319,6 +319,9 @@ class ApprovalsView(QWidget):
     def current_item(self) -> rules.QueueItem | None:
         app_id = self.current_id()
         return self.queue.item(app_id) if app_id else None
+
+    def open_application(self, application_id: str) -> bool:
+        return self.select(application_id)
 
     def select(self, application_id: str) -> bool:
         row = self.model.row_of(application_id)

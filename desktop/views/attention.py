@@ -3,22 +3,23 @@ state on the portal, to discard or to act on again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..models import labels
 from .widgets import heading, plain_label
 
+# Marked for lupdate; translated where shown (self.tr in the view's context).
 REFUSAL_TEXT = {
-    "version_conflict": "Someone changed the case before your action arrived.",
-    "already_reviewed": "You have already reviewed this case.",
-    "not_open": "The case was already decided.",
-    "conflict_of_interest": "You declared a conflict of interest with this institution.",
-    "certification_expired": "The applicant's certification has lapsed.",
-    "comment_required": "A comment is required.",
-    "role_required": "Your role does not allow this action.",
-    "self_cosign": "The author cannot co-sign their own warning.",
-    "cosign_required": "A second coordinator must co-sign first.",
+    "version_conflict": QT_TRANSLATE_NOOP("AttentionView", "Someone changed the case before your action arrived."),
+    "already_reviewed": QT_TRANSLATE_NOOP("AttentionView", "You have already reviewed this case."),
+    "not_open": QT_TRANSLATE_NOOP("AttentionView", "The case was already decided."),
+    "conflict_of_interest": QT_TRANSLATE_NOOP("AttentionView", "You declared a conflict of interest with this institution."),
+    "certification_expired": QT_TRANSLATE_NOOP("AttentionView", "The applicant's certification has lapsed."),
+    "comment_required": QT_TRANSLATE_NOOP("AttentionView", "A comment is required."),
+    "role_required": QT_TRANSLATE_NOOP("AttentionView", "Your role does not allow this action."),
+    "self_cosign": QT_TRANSLATE_NOOP("AttentionView", "The author cannot co-sign their own warning."),
+    "cosign_required": QT_TRANSLATE_NOOP("AttentionView", "A second coordinator must co-sign first."),
 }
 
 

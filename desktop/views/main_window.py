@@ -204,11 +204,14 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def open_case(self, kind: str, entity_id: str):
-        target = {"application": "applications", "output": "outputs", "warning": "warnings"}.get(kind)
-        page = self.open_page(target) if target else None
-        opener = getattr(page, f"open_{kind}", None) if page else None
-        if opener:
-            opener(entity_id)
+        # Caseworkers act on open applications in Approvals; a decided one is read in Applications.
+        targets = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"]}
+        for key in targets.get(kind, []):
+            page = self.pages.get(key)
+            opener = getattr(page, f"open_{kind}", None) if page else None
+            if opener and opener(entity_id) is not False:
+                self.open_page(key)
+                return
 
     def open_list(self, kind: str, filt: dict):
         """A click on a dashboard chart: the matching list, filtered as far as the page allows."""
@@ -326,7 +329,10 @@ class MainWindow(QMainWindow):
     def shut_down(self):
         """Stop background work and every view's timers before the cache closes."""
         from PySide6.QtCore import QTimer
+
+        from ..tasks import cancel_pending
         self.sync.stop()
+        cancel_pending()
         for timer in self.findChildren(QTimer):
             timer.stop()
         self._save_layout()

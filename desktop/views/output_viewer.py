@@ -19,13 +19,15 @@ findings from the offline copy still show; the contents need the portal.
 
 from __future__ import annotations
 
+import html
 import logging
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QRect, QSize, Qt,
+                            Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPixmap, QTextCharFormat, QTextCursor, \
     QTextFormat
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
                                QTabWidget, QTableView, QTextEdit, QToolTip, QVBoxLayout, QWidget)
 
@@ -90,7 +92,8 @@ class Words(QWidget):
             "negative_contribution": self.tr("Negative contribution"),
             "acro:status": self.tr("ACRO's verdict"), "acro:threshold": self.tr("ACRO: count below the threshold"),
             "acro:p-ratio": self.tr("ACRO: p-ratio"), "acro:nk-rule": self.tr("ACRO: dominance (N-k rule)"),
-            "acro:all-values-are-same": self.tr("ACRO: all values the same"), "acro:missing": self.tr("ACRO: missing values"),
+            "acro:all-values-are-same": self.tr("ACRO: all values the same"),
+            "acro:missing": self.tr("ACRO: missing values"),
             "acro:negative": self.tr("ACRO: negative values"), "acro:zeros": self.tr("ACRO: zero cells"),
             "acro:dof": self.tr("ACRO: degrees of freedom"),
         }
@@ -165,6 +168,14 @@ class Words(QWidget):
         return "\n".join(lines)
 
 
+def plain_tip(text: str | None) -> str | None:
+    """A tooltip that shows `text` as it is: Qt renders a tooltip that looks like HTML
+    as HTML, and findings quote cells and labels written by researchers."""
+    if not text:
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
 def _plain(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
@@ -228,7 +239,7 @@ class CsvModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._messages(found)
+            return plain_tip(self._messages(found))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("%1, flagged: %2").replace("%1", raw).replace(
                 "%2", "; ".join(self.words.rule(p.finding.get("rule")) for p in found))
@@ -247,7 +258,7 @@ class CsvModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{MARK} {name}" if found else name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._messages(found) if found else name
+                return plain_tip(self._messages(found) if found else name)
             if role == Qt.ItemDataRole.BackgroundRole and found:
                 return QBrush(background(found[0].finding, self.verdict))
             return None
@@ -257,7 +268,7 @@ class CsvModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self.rows_marked.get(section)
             if found:
-                return self._messages(found)
+                return plain_tip(self._messages(found))
             return self.tr("Data row %1 (the check counts from 0: row %2)").replace("%1", str(section + 1)) \
                 .replace("%2", str(section))
         return None
@@ -393,7 +404,7 @@ class NumberedText(QPlainTextEdit):
         if event.type() == event.Type.ToolTip:
             line = self.cursorForPosition(event.pos()).blockNumber()
             if line in self.messages:
-                QToolTip.showText(event.globalPos(), self.messages[line], self)
+                QToolTip.showText(event.globalPos(), plain_tip(self.messages[line]), self)
             else:
                 QToolTip.hideText()
             return True
@@ -476,6 +487,7 @@ class FilePage(QWidget):
         message_box = QScrollArea()
         message_box.setWidgetResizable(True)
         message_box.setFrameShape(QFrame.Shape.NoFrame)
+        message_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         message_box.setWidget(self.message)
         self.stack.addWidget(message_box)
 
@@ -565,7 +577,7 @@ class FilePage(QWidget):
         for placed in self.placed:
             item = QListWidgetItem(self.words.finding_text(placed))
             item.setData(Qt.ItemDataRole.UserRole, placed.index)
-            item.setToolTip(self.words.finding_text(placed))
+            item.setToolTip(plain_tip(self.words.finding_text(placed)))
             marker = QColor(background(placed.finding, self.verdict))
             item.setData(Qt.ItemDataRole.DecorationRole, marker)
             self.findings_list.addItem(item)
@@ -829,8 +841,9 @@ class OutputViewer(QWidget):
             if findings:
                 title = f"{MARK} {title} ({len(findings)})"
             self.tabs.addTab(page, title)
-            self.tabs.setTabToolTip(index, self.tr("%1 — %2, %3 findings").replace("%1", str(meta.get("name") or ""))
-                                    .replace("%2", self.words.kind(meta.get("kind"))).replace("%3", str(len(findings))))
+            tip = self.tr("%1 — %2, %3 findings").replace("%1", str(meta.get("name") or "")) \
+                .replace("%2", self.words.kind(meta.get("kind"))).replace("%3", str(len(findings)))
+            self.tabs.setTabToolTip(index, plain_tip(tip))
         # findings on files the output does not list (should not happen) stay visible too
         listed = {str(f.get("name") or "") for f in files}
         stray = [f for f in rules._findings(output) if f.get("file") not in listed]
@@ -868,7 +881,8 @@ class OutputViewer(QWidget):
         reader = PortalClient(client.base_url, timeout=(3, 60))
         reader.set_token(client.token)
         output_id = output["id"]
-        wanted = [(i, meta, rules.findings_of_file(output, str(meta.get("name") or ""))) for i, meta in enumerate(files)]
+        wanted = [(i, meta, rules.findings_of_file(output, str(meta.get("name") or "")))
+                  for i, meta in enumerate(files)]
 
         def work(report):
             for index, meta, findings in wanted:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDial
 from ..models import labels
 from ..models import outputs as rules
 from ..models.lazy_table import Column, LazyTableModel
-from .output_viewer import OutputViewer, Words
+from .output_viewer import OutputViewer, Words, plain_tip
 from .widgets import heading, plain_label
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class OutputChecksView(QWidget):
                             (self.tr("Decided (released or withheld)"), rules.SHOW_DECIDED),
                             (self.tr("All outputs, clean ones too"), rules.SHOW_ALL)):
             self.show_filter.addItem(text, value)
-        self.show_filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.show_filter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)      # reachable with Tab (accessibility)
         self.sample_button = QPushButton(self.tr("Request sample…  (M)"))
         self.sample_button.setObjectName("requestSampleButton")
         self.sample_button.setToolTip(self.tr("Request a management sample of a project or a researcher (M)"))
@@ -328,14 +328,14 @@ class OutputChecksView(QWidget):
         return [
             Column("id", self.tr("Output"), "id"),
             Column("reason", self.tr("Why held"), "sample_reason", display=lambda r: self.reasons_short(r["item"]),
-                   tooltip=lambda r: "\n".join(self.reason_text(x) for x in r["item"].reasons)),
+                   tooltip=lambda r: plain_tip("\n".join(self.reason_text(x) for x in r["item"].reasons))),
             Column("age", self.tr("Age"), "age", align=right, display=lambda r: self._age(r["item"].age_days),
                    tooltip=lambda r: self.tr("Submitted %1").replace("%1", labels.local_time(r["item"].submitted_at))),
             Column("project", self.tr("Project"), "project_id", display=lambda r: r["item"].project_id),
             Column("researcher", self.tr("Researcher"), "researcher_id", display=lambda r: r["item"].researcher_name,
-                   tooltip=lambda r: f"{r['item'].researcher_name} ({r['item'].researcher_id})"),
+                   tooltip=lambda r: plain_tip(f"{r['item'].researcher_name} ({r['item'].researcher_id})")),
             Column("verdict", self.tr("Check"), "verdict", display=lambda r: labels.verdict(r["item"].verdict),
-                   tooltip=lambda r: self.check_text(r["item"])),
+                   tooltip=lambda r: plain_tip(self.check_text(r["item"]))),
             Column("releases", self.tr("Releases"), None, align=right,
                    display=lambda r: self.tr("%1 of %2").replace("%1", str(r["item"].releases))
                    .replace("%2", str(r["item"].required)),
@@ -343,7 +343,7 @@ class OutputChecksView(QWidget):
                        "%1", str(r["item"].releases)).replace("%2", str(r["item"].required))),
             Column("status", self.tr("Status"), "status", display=lambda r: labels.output_status(r["item"].status)),
             Column("you", self.tr("For you"), None, display=lambda r: self.mark(r["item"]),
-                   tooltip=lambda r: self.mark_tip(r["item"])),
+                   tooltip=lambda r: plain_tip(self.mark_tip(r["item"]))),
         ]
 
     def _decision_bar(self) -> QFrame:
@@ -682,7 +682,7 @@ class OutputChecksView(QWidget):
             blocked_by_checksum = verdict == "release" and bool(mismatch)
             button.setEnabled(block is None and not blocked_by_checksum)
             if block is not None:
-                button.setToolTip(self.block_text(block, item))
+                button.setToolTip(plain_tip(self.block_text(block, item)))
             elif blocked_by_checksum:
                 button.setToolTip(self.tr("The checksum of %1 does not match; release is off.")
                                   .replace("%1", ", ".join(mismatch)))
@@ -750,7 +750,9 @@ class OutputChecksView(QWidget):
         if name == "sensitive_register":
             return self.tr("sensitive register")
         if name == "earlier_breaches":
-            return self.tr("1 earlier breach") if value == 1 else self.tr("%1 earlier breaches").replace("%1", str(value))
+            if value == 1:
+                return self.tr("1 earlier breach")
+            return self.tr("%1 earlier breaches").replace("%1", str(value))
         return name
 
     def reason_text(self, reason: rules.Reason) -> str:
@@ -848,7 +850,8 @@ class OutputChecksView(QWidget):
         if code == rules.SENT:
             return self.tr("Your verdict was sent; the portal's updated output arrives with the next sync.")
         if code == rules.NOT_OPEN:
-            return self.tr("This output is already decided (%1).").replace("%1", labels.output_status(facts.get("status")))
+            return self.tr("This output is already decided (%1).").replace(
+                "%1", labels.output_status(facts.get("status")))
         if code == rules.NOT_SUPERVISOR:
             if facts.get("admin"):
                 return self.tr("Only supervisors review outputs: admin has no approving role.")

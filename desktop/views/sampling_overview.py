@@ -57,9 +57,10 @@ class SamplingOverviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.management = plain_label("", wrap=True)
         self.config = plain_label("", wrap=True)
         self.config.setObjectName("muted")
@@ -79,10 +80,11 @@ class SamplingOverviewDialog(QDialog):
         layout.addWidget(heading(self.tr("Sampling overview")))
         layout.addWidget(self.source)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.management)
         layout.addWidget(self.config)
         layout.addWidget(explain)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     # -- loading ----------------------------------------------------------------------------------
@@ -149,7 +151,8 @@ class SamplingOverviewDialog(QDialog):
         bold.setBold(True)
         for n, row in enumerate(rows):
             cells = [self.class_name(row.risk_class), str(row.draws), f"{row.expected:.2f}", str(row.observed),
-                     self.tr("%1 to %2").replace("%1", str(row.low)).replace("%2", str(row.high)) if row.draws else "–",
+                     (self.tr("%1 to %2").replace("%1", str(row.low)).replace("%2", str(row.high))
+                      if row.draws else "–"),
                      f"{_percent(row.observed_rate)} / {_percent(row.expected_rate)}",
                      ("✔ " if row.state == "within" else "⚠ " if row.state in ("below", "above") else "")
                      + self.state_text(row)]
@@ -160,6 +163,14 @@ class SamplingOverviewDialog(QDialog):
                 if row.risk_class is None:
                     item.setFont(bold)
                 self.table.setItem(n, col, item)
+        # The table is as tall as its rows (four): no scrolling, no empty space.
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(n) for n in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
+        self.table.resizeColumnsToContents()
+        width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(min(width, 1100))
+        self.setMinimumWidth(min(width + 40, 1140))
         self.verdict.setText(self.verdict_text(overview))
         self.verdict.setObjectName("subheading" if overview.state != "outside" else "error")
         self.verdict.style().unpolish(self.verdict)

@@ -4,7 +4,7 @@ the window's actions, then each page's own keys (a page lists them in `shortcut_
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
@@ -12,6 +12,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 from .widgets import heading, plain_label
 
 SEPARATOR = " — "
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ShortcutsDialog", text)
 
 
 def split_help(line: str) -> tuple[str, str]:
@@ -96,11 +100,6 @@ class ShortcutsDialog(QDialog):
 
 def window_sections(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """The shortcut sections of a MainWindow: its menus' commands, then each page's keys (open page first)."""
-    from PySide6.QtCore import QCoreApplication
-
-    def t(text):
-        return QCoreApplication.translate("ShortcutsDialog", text)
-
     sections = []
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
@@ -108,11 +107,11 @@ def window_sections(window) -> list[tuple[str, list[tuple[str, str]]]]:
             continue
         title = menu_action.text().replace("&", "")
         sections.append((title, action_rows(menu.actions())))
-    general = [split_help(t("Tab / Shift+Tab — next / previous control")),
-               split_help(t("Space — press the button or tick the box that has the focus")),
-               split_help(t("Alt+letter — open a menu (the underlined letter)")),
-               split_help(t("Esc — close a dialog without changes"))]
-    sections.append((t("Everywhere"), [row for row in general if row[0]]))
+    general = [split_help(_t("Tab / Shift+Tab — next / previous control")),
+               split_help(_t("Space — press the button or tick the box that has the focus")),
+               split_help(_t("Alt+letter — open a menu (the underlined letter)")),
+               split_help(_t("Esc — close a dialog without changes"))]
+    sections.append((_t("Everywhere"), [row for row in general if row[0]]))
     pages = getattr(window, "page_keys", [])
     current = window.stack.currentWidget() if hasattr(window, "stack") else None
     order = sorted(range(len(pages)), key=lambda i: window.pages[pages[i]] is not current)
@@ -123,6 +122,6 @@ def window_sections(window) -> list[tuple[str, list[tuple[str, str]]]]:
             continue
         title = window.nav.item(i).text() if hasattr(window, "nav") else pages[i]
         if page is current:
-            title = t("%1 (open now)").replace("%1", title)
+            title = _t("%1 (open now)").replace("%1", title)
         sections.append((title, [split_help(line) for line in helper()]))
     return sections

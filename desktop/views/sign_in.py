@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from ..models import labels
 from ..session import SessionManager, Workspace
 from ..sync.api import InsecurePortal, PortalError, PortalFault, PortalUnreachable
 from ..sync.cache import CacheError
@@ -144,7 +145,8 @@ class SignInDialog(QDialog):
         users = QLabel()
         users.setTextFormat(Qt.TextFormat.PlainText)
         users.setWordWrap(True)
-        users.setText("  ·  ".join(f"{u} ({r})" for u, r in DEMO_USERS))
+        users.setText("  ·  ".join(f"{u} ({', '.join(labels.role(x.strip()) for x in r.split(','))})"
+                                   for u, r in DEMO_USERS))          # role names in the user's language
         users.setObjectName("muted")
         layout.addWidget(users)
         return box

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Portal Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal Desk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace for research-data caseworkers, output supervisors and health-sector security coordinators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal Desk is licensed under %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries and their licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per library: name, version and licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt for Python (PySide6) is used under the GNU LGPL version 3; its source is available from the Qt Project. The full licence texts are installed with each library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AckBar</name>
     <message>
         <source>Acknowledgement progress</source>
@@ -475,6 +518,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -596,6 +647,10 @@
     </message>
     <message>
         <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application in the queue matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1629,6 +1684,17 @@ Denmark</source>
     </message>
 </context>
 <context>
+    <name>CsvModel</name>
+    <message>
+        <source>%1, flagged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data row %1 (the check counts from 0: row %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Dashboard</source>
@@ -1699,6 +1765,121 @@ Denmark</source>
     </message>
     <message>
         <source>Offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the file from the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings of the automatic check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a finding, or press F / Shift+F, to select its cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 recorded at submission: %1 (checked when the file arrives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ SHA-256 verified: the file received is the one the portal checked (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checksum was recorded for this file; SHA-256 of what arrived: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ CHECKSUM MISMATCH — the file received is NOT the one the portal checked. Do not release it. Recorded %1, received %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a finding, or press F / Shift+F, to select its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic check found nothing in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title lines above the table: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as ACRO wrote it: %1 header rows joined with &quot; / &quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown as text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1, %2 × %3 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels. The automatic check cannot read images: look at it yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file needs a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic check cannot read a file of this kind (%1), and Portal Desk does not show it. Ask the researcher for a checkable version, or judge it from what you know of the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1805,6 +1986,10 @@ Denmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sign &amp;out…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,6 +1999,10 @@ Denmark</source>
     </message>
     <message>
         <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search on this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1833,32 +2022,11 @@ Denmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F5 — sync now</source>
+        <source>The new language or portal is used the next time Portal Desk starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+1 … Ctrl+7 — go to a page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+F — search in the current list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Q — quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Portal Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Portal Desk %1
-A workspace for research-data caseworkers, output supervisors and health-sector security coordinators.</source>
+        <source>This page has no search field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1964,6 +2132,735 @@ A workspace for research-data caseworkers, output supervisors and health-sector 
     <name>Notifier</name>
     <message>
         <source>Portal Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputChecksView</name>
+    <message>
+        <source>Output checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held — waiting for supervisors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held — only those I can review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released after a check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided (released or withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All outputs, clean ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request sample…  (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a management sample of a project or a researcher (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling overview  (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples drawn against samples expected, per risk class (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors request management samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs held for a check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑/↓ or J/K move · Enter read the files · R release · W withhold · N next you can review · F next finding · ] next file · M sample · O overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 distinct releases needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you cannot decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release  (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withhold  (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next  (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next output you can review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑/↓ or J/K — previous / next output in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter — read the output&apos;s files (Esc back to the queue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R — release (asks to confirm; a flagged output needs two supervisors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W — withhold (a reason is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N — next output you can review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F / Shift+F — next / previous finding (selects its cell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>] / [ — next / previous file of the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M — request a management sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O — sampling overview: drawn against expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held · %2 you can review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of your verdicts not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sample requests not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 withheld in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing else in the queue that you can review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No output selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it was held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean and not sampled: it was released at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The researcher&apos;s note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews (%1 of %2 releases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No supervisor has reviewed it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 is waiting to be sent (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail of this output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outputs are waiting for a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release is off: the checksum of %1 does not match what the portal checked. Withhold it, or open it again to fetch the files anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your earlier verdict was refused by the portal (%1); see Needs attention. You can decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checksum of %1 does not match; release is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You reviewed this output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot decide on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your release would be the only one needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your release would be %1 of %2 — the last one needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your release would be %1 of %2 releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You released it; a second supervisor must release it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You released it; %1 more supervisors must release it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release as %1 of %2 releases (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release: the one release needed (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold with a reason; this ends it (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withhold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sensitive register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 earlier breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 earlier breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random sample (drawn at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk-based sample (drawn at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management sample requested by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic check asks for a person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>management sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clean, not sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: no findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you released it; needs a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already reviewed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent, waiting for the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(your release: %1). Nobody reviews the same output twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this output (%1 %2); another supervisor must decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You submitted this output; another supervisor must decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your verdict was sent; the portal&apos;s updated output arrives with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This output is already decided (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors review outputs: admin has no approving role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors review outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible: a file&apos;s checksum does not match what the portal checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 (%2 of %3 releases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not queued: %1 changed while you were deciding. Check it and decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: %1. Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management sample of %1 (%2 outputs): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal refused %1 of your actions: see Needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: the portal accepted your actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputReviewDialog</name>
+    <message>
+        <source>Release output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1 as release %2 of %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last release needed: the output leaves the research machine for the researcher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 of 2 releases: the automatic check flagged this output, so after yours a second supervisor must release it too. It stays held until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After yours, %1 more releases from other supervisors are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One release is needed for this clean, sampled output: it leaves the research machine for the researcher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A withhold ends it: the output does not leave the research machine. Say why; the researcher reads it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every file has been checked against its SHA-256 yet (%1). You have not seen what you are releasing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The researcher reads this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the record (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reason to enable %1. Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to confirm, Esc to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputViewer</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an output in the queue to read its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These findings name files that are not in this output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This output has no files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not hand out this file (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal could not be reached: file contents need the portal. The findings below come from the offline copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ A file&apos;s checksum does not match: what you see is not what the portal checked. Do not release this output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contents need the portal, and you are offline. The findings of the automatic check (from the offline copy) are listed beside; the file is shown when the portal can be reached again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: file contents need the portal. The findings come from the offline copy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2263,6 +3160,346 @@ A workspace for research-data caseworkers, output supervisors and health-sector 
     </message>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <source>Request a management sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold outputs of a project or a researcher for a supervisor&apos;s check. The newest outputs that are still held are taken, up to the number you ask for; released ones have left the research machines and cannot be recalled, withheld ones are decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A r&amp;esearcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project or researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this sample? It is recorded with the sample and in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Which:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outputs, at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 outputs, %4 held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4 outputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of its outputs are held now; %2 would be taken (as far as this copy knows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SamplingOverviewDialog</name>
+    <message>
+        <source>Sampling overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict on the draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples drawn and expected per risk class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected range (95 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate: observed / expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every submission is drawn with its own probability (a base rate raised by risk factors). Expected samples are the sum of those probabilities; the range is expected ± 1.96 standard deviations. An honest draw lands outside the range about 1 time in 20 per row: a single miss is not proof of anything, but a class far outside, or outside again and again, is worth a closer look at its draw records (each can be recomputed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: computed from the draws in the offline copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal&apos;s count over every output, as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 outputs in the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base (no risk factor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elevated (one risk factor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High (two or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within the expected range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fewer samples than expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more samples than expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Management samples: %1, holding %2 outputs. They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rates in force: base %1; + %2 for a new researcher (fewer than %3 earlier outputs); + %4 per earlier breach; + %5 for a sensitive register; never above %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No draws yet: nothing to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draws are within the expected range: %1 samples drawn in %2 draws, where %3 to %4 were expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 drawn where %3 to %4 were expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of menus, buttons and messages, and the format of dates and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync interval in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the demo portal on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https address of the portal; empty for the demo portal on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to the language and the portal take effect the next time Portal Desk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings are kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the portal&apos;s https address, e.g. https://portal.example.org (plain http is allowed only on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab and Shift+Tab move between controls; Space or Enter operates the one with the focus; the arrow keys move in lists and tables. Menus open with Alt and the underlined letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grouped by where they work: keys, then what they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab — next / previous control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space — press the button or tick the box that has the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+letter — open a menu (the underlined letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc — close a dialog without changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (open now)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3406,6 +4643,348 @@ A workspace for research-data caseworkers, output supervisors and health-sector 
     </message>
 </context>
 <context>
+    <name>Words</name>
+    <message>
+        <source>Count below the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dominance: few contributors hold most of the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p% rule: a contributor can be estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPR number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVR number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row-level microdata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contributor figures missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contributor figures do not fit the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO&apos;s verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: count below the threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: p-ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: dominance (N-k rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: all values the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: missing values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: negative values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: zero cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO: degrees of freedom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zero cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dominance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPR numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVR numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>microdata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contributors missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contributors mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>magnitude table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contributor figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACRO results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 · %2 (not found in the file as shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 (not in the file as shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 (not found in the file as shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The portal address must use https (plain http is allowed only on this computer).</source>
@@ -3428,6 +5007,152 @@ A workspace for research-data caseworkers, output supervisors and health-sector 
     </message>
     <message>
         <source>%1th</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tlp</name>
+    <message>
+        <source>For the eyes and ears of individual recipients only, no further disclosure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limited disclosure, restricted to the recipient&apos;s organisation only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limited disclosure: recipients may share it on a need-to-know basis within their organisation and its clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limited disclosure: recipients may share it within their community, not publicly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclosure is not limited: recipients may share it with the world.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic Light Protocol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hospitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP clinics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>care homes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>municipalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capital Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region Zealand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region of Southern Denmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central Denmark Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>North Denmark Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recipients yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 never acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
