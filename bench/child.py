@@ -236,11 +236,13 @@ def view(config: dict) -> dict:
     for index in range(1, view.status.count()):
         filters[view.status.itemData(index)] = timed(lambda: view.status.setCurrentIndex(index))
     view.status.setCurrentIndex(0)
-    sorts = {}
+    # Each sort twice: the first by a column may build its sort index (once per cache).
+    first_sorts, sorts = {}, {}
     for column, order in ((1, Qt.SortOrder.AscendingOrder), (1, Qt.SortOrder.DescendingOrder),
                           (3, Qt.SortOrder.AscendingOrder), (4, Qt.SortOrder.AscendingOrder),
                           (2, Qt.SortOrder.AscendingOrder), (6, Qt.SortOrder.DescendingOrder)):
         label = f"{model.columns[column].key} {'desc' if order == Qt.SortOrder.DescendingOrder else 'asc'}"
+        first_sorts[label] = timed(lambda: view.table.sortByColumn(column, order))
         sorts[label] = timed(lambda: view.table.sortByColumn(column, order))
 
     # Scrolling: jump to screens spread over the whole list.
@@ -263,7 +265,7 @@ def view(config: dict) -> dict:
     scroll_blocks = model.blocks_loaded - before
     result = {
         "rows": total, "open_ms": open_ms, "floor_ms": sorted(floor)[len(floor) // 2],
-        "search": searches, "filter": filters, "sort": sorts,
+        "search": searches, "filter": filters, "sort": sorts, "first_sort": first_sorts,
         "scroll_jumps": jumps, "scroll_steps": 60, "scroll_ms_max": max(scroll),
         "scroll_blocks_loaded": scroll_blocks, "blocks_held": len(model._blocks),
         "block_rows": lazy_table.BLOCK, "max_blocks": lazy_table.MAX_BLOCKS,

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCalendarWidget,
-                               QCheckBox, QComboBox, QFrame, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
+                               QCheckBox, QComboBox, QDialog, QFrame, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
                                QPushButton, QScrollBar, QTabBar, QTextEdit, QVBoxLayout, QWidget)
 
 from desktop import theme
@@ -30,6 +30,14 @@ CHECKED = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QTextEdit, 
 OWNERS = (QComboBox, QAbstractSpinBox, QTabBar, QCalendarWidget, QScrollBar, QLineEdit, QMenu)
 INTERNAL_CLASSES = {"QTableCornerButton", "QLineEditIconButton", "QComboBoxListView", "QCalendarView"}
 ROLES = ["anna", "dorte", "frida", "admin", "helle"]
+# Methods of pages that open a dialog (when the role and the selected case allow it).
+PAGE_DIALOGS = [("compose_new", ()), ("start_decision", ("approve",)), ("start_decision", ("reject",)),
+                ("start_decision", ("release",)), ("start_decision", ("withhold",)), ("request_sample", ()),
+                ("show_overview", ())]
+
+
+def open_dialogs() -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
 
 # -- the walk ---------------------------------------------------------------------------------------
@@ -170,6 +178,21 @@ def test_every_page_and_dialog_is_named_and_tab_reachable(qtbot, portal, tmp_pat
         problems += audit(page, f"{username}/{key}")
     problems += audit(window, f"{username}/window", skip=window.stack)      # navigation, status bar
 
+    # the dialogs a page opens (compose a warning, a reason for a decision, a sample, the overview)
+    opened = []
+    for key in window.page_keys:
+        page = window.open_page(key)
+        for opener, args in PAGE_DIALOGS:
+            method = getattr(page, opener, None)
+            if not callable(method):
+                continue
+            before = set(open_dialogs())
+            method(*args)
+            for dialog in set(open_dialogs()) - before:
+                problems += audit(dialog, f"{username}/{key}/{opener}{args}")
+                opened.append(f"{key}/{opener}{args}")
+                dialog.reject()
+
     window.show_settings()
     problems += audit(window.settings_dialog, f"{username}/settings")
     window.settings_dialog.reject()
@@ -184,6 +207,8 @@ def test_every_page_and_dialog_is_named_and_tab_reachable(qtbot, portal, tmp_pat
     window.report_dialog.reject()
     problems = list(dict.fromkeys(problems))
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+    assert opened or username == "admin", "the pages' own dialogs were opened and walked"
+    print(username, "page dialogs walked:", opened)
 
 
 def test_shortcuts_help_lists_menus_and_page_keys(qtbot, portal, tmp_path, desks):

@@ -154,6 +154,21 @@ def assert_marks_match(model, output: dict, name: str):
 
 # -- reading an output -------------------------------------------------------------------------
 
+def test_portal_text_in_tooltips_is_shown_as_text(qtbot):
+    """Findings quote labels the researcher wrote: a tooltip never renders them as HTML."""
+    from desktop.views.output_viewer import CsvModel, Words
+    hostile = '<img src="x" onerror="alert(1)"><b>bold</b>'
+    table = rules.parse_table(f"group,n\n{hostile},2\nB,40\n")
+    finding = {"file": "t.csv", "rule": "threshold", "row": 0, "column": "n", "value": 2, "threshold": 3,
+               "message": f'Count 2 in "{hostile}" × "n" is below the minimum of 3.'}
+    words = Words()
+    model = CsvModel(table, rules.place_in_table(table, [finding]), "fail", words)
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "<b>" not in tip and "&lt;img" in tip and "&lt;b&gt;bold" in tip
+    assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) == hostile      # the cell itself: plain data
+    assert model.index(0, 1).data(Qt.ItemDataRole.DisplayRole) == "⚠ 2"
+
+
 def test_viewer_marks_the_cells_lines_and_files_the_findings_name(qtbot, fresh_portal, tmp_path, desks):
     submitted = rikke_submits(fresh_portal, ("admissions.csv", TABLE), ("notes.txt", NOTES),
                               ("figure.png", png_bytes()), ("report.pdf", PDF))
@@ -357,6 +372,13 @@ def test_management_sample_request_lands_on_the_portal(qtbot, fresh_portal, tmp_
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     wait_sent(qtbot, desk)
     sync_again(qtbot, desk)
+
+    # A dashboard chart's list of outputs, then back to the held queue.
+    some = view.model.ids[:2]
+    view.apply_filter({"ids": some, "label": "Sampled outputs"})
+    assert view.model.ids == some and "Sampled outputs" in view.show_filter.currentText()
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_HELD))
+    assert view.show_filter.findData("dashboard") == -1 and len(view.model.ids) > 2
 
     mine = view.queue.samples_by("u-dorte")
     assert len(mine) == 1 and mine[0]["note"] == reason

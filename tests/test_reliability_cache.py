@@ -32,7 +32,7 @@ from tests.faults import (TotpCodes, add_users, cache_state, feed_state, live, q
 from tests.portal_process import PortalProcess
 
 USERS = [f"cache{n:02d}" for n in range(40)]
-TRIALS_CI = 8
+TRIALS_CI = 6
 TRIALS_SLOW = 60
 
 

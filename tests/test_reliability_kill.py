@@ -41,7 +41,7 @@ from tests.portal_process import PortalProcess, wait_until
 
 SEED = 7
 PAGE_SIZE = 8
-KILLS_CI = 30
+KILLS_CI = 24
 KILLS_SLOW = 200
 
 

@@ -35,7 +35,7 @@ from tests.portal_process import PortalProcess
 
 CLIENTS = 50
 PER_USER = 2
-SECONDS_CI = 6.0
+SECONDS_CI = 5.0
 SECONDS_SLOW = 60.0
 
 

@@ -94,7 +94,7 @@ class ApplicationDetail(QScrollArea):
         else:
             cert = self.tr("Certification unknown")
         rows = [
-            (self.tr("Case"), app["id"] + (f"  (" + self.tr("round %1").replace("%1", str(app["round"])) + ")"
+            (self.tr("Case"), app["id"] + ("  (" + self.tr("round %1").replace("%1", str(app["round"])) + ")"
                                             if (app.get("round") or 1) > 1 else "")),
             (self.tr("Institution"), app.get("institution") or ""),
             (self.tr("Applicant"), applicant),

@@ -320,9 +320,6 @@ class ApprovalsView(QWidget):
         app_id = self.current_id()
         return self.queue.item(app_id) if app_id else None
 
-    def open_application(self, application_id: str) -> bool:
-        return self.select(application_id)
-
     def select(self, application_id: str) -> bool:
         row = self.model.row_of(application_id)
         if row < 0:

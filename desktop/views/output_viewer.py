@@ -25,11 +25,12 @@ import logging
 import shiboken6
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QRect, QSize, Qt,
                             Signal)
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPixmap, QTextCharFormat, QTextCursor, \
-    QTextFormat
+from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap, QTextCharFormat,
+                           QTextCursor, QTextFormat)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
-                               QTabWidget, QTableView, QTextEdit, QToolTip, QVBoxLayout, QWidget)
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTabWidget, QTableView, QTextEdit,
+                               QToolTip, QVBoxLayout, QWidget)
 
 from ..models import outputs as rules
 from ..sync.api import PortalClient, PortalClientError, PortalError, PortalUnreachable, api_path
@@ -272,6 +273,25 @@ class CsvModel(QAbstractTableModel):
             return self.tr("Data row %1 (the check counts from 0: row %2)").replace("%1", str(section + 1)) \
                 .replace("%2", str(section))
         return None
+
+
+class FramedSelection(QStyledItemDelegate):
+    """The selected cell keeps its finding colour and gets a frame: the colour says
+    what is wrong with it, the frame says which cell you are on."""
+
+    def paint(self, painter, option, index):
+        if not option.state & QStyle.StateFlag.State_Selected:
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        painter.save()
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 3)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+        painter.restore()
 
 
 # -- text with line numbers -------------------------------------------------------------------
@@ -666,7 +686,7 @@ class FilePage(QWidget):
             view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             view.horizontalHeader().setStretchLastSection(False)
-            view.setStyleSheet("QTableView#fileTable::item:selected { border: 2px solid palette(highlight); }")
+            view.setItemDelegate(FramedSelection(view))
             if len(prepared.table.rows) <= 2000:
                 view.resizeColumnsToContents()
                 for col in range(self.model.columnCount()):

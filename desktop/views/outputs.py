@@ -473,7 +473,6 @@ class OutputChecksView(QWidget):
             self._show(None)
 
     def _update_summary(self):
-        counts = self.queue.counts()
         held_ids = self.queue.ids(rules.SHOW_HELD)
         items = self.queue.items(held_ids)
         can = sum(1 for i in items if i.reviewable)
@@ -487,9 +486,6 @@ class OutputChecksView(QWidget):
         shown = self.model.rowCount()
         if self.show_filter.currentData() != rules.SHOW_HELD:
             text += " · " + self.tr("%1 shown").replace("%1", str(shown))
-        decided = counts.get("withheld", 0)
-        if decided and self.show_filter.currentData() == rules.SHOW_HELD:
-            text += " · " + self.tr("%1 withheld in all").replace("%1", str(decided))
         self.summary.setText(text)
 
     def current_id(self) -> str | None:

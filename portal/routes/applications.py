@@ -41,19 +41,18 @@ Pydantic models below; the OpenAPI description still shows them.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from starlette.concurrency import run_in_threadpool
 
 from .. import entities
 from ..api import PortalContext, context, current_user, iso, perform
-from ..errors import ApiError, bad_request, invalid_field, not_found, role_required
+from ..errors import ApiError, invalid_field, not_found, role_required
 from ..visibility import project
 from .core import ERRORS
+from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 
 router = APIRouter()
 
@@ -129,97 +128,7 @@ def required_approvals(registers) -> int:
     return 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2
 
 
-# -- reading and validating bodies ---------------------------------------------
-
-class _Unparsed:
-    """A body that is missing or not JSON; refused at the body-validation step."""
-
-    def __init__(self, raw: bytes, problem: str | None = None):
-        self.raw = raw
-        self.problem = problem
-
-    def fingerprint(self) -> dict:
-        return {"unparsed_sha256": hashlib.sha256(self.raw).hexdigest()}
-
-
-async def _read_json(request: Request) -> Any:
-    raw = await request.body()
-    if not raw.strip():
-        return _Unparsed(b"")
-    try:
-        payload = json.loads(raw)
-    except (ValueError, RecursionError):
-        return _Unparsed(raw)
-    if _has_surrogate(payload):
-        # "\ud800" is valid JSON syntax but no text: it cannot be stored (nor hashed) as UTF-8.
-        return _Unparsed(raw, "The request body holds text that is not valid Unicode (an unpaired surrogate).")
-    return payload
-
-
-def _has_surrogate(payload: Any) -> bool:
-    """Whether any string (key or value) of a parsed body holds an unpaired surrogate."""
-    stack = [payload]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                return True
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
-
-
-def _fingerprint_body(payload: Any) -> Any:
-    return payload.fingerprint() if isinstance(payload, _Unparsed) else payload
-
-
-def _validate(model: type[BaseModel], payload: Any) -> BaseModel:
-    if isinstance(payload, _Unparsed):
-        if payload.raw:
-            raise bad_request(payload.problem or "The request body is not valid JSON.")
-        raise invalid_field("A JSON request body is required.")
-    try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        parts = []
-        for e in exc.errors()[:5]:
-            where = ".".join(str(p) for p in e.get("loc", ()))
-            parts.append(f"{where or 'body'}: {e.get('msg', 'invalid')}")
-        raise invalid_field("; ".join(parts) or "Invalid request.") from None
-
-
-def _given(payload: Any, field: str, kind: type) -> Any:
-    """A field of the raw body for the audit detail, if it has the expected type."""
-    if isinstance(payload, dict):
-        value = payload.get(field)
-        if isinstance(value, kind) and not isinstance(value, bool):
-            return value if not isinstance(value, str) else value[:40]
-    return None
-
-
-def _body_doc(model: type[BaseModel]) -> dict:
-    """The request body's schema for the OpenAPI description (nested models inlined)."""
-    schema = model.model_json_schema()
-    defs = schema.pop("$defs", {})
-
-    def inline(node):
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                rest = {k: v for k, v in node.items() if k != "$ref"}
-                return inline({**defs[ref.rsplit("/", 1)[-1]], **rest})
-            return {k: inline(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [inline(v) for v in node]
-        return node
-
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": inline(schema)}}}}
-
+# -- reading and validating bodies: see bodies.py
 
 # -- shared checks ----------------------------------------------------------------
 

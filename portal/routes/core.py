@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, auth
 from ..api import PortalContext, context, current_user, iso, perform, public_user, require
-from ..errors import ApiError, bad_request
+from ..errors import ApiError
 from ..visibility import STAFF_ROLES, caller_keys, project
 
 router = APIRouter()

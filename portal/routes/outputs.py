@@ -128,7 +128,7 @@ from ..api import PortalContext, context, current_user, perform, require
 from ..errors import ApiError, invalid_field, not_found, role_required
 from ..store import canonical_json
 from ..visibility import project
-from .applications import _body_doc, _fingerprint_body, _given, _read_json, _validate
+from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 from .core import ERRORS
 
 log = logging.getLogger("portal")

@@ -877,6 +877,42 @@
 <context>
     <name>AttentionView</name>
     <message>
+        <source>Someone changed the case before your action arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was already decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest with this institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification has lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author cannot co-sign their own warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second coordinator must co-sign first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,7 +1796,7 @@ Denmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer has no usable keyring. Your offline copy is encrypted with a key derived from your password, and you will sign in again after a restart.</source>
+        <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2331,10 +2367,6 @@ Denmark</source>
     </message>
     <message>
         <source>%1 shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 withheld in all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
