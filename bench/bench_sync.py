@@ -147,6 +147,14 @@ def incremental(run: Run) -> list[Figure]:
         client = PortalClient(c.portal_url)
         client.set_token(c.token)
         engine = SyncEngine(client, cache)
+        # The workspace opens its applications list after the initial sync: the first
+        # list query on the full cache builds the sort index it reads (once per cache).
+        t = time.perf_counter()
+        listed = len(cache.application_ids(order_by="submitted_at", descending=True))
+        first_list = ms(time.perf_counter() - t)
+        t = time.perf_counter()
+        cache.application_ids(order_by="submitted_at", descending=True)
+        again_list = ms(time.perf_counter() - t)
         first = engine.sync_once()   # warm: the first round after opening reads the schema
         if first.error:
             raise RuntimeError(first.error)
@@ -181,6 +189,10 @@ def incremental(run: Run) -> list[Figure]:
         cache.close()
     rounds = f"median of {len(busy)} rounds ({', '.join(f'{x:.0f}' for x in busy)} ms)"
     return [
+        Figure("4 Applications view", f"first list query after the initial sync ({listed:,} ids)", first_list, "ms",
+               floor=again_list, floor_name="the same query once its sort index exists",
+               note="one-time: builds the covering sort index of the default order (the initial sync runs "
+                    "without it: maintaining it through the initial sync would cost more than building it once)"),
         Figure(S2, "no changes", median(idle), "ms", floor=median(idle_floor),
                floor_name="the bare HTTP call of the same feed page", max_value=100,
                note=f"median of 7 rounds, slowest {max(idle):.1f} ms; a round pushes the (empty) outbox "

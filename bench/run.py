@@ -102,6 +102,7 @@ def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=prin
         if portal is not None:
             portal.close()
         shutil.rmtree(work, ignore_errors=True)
+    figures.sort(key=lambda f: f.scenario.split()[0])   # stable: each scenario's figures in the order made
     return info, figures
 
 

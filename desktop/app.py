@@ -185,7 +185,7 @@ class DeskApp(QObject):
     def show_notes(self, notes: list[str]):
         """What happened while opening the workspace (e.g. an unusable offline copy was rebuilt and
         its unsent actions exported): told in a window-modal box that does not block the app."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Offline copy"), "\n\n".join(notes),
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Portal Desk"), "\n\n".join(notes),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -194,6 +194,11 @@ class DeskApp(QObject):
 
     def reauthenticate(self):
         from .views.sign_in import SignInDialog
+        existing = getattr(self, "reauth_dialog", None)
+        if existing is not None and existing.isVisible():   # asked again while it is open
+            existing.raise_()
+            existing.activateWindow()
+            return
         dialog = SignInDialog(self.sessions, demo=self.demo, reauth_for=self.workspace.username,
                               portal_ready=self.portal_ready if self.embedded else None, parent=self.window)
         dialog.workspace = self.workspace

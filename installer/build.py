@@ -94,6 +94,7 @@ def windows_version_info(ver: str) -> None:
 
 def pyinstaller(clean: bool) -> None:
     step("PyInstaller")
+    os.environ["PORTAL_DESK_BUILD_DIR"] = BUILD
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
            "--distpath", DIST, "--workpath", os.path.join(BUILD, "pyinstaller"),
            os.path.join(HERE, "portal-desk.spec")]
@@ -183,7 +184,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="start the built bundle headless to its sign-in window")
     parser.add_argument("--no-package", action="store_true", help="only the bundle folder (no archive or installer)")
     parser.add_argument("--no-clean", action="store_true", help="reuse PyInstaller's cache (faster rebuilds)")
+    parser.add_argument("--dist", help="where the bundle and packages go (default: dist/)")
+    parser.add_argument("--work", help="PyInstaller's work folder and the icons (default: build/)")
     args = parser.parse_args(argv)
+    global DIST, BUILD
+    DIST = os.path.abspath(args.dist) if args.dist else DIST
+    BUILD = os.path.abspath(args.work) if args.work else BUILD
     started = time.monotonic()
     ver = version()
     print(f"Portal Desk {ver} for {sys.platform} ({platform.machine()})")

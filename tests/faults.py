@@ -38,7 +38,6 @@ import requests
 
 from tests.portal_process import TotpClock, wait_until
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIGURES_ENV = "PORTAL_DESK_FIGURES"
 
 FAULTS = ("down", "reset", "timeout", "trickle", "500", "502", "503", "truncated", "malformed", "wrong_type",
@@ -175,10 +174,6 @@ class FaultProxy:
     def release(self) -> None:
         """Let held answers go to the client."""
         self._release.set()
-
-    def rearm_hold(self) -> None:
-        self.held.clear()
-        self._release.clear()
 
     def idle(self) -> bool:
         """No request is being handled (for waits: the portal has seen everything sent)."""

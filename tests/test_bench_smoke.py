@@ -48,3 +48,72 @@ def test_results_file(smoke, tmp_path):
     assert "/tmp" not in text and str(tmp_path) not in text
     printed = bench_run.table(figures)
     assert all(f.name in printed for f in figures)
+
+
+def test_sort_indexes_keep_the_order(tmp_path):
+    """Large lists are sorted by reading a covering index (a benchmark fix): the order
+    is the plain SQL order, rows without a value last, with filters and search."""
+    import random
+
+    from desktop.sync import cache as cache_module
+    from desktop.sync.cache import APPLICATION_SORTS, TEXT_SORTS, Cache, fts_query
+
+    rng = random.Random(5)
+    count = cache_module.SORT_INDEX_MIN_ROWS + 500
+    changes = []
+    for n in range(count):
+        data = {"id": f"APP-2026-{n:05d}", "title": rng.choice([None, "Alpha study", "beta study", "Gamma", "beta"]),
+                "status": rng.choice(["submitted", "in_review", "approved"]), "applicant_id": "R-0001",
+                "institution": rng.choice([None, "Aarhus University", "aalborg University"]),
+                "submitted_at": rng.choice([None, "2024-01-01T00:00:00Z", "2025-02-02T00:00:00Z"]),
+                "updated_at": None, "required_approvals": rng.choice([2, 3, None]), "registers": ["BEF"],
+                "reviews": [], "purpose": "study", "version": 1}
+        changes.append({"seq": n + 1, "entity": "application", "id": data["id"], "data": data})
+    with Cache.open(tmp_path / "cache.db", b"\x07" * 32) as cache:
+        cache.apply_page(changes, count)
+
+        def plain(order_by, descending, status, search):
+            where, params = [], []
+            if search:
+                where.append("t.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ?)")
+                params.append(fts_query(search))
+            if status:
+                where.append("t.status = ?")
+                params.append(status)
+            direction = "DESC" if descending else "ASC"
+            collate = " COLLATE NOCASE" if order_by in TEXT_SORTS else ""
+            sql = ("SELECT t.id FROM applications t" + (" WHERE " + " AND ".join(where) if where else "") +
+                   f" ORDER BY t.{order_by} IS NULL, t.{order_by}{collate} {direction}, t.id {direction}")
+            return [r["id"] for r in cache.query(sql, params)]
+
+        for order_by in APPLICATION_SORTS:
+            for descending in (False, True):
+                for status, search in ((None, None), ("approved", None), (None, "aarhus"), ("submitted", "beta")):
+                    assert cache.application_ids(search=search, status=status, order_by=order_by,
+                                                  descending=descending) == plain(order_by, descending, status, search)
+        built = {r["name"] for r in cache.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {f"applications_sort_{c}" for c in APPLICATION_SORTS} <= built
+        cache.reset_feed()       # a full sync again runs without them
+        built = {r["name"] for r in cache.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert not any("_sort_" in name for name in built)
+
+
+def test_lazy_table_queries_once_while_a_view_is_built(qapp):
+    """A view picks its sort and then refreshes: one id query, not two (a benchmark fix)."""
+    from PySide6.QtCore import Qt
+
+    from desktop.models.lazy_table import Column, LazyTableModel
+
+    calls = []
+
+    def fetch_ids(order_by, descending):
+        calls.append((order_by, descending))
+        return ["b", "a"] if descending else ["a", "b"]
+
+    model = LazyTableModel([Column("id", "ID", "id")], fetch_ids, lambda ids: [{"id": i} for i in ids])
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert calls == []
+    model.refresh()
+    assert calls == [("id", True)] and model.ids == ["b", "a"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert calls == [("id", True), ("id", False)] and model.ids == ["a", "b"]

@@ -743,3 +743,22 @@ def test_bench_smoke():
     figures = load_bench().run(2_000, repeat=1)
     assert set(figures) >= {"cells", "check_seconds", "csv_reader_seconds", "ratio", "verdict"}
     assert figures["cells"] == 2_000 and figures["verdict"] == "fail"
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_title_line_without_delimiters_does_not_hide_small_counts(delimiter):
+    # A title line above a tab- or semicolon-separated table must not make it one column.
+    rows = ["Table 5: cases by group", delimiter.join(["group", "cases"]),
+            delimiter.join(["a", "0"]), delimiter.join(["b", "1"]), delimiter.join(["c", "2"]),
+            delimiter.join(["d", "40"])]
+    result = check_output([("t.csv", ("\n".join(rows) + "\n").encode())], Rules())
+    assert result["verdict"] == "fail"
+    cells = {(f["rule"], f["row"], f["column"]) for f in result["findings"]}
+    assert ("threshold", 1, "cases") in cells and ("threshold", 2, "cases") in cells
+    assert ("zero", 0, "cases") in cells
+
+
+def test_title_line_with_a_comma_above_a_tab_table():
+    text = "Table 6: admissions, by region\nregion\tadmissions\nNorth\t2\nSouth\t55\n"
+    result = check_output([("t.tsv", text.encode())], Rules())
+    assert ("threshold", 0, "admissions") in {(f["rule"], f["row"], f["column"]) for f in result["findings"]}

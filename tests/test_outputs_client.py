@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import os
+import tempfile
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.models import outputs as rules
 from tests.client_helpers import sign_in_through_dialog, start_client, sync_again, wait_for_sync
 
-SHOTS = os.environ.get("PORTAL_DESK_SHOTS", "/tmp")
+SHOTS = os.environ.get("PORTAL_DESK_SHOTS") or tempfile.gettempdir()   # screenshots for a person to look at
 
 TABLE = ("Table 3: first admissions by region and age;;;\n"
          "\n"

@@ -217,3 +217,13 @@ def test_the_audit_chain_holds_with_both_processes_appending(pair):
         assert result["ok"] is True and result["first_bad_seq"] is None
     assert sessions[0][1].get(a.api + "/audit/verify", timeout=30).json()["entries"] == \
         sessions[1][1].get(b.api + "/audit/verify", timeout=30).json()["entries"]
+
+
+def test_a_session_signed_out_on_one_process_is_dead_on_the_other(pair):
+    a, b = pair
+    token = a.sign_in("frida")
+    auth = {"Authorization": f"Bearer {token}"}
+    assert requests.get(b.api + "/changes", params={"limit": 1}, headers=auth, timeout=20).status_code == 200
+    assert requests.delete(a.api + "/session", headers=auth, timeout=20).status_code == 204
+    dead = requests.get(b.api + "/changes", params={"limit": 1}, headers=auth, timeout=20)
+    assert dead.status_code == 401 and error_code(dead) == "unauthorized"

@@ -32,7 +32,7 @@ from tests.faults import (TotpCodes, add_users, cache_state, feed_state, live, q
 from tests.portal_process import PortalProcess
 
 USERS = [f"cache{n:02d}" for n in range(40)]
-TRIALS_CI = 6
+TRIALS_CI = 7
 TRIALS_SLOW = 60
 
 
@@ -127,11 +127,13 @@ def damage(path: Path, how: str, rng: random.Random) -> None:
         conn.close()
     elif how == "text":
         path.write_text("This is not a database.\n")
+    elif how == "empty":
+        path.write_bytes(b"")
     else:
         raise ValueError(how)
 
 
-DAMAGES = ("flip", "truncate", "header", "garbage", "plain_sqlite", "text")
+DAMAGES = ("flip", "truncate", "header", "garbage", "plain_sqlite", "text", "empty")
 
 
 def corruption_campaign(world, tmp_path, trials: int, seed: int) -> dict:

@@ -19,10 +19,11 @@ from collections import Counter
 
 import pytest
 import requests
-import schemathesis
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
-from schemathesis import GenerationMode
+
+schemathesis = pytest.importorskip("schemathesis", reason="the test extra schemathesis is not installed")
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402 (installed with schemathesis)
+from hypothesis import strategies as st  # noqa: E402
+from schemathesis import GenerationMode  # noqa: E402
 
 from portal import API_PREFIX
 from tests.faults import record

@@ -14,6 +14,7 @@ Everything refused carries the contract's error body.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -23,7 +24,7 @@ from portal import API_PREFIX, auth
 from portal.api import PortalContext
 from portal.app import create_app
 from portal.store import open_store
-from tests.faults import record
+from tests.faults import feed_state, record
 from tests.portal_process import PortalProcess
 
 ROLES = {"caseworker": "anna", "supervisor": "dorte", "coordinator": "frida", "admin": "admin",
@@ -127,7 +128,6 @@ def call(portal, method: str, path: str, token: str | None) -> requests.Response
 
 
 def _params(path: str) -> list[str]:
-    import re
     return re.findall(r"{(\w+)}", path)
 
 
@@ -210,10 +210,9 @@ def test_a_body_that_is_not_json_is_refused_after_the_sign_in_and_role_checks(po
 
 # -- object-level checks: the right role, the wrong object -----------------------------------
 def test_recipient_reads_only_warnings_sent_to_their_organisation(portal, callers):
-    frida = {"Authorization": f"Bearer {callers['coordinator']}"}
     ole = {"Authorization": f"Bearer {callers['recipient']}"}
-    state = portal.all_changes("frida")
-    warnings = [d for (kind, _), d in state.items() if kind == "warning" and d]
+    state = feed_state(portal.api, callers["coordinator"])
+    warnings = [d for (kind, _), (_, d) in state.items() if kind == "warning" and d]
     mine = [w for w in warnings if w["status"] != "draft" and "ORG-001" in w.get("addressed_org_ids", [])]
     not_mine = [w for w in warnings if w["status"] != "draft" and "ORG-001" not in w.get("addressed_org_ids", [])]
     drafts = [w for w in warnings if w["status"] == "draft"]
@@ -234,7 +233,7 @@ def test_recipient_reads_only_warnings_sent_to_their_organisation(portal, caller
 
 def test_researcher_reaches_only_own_outputs_and_applications(portal, callers):
     rikke = {"Authorization": f"Bearer {callers['researcher']}"}
-    state = portal.all_changes("admin")
+    state = {k: d for k, (_, d) in feed_state(portal.api, callers["admin"]).items()}
     outputs = [d for (kind, _), d in state.items() if kind == "output" and d]
     apps = [d for (kind, _), d in state.items() if kind == "application" and d]
     foreign_output = next(o for o in outputs if o["researcher_id"] != "R-0001")

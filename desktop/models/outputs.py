@@ -638,12 +638,9 @@ def _is_marker(raw: str) -> bool:
     return s in MISSING_MARKERS or bool(_BOUND_RE.match(s))
 
 
-def sniff_delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    unquoted = re.sub(r'"[^"]*"', "", first)
-    counts = {d: unquoted.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
+# The viewer must read a table exactly as the portal's check did, or findings land on
+# the wrong cells: it uses the check's own delimiter rule.
+from portal.checks.csvtable import sniff_delimiter  # noqa: E402
 
 
 def read_records(text: str, delimiter: str) -> list[list[str]]:

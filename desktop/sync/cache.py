@@ -205,6 +205,8 @@ class Cache:
         if not isinstance(key, bytes) or len(key) != KEY_BYTES:
             raise ValueError("a cache key is 32 bytes")
         path = Path(path)
+        if verify and _cut_to_nothing(path):
+            raise CacheCorrupt("the cache file is empty: it was cut off, its contents are gone")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with contextlib.suppress(FileExistsError):
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -561,6 +563,18 @@ RESCUE_FORMAT = "portal-desk-unsent-actions"
 # SQLCipher reports a page that fails its HMAC as "out of memory" (SQLITE_NOMEM), which
 # Python raises as MemoryError: on a damaged file that is what a read meets.
 _READ_ERRORS = (dbapi2.DatabaseError, MemoryError)
+
+
+def _cut_to_nothing(path: Path) -> bool:
+    """An existing cache of zero bytes with no write-ahead log to replay. A new cache is
+    never left like that (switching it to WAL mode writes its first page at once)."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except FileNotFoundError:
+        return False
+    wal = Path(f"{path}-wal")
+    return not (wal.exists() and wal.stat().st_size > 0)
 
 
 def _check_schema(conn: Any) -> None:

@@ -2,9 +2,12 @@
 
 `ChartPainter` draws one chart into a matplotlib Figure (or SubFigure) from the
 Qt-free data of `desktop.models.dashboard`; it uses Qt only for translations and
-the user's date format, so the report can use it off the UI thread. `ChartCard`
-embeds a figure in the window (FigureCanvasQTAgg), opens the matching list when
-a bar or point is clicked, and exports the chart to PNG or PDF.
+the user's date format, so it can run off the UI thread. On screen, a chart is
+rendered in one background thread (`render_pool`) with matplotlib's
+object-oriented API and Agg only, at the widget's size and device pixel ratio;
+`ChartCard` shows the finished pixels, opens the matching list when a bar, point
+or cell is clicked (hit-tested against the places the render thread recorded)
+and exports the chart to PNG or PDF, again rendered in that thread.
 
 Colours are the Okabe–Ito palette (safe for colour-blind readers); wherever a
 colour tells series apart, a hatch pattern or a label says it too.
@@ -12,19 +15,29 @@ colour tells series apart, a hatch pattern or a label says it too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import math
 import os
 import textwrap
+import time
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Callable
 
+import numpy as np
+import shiboken6
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
-from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QToolButton, QVBoxLayout
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QPointF, QRectF, QSize,
+                            QSizeF, Qt, QThreadPool, QTime, QTimer, Signal)
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ..models import dashboard as model
+from ..tasks import Op
 from .widgets import plain_label
 
 OKABE_ITO = {
@@ -51,13 +64,25 @@ class Drawn:
     hint: str = ""                          # how to use the clicks, when not the usual
 
 
-def export_figure(figure: Figure, path: str) -> None:
-    """Save a chart as PNG or PDF, chosen by the file name's suffix."""
+def check_export_path(path: str) -> str:
+    """The export format a file name asks for: "png" or "pdf"."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in (".png", ".pdf"):
         raise ValueError("a chart is exported as .png or .pdf")
-    figure.savefig(path, format=suffix[1:], dpi=EXPORT_DPI, facecolor="white",
-                   metadata={"Creator": "Portal Desk"} if suffix == ".pdf" else {"Software": "Portal Desk"})
+    return suffix[1:]
+
+
+def export_figure(figure: Figure, path: str) -> None:
+    """Save a chart as PNG or PDF, chosen by the file name's suffix; a file is never left half written."""
+    kind = check_export_path(path)
+    temporary = f"{path}.part"
+    try:
+        figure.savefig(temporary, format=kind, dpi=EXPORT_DPI, facecolor="white",
+                       metadata={"Creator": "Portal Desk"} if kind == "pdf" else {"Software": "Portal Desk"})
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
 
 
 def _const(kind: str, filt: dict) -> Callable[[Any], tuple[str, dict]]:
@@ -655,24 +680,322 @@ class ReportPainter(QObject):
                 cell.get_text().set_fontweight("bold")
 
 
+# -- rendering, off the UI thread ---------------------------------------------------------------------
+SCREEN_DPI = 100        # one inch of a figure is 100 logical pixels on screen, as in matplotlib's Qt canvas
+_pool: QThreadPool | None = None
+
+
+def render_pool() -> QThreadPool:
+    """The one thread that renders the charts: one figure at a time, never on the UI thread."""
+    global _pool
+    if _pool is None or not shiboken6.isValid(_pool):
+        app = QCoreApplication.instance()
+        _pool = QThreadPool(app)
+        _pool.setObjectName("chart-rendering")
+        _pool.setMaxThreadCount(1)
+        if app is not None:
+            app.aboutToQuit.connect(_pool.clear)      # queued renders are dropped at exit
+    return _pool
+
+
+@dataclass(eq=False)
+class HitBox:
+    """A clickable bar or heatmap cell: a rectangle in the image's logical pixels (origin top left)."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+    result: tuple[str, dict]
+
+    def hit(self, x: float, y: float) -> tuple[str, dict] | None:
+        return self.result if self.left <= x <= self.right and self.top <= y <= self.bottom else None
+
+    def anchor(self) -> tuple[float, float]:
+        return (self.left + self.right) / 2, (self.top + self.bottom) / 2
+
+
+@dataclass(eq=False)
+class HitTrace:
+    """A clickable line: its drawn vertices in logical pixels, how near a click must be, and
+    what each of its data points opens (a click opens the point nearest the middle of the hit)."""
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    radius: float
+    steps: bool                             # a step line draws two vertices per data point
+    results: tuple[tuple[str, dict] | None, ...]
+
+    def hit(self, x: float, y: float) -> tuple[str, dict] | None:
+        from matplotlib.lines import segment_hits
+
+        ind = segment_hits(x, y, np.asarray(self.xs), np.asarray(self.ys), self.radius)
+        if self.steps:
+            ind = ind // 2
+        if not len(ind):
+            return None
+        n = int(ind[len(ind) // 2])
+        return self.results[n] if 0 <= n < len(self.results) else None
+
+    def anchor(self) -> tuple[float, float]:
+        n = len(self.xs) // 2
+        return self.xs[n], self.ys[n]
+
+
+class _Pick:
+    """What a Target's `resolve` reads, shaped like matplotlib's PickEvent."""
+
+    def __init__(self, artist, *, ind=(), x=None, y=None, xdata=None, ydata=None):
+        self.artist = artist
+        self.ind = list(ind)
+        self.mouseevent = SimpleNamespace(x=x, y=y, xdata=xdata, ydata=ydata, inaxes=getattr(artist, "axes", None))
+
+
+def hit_regions(targets: list[Target], height: float, ratio: float) -> list[HitBox | HitTrace]:
+    """Where the clickable artists of a drawn figure lie in its image, and what each opens.
+    matplotlib counts device pixels from the bottom; the image counts logical ones from the top."""
+    from matplotlib.cbook import STEP_LOOKUP_MAP
+    from matplotlib.image import AxesImage
+    from matplotlib.lines import Line2D
+
+    def box(x0, y0, x1, y1, result) -> HitBox:
+        return HitBox(min(x0, x1) / ratio, (height - max(y0, y1)) / ratio,
+                      max(x0, x1) / ratio, (height - min(y0, y1)) / ratio, result)
+
+    regions: list[HitBox | HitTrace] = []
+    for target in targets:
+        artist = target.artist
+        if isinstance(artist, Line2D):
+            xy = np.asarray(artist.get_xydata(), dtype=float)
+            style = artist.get_drawstyle() or "default"
+            vertices = np.column_stack(STEP_LOOKUP_MAP[style](*xy.T)) if style.startswith("steps") else xy
+            points = artist.get_transform().transform(vertices)
+            dpi = artist.get_figure(root=True).dpi
+            regions.append(HitTrace(tuple(points[:, 0] / ratio), tuple((height - points[:, 1]) / ratio),
+                                    artist.get_pickradius() * dpi / 72 / ratio, style.startswith("steps"),
+                                    tuple(target.resolve(_Pick(artist, ind=[n])) for n in range(len(xy)))))
+        elif isinstance(artist, AxesImage):
+            rows, columns = np.shape(artist.get_array())[:2]
+            x0, x1, y0, y1 = artist.get_extent()
+            width, step = (x1 - x0) / columns, ((y0 - y1) if artist.origin == "upper" else (y1 - y0)) / rows
+            first = y1 if artist.origin == "upper" else y0
+            to_display = artist.axes.transData
+            for i in range(rows):
+                for j in range(columns):
+                    cx, cy = x0 + (j + 0.5) * width, first + (i + 0.5) * step
+                    (ax0, ay0), (ax1, ay1) = to_display.transform(
+                        [(cx - width / 2, cy - step / 2), (cx + width / 2, cy + step / 2)])
+                    sx, sy = to_display.transform((cx, cy))
+                    result = target.resolve(_Pick(artist, x=sx, y=sy, xdata=cx, ydata=cy))
+                    if result:
+                        regions.append(box(ax0, ay0, ax1, ay1, result))
+        else:                               # a bar, or any artist with an extent
+            extent = artist.get_window_extent()
+            sx, sy = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
+            xdata, ydata = artist.axes.transData.inverted().transform((sx, sy)) if artist.axes else (None, None)
+            result = target.resolve(_Pick(artist, x=sx, y=sy, xdata=xdata, ydata=ydata))
+            if result:
+                regions.append(box(extent.x0, extent.y0, extent.x1, extent.y1, result))
+    return regions
+
+
+@dataclass
+class Rendered:
+    """A chart drawn in the render thread: RGBA pixels (not premultiplied) and what to tell about them."""
+    rgba: bytes
+    width: int                              # device pixels
+    height: int
+    ratio: float                            # device pixels per logical pixel
+    title: str
+    summary: str
+    hint: str
+    regions: list[HitBox | HitTrace]
+    seconds: float                          # time spent drawing, in the render thread
+
+
+def _figure(width: float, height: float, dpi: float) -> Figure:
+    """A figure of `width`×`height` device pixels at `dpi`, with its own Agg canvas.
+    Only matplotlib's object-oriented API: no pyplot, no Qt canvas, safe off the UI thread."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained", facecolor="white")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+@contextlib.contextmanager
+def _collected_young():
+    """A figure is tens of thousands of objects in reference cycles that live for one render.
+    Left to the automatic collector, they outlive its young collections while the figure is
+    drawn and pile up in the oldest generation, until a full collection scans the whole
+    process with the interpreter lock held: a pause of the UI thread of 100 ms and more. So
+    the automatic collector waits while a figure is drawn, and the dead figure is collected
+    young (a scan of only the objects made meanwhile) right after."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+        gc.collect(0)
+
+
+def render_chart(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float = 1.0) -> Rendered:
+    """Draw a chart at `width`×`height` logical pixels and `ratio` device pixels per logical pixel
+    (the widget's devicePixelRatio), so it is as sharp as matplotlib's own Qt canvas would draw it."""
+    started = time.perf_counter()
+    with _collected_young():
+        rendered = _render(draw, width, height, ratio if ratio > 0 else 1.0)
+    rendered.seconds = time.perf_counter() - started
+    return rendered
+
+
+def _render(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float) -> Rendered:
+    # a pinch more than the whole pixels, so that inches × dpi never rounds down a pixel
+    figure = _figure(max(1, round(width * ratio)) + 1e-3, max(1, round(height * ratio)) + 1e-3, SCREEN_DPI * ratio)
+    drawn = draw(figure)
+    canvas = figure.canvas
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())
+    rows, columns = pixels.shape[:2]
+    regions = hit_regions(drawn.targets, rows, ratio)
+    return Rendered(pixels.tobytes(), columns, rows, ratio, figure.get_suptitle(), drawn.summary, drawn.hint,
+                    regions, 0.0)
+
+
+def render_to_file(draw: Callable[[Figure], Drawn], width: float, height: float, path: str) -> str:
+    """Draw a chart laid out for `width`×`height` logical pixels into a PNG or PDF file."""
+    check_export_path(path)
+    with _collected_young():
+        _export(draw, width, height, path)
+    return path
+
+
+def _export(draw: Callable[[Figure], Drawn], width: float, height: float, path: str) -> None:
+    figure = _figure(width, height, SCREEN_DPI)
+    draw(figure)
+    export_figure(figure, path)
+
+
 # -- the Qt side ----------------------------------------------------------------------------------
+class ChartImage(QWidget):
+    """Shows a rendered chart and finds the bar, point or cell under the mouse. Until the
+    image for a new size arrives, the last one is shown stretched to fit."""
+
+    clicked = Signal(str, object)         # kind, filter
+    resized = Signal()                    # new size or device pixel ratio: render again
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = QImage()
+        self.regions: list[HitBox | HitTrace] = []
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 340)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(10, 10)
+
+    def show_image(self, image: QImage, regions: list) -> None:
+        self.image, self.regions = image, regions
+        self.unsetCursor()
+        self.update()
+
+    def image_size(self) -> QSizeF:
+        """The shown image's size in logical pixels."""
+        return self.image.deviceIndependentSize()
+
+    def _placed(self) -> QRectF:
+        size = self.image_size()
+        if abs(size.width() - self.width()) <= 1 and abs(size.height() - self.height()) <= 1:
+            return QRectF(QPointF(0, 0), size)              # pixel for pixel
+        return QRectF(self.rect())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        if self.image.isNull():
+            return
+        placed = self._placed()
+        if placed.size() != self.image_size():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(placed, self.image)
+
+    def region_at(self, pos: QPointF) -> tuple[str, dict] | None:
+        if self.image.isNull() or not self.regions:
+            return None
+        placed, size = self._placed(), self.image_size()
+        if placed.width() <= 0 or placed.height() <= 0:
+            return None
+        x = (pos.x() - placed.x()) * size.width() / placed.width()
+        y = (pos.y() - placed.y()) * size.height() / placed.height()
+        for region in self.regions:
+            found = region.hit(x, y)
+            if found:
+                return found
+        return None
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.region_at(event.position()):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        found = self.region_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
+        if found:
+            event.accept()
+            self.clicked.emit(found[0], found[1])
+        else:
+            super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:      # moved to a screen of another scale
+            self.resized.emit()
+        return super().event(event)
+
+
+class _Latest:
+    """The newest render request of a card; the render thread skips requests older than it."""
+
+    def __init__(self):
+        self.value = 0
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+
 class ChartCard(QFrame):
-    """One chart in the window: the canvas, a plain-text summary and a Save button."""
+    """One chart in the window: the image, a plain-text summary and a Save button.
+
+    `set_chart(draw)` hands over a drawing function; it runs in the render thread
+    (`render_pool`) at the image's size and device pixel ratio, and only the finished
+    pixels come back to the UI thread. A card that is not shown renders when it is; a
+    resize renders again once the size has settled."""
 
     open_list = Signal(str, object)      # kind, filter
-    drawn = Signal()
+    drawn = Signal()                     # the latest data is shown
+    exported = Signal(str)               # path
+    export_failed = Signal(str, str)     # path, message
+    RESIZE_PAUSE_MS = 150
 
     def __init__(self, key: str, minimum_height: int = 300, parent=None):
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         super().__init__(parent)
         self.key = key
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.figure = Figure(figsize=(6, 3.4), layout="constrained", facecolor="white")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(minimum_height)
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chart = ChartImage()
+        self.chart.setMinimumHeight(minimum_height)
+        self.chart.clicked.connect(self.open_list)
         self.summary = plain_label("", wrap=True)
         self.summary.setObjectName("muted")
         self.save_button = QToolButton()
@@ -687,60 +1010,128 @@ class ChartCard(QFrame):
         self.save_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.chart, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(bottom)
-        self.targets: list[Target] = []
         self.title = ""
-        self.is_drawn = False
-        self._last_mouse = None
-        self.canvas.mpl_connect("pick_event", self._picked)
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.is_drawn = False               # the image shows the latest data (or why it cannot)
+        self.last_render: Rendered | None = None
+        self._draw: Callable[[Figure], Drawn] | None = None
+        self._data = 0                      # bumped by every set_chart
+        self._shown = 0                     # the request whose image is shown
+        self._latest = _Latest()
+        self._geometry: tuple[int, int, float] | None = None   # of the latest request
+        self._waiting = False               # hidden with a render to do
+        self._settle = QTimer(self, singleShot=True, interval=self.RESIZE_PAUSE_MS)
+        self._settle.timeout.connect(self._size_settled)
+        self.chart.resized.connect(self._settle.start)
+
+    @property
+    def regions(self) -> list[HitBox | HitTrace]:
+        return self.chart.regions
 
     def show_message(self, text: str) -> None:
         self.summary.setText(text)
 
-    def paint(self, draw: Callable[[Figure], Drawn]) -> None:
-        """Redraw from scratch (on the UI thread)."""
-        self.figure.clear()
-        drawn = draw(self.figure)
-        self.targets = drawn.targets
-        title = self.figure.get_suptitle() or self.key
-        self.title = title
-        hint = drawn.hint or self.tr("Click a bar or point to open the matching list.")
-        self.summary.setText(hint if self.targets else "")
-        self.canvas.setAccessibleName(title)
-        self.canvas.setAccessibleDescription(drawn.summary)
-        self.canvas.setToolTip(self.tr("Click a bar or point to open the matching list") if self.targets else "")
-        self.canvas.draw()
-        self.save_button.setEnabled(True)
-        self.is_drawn = True
-        self.drawn.emit()
+    def set_chart(self, draw: Callable[[Figure], Drawn]) -> None:
+        """Show a new chart: `draw(figure)` draws it (in the render thread) and returns a `Drawn`."""
+        self._draw = draw
+        self._data += 1
+        self.is_drawn = False
+        self.render()
 
-    # -- clicks -------------------------------------------------------------------------------
-    def _picked(self, event) -> None:
-        if event.mouseevent is self._last_mouse:     # one click, one list (stacked artists)
+    def _current_geometry(self) -> tuple[int, int, float]:
+        return self.chart.width(), self.chart.height(), self.chart.devicePixelRatioF()
+
+    def render(self) -> None:
+        """Render the chart at the image's current size in the render thread."""
+        if self._draw is None:
             return
-        for target in self.targets:
-            if target.artist is event.artist:
-                found = target.resolve(event)
-                if found:
-                    self._last_mouse = event.mouseevent
-                    self.open_list.emit(found[0], found[1])
-                return
+        if not self.isVisible():
+            self._waiting = True
+            return
+        self._waiting = False
+        self._settle.stop()
+        request, data, draw, latest = self._latest.next(), self._data, self._draw, self._latest
+        self._geometry = width, height, ratio = self._current_geometry()
 
-    def _hover(self, event) -> None:
-        over = event.inaxes is not None and any(t.artist.contains(event)[0] for t in self.targets)
-        if over:
-            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
-        else:
-            self.canvas.unsetCursor()
+        def job():
+            if latest.value != request:     # a newer size or newer data came meanwhile
+                return None
+            return render_chart(draw, width, height, ratio)
+
+        Op(job).success(lambda result: self._rendered(data, request, result)) \
+            .failure(lambda exc: self._render_failed(data, request, exc)).run_in_background(render_pool())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._waiting:
+            self.render()
+
+    def _size_settled(self) -> None:
+        if self._draw is not None and self._current_geometry() != self._geometry:
+            self.render()
+
+    def _rendered(self, data: int, request: int, result: Rendered | None) -> None:
+        if result is None or not shiboken6.isValid(self) or request < self._shown:
+            return
+        # the copy (as premultiplied ARGB, what the painter draws fastest) owns its pixels
+        image = QImage(result.rgba, result.width, result.height, result.width * 4, QImage.Format.Format_RGBA8888) \
+            .convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(result.ratio)
+        self._shown = request
+        self.last_render = result
+        self.chart.show_image(image, result.regions)
+        self.title = result.title or self.key
+        hint = result.hint or self.tr("Click a bar or point to open the matching list.")
+        self.summary.setText(hint if result.regions else "")
+        self.chart.setAccessibleName(self.title)
+        self.chart.setAccessibleDescription(result.summary)
+        self.chart.setToolTip(self.tr("Click a bar or point to open the matching list") if result.regions else "")
+        self.save_button.setEnabled(True)
+        if data == self._data and not self.is_drawn:
+            self.is_drawn = True
+            self.drawn.emit()
+
+    def _render_failed(self, data: int, request: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or request != self._latest.value:
+            return
+        # one broken chart must not hide the others
+        self._shown = request
+        self.chart.show_image(QImage(), [])
+        message = self.tr("This chart cannot be drawn: %1").replace("%1", str(exc))
+        self.show_message(message)
+        self.chart.setAccessibleDescription(message)
+        self.save_button.setEnabled(False)
+        if data == self._data and not self.is_drawn:
+            self.is_drawn = True
+            self.drawn.emit()
 
     # -- export -------------------------------------------------------------------------------
-    def export(self, path: str) -> None:
-        export_figure(self.figure, path)
+    def export(self, path: str, *, tell_user: bool = False) -> Op:
+        """Save the chart as PNG or PDF (by the suffix), drawn again in the render thread at the
+        size it has on screen; `exported` or `export_failed` says how it went."""
+        check_export_path(path)
+        if self._draw is None:
+            raise ValueError("the chart is not drawn yet")
+        draw = self._draw
+        width, height, _ratio = self._current_geometry()
+        return Op(lambda: render_to_file(draw, width, height, path)) \
+            .success(lambda _path: self._export_done(path, None, tell_user)) \
+            .failure(lambda exc: self._export_done(path, exc, tell_user)).run_in_background(render_pool())
+
+    def _export_done(self, path: str, exc: BaseException | None, tell_user: bool) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if exc is None:
+            self.exported.emit(path)
+            return
+        self.export_failed.emit(path, str(exc))
+        if tell_user:
+            QMessageBox.warning(self, self.tr("Save chart"),
+                                self.tr("The chart could not be saved: %1").replace("%1", str(exc)))
 
     def ask_export(self, kind: str) -> None:
         name = f"{self.key}-{dt.date.today().isoformat()}.{kind}"
@@ -751,7 +1142,7 @@ class ChartCard(QFrame):
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         try:
-            self.export(path)
-        except (OSError, ValueError) as exc:
+            self.export(path, tell_user=True)
+        except ValueError as exc:
             QMessageBox.warning(self, self.tr("Save chart"),
                                 self.tr("The chart could not be saved: %1").replace("%1", str(exc)))

@@ -1,10 +1,11 @@
 """Dashboard: charts of the user's areas of work, from the offline copy.
 
-The numbers are computed off the UI thread (`Op`) from the cache; the charts are
-drawn on the UI thread one per event-loop turn, so the window stays responsive.
+The numbers are computed off the UI thread (`Op`) from the cache, and the charts
+are rendered off it too, one after another in the charts' render thread; the UI
+thread only shows the finished images, so the window stays responsive.
 `refresh()` (called by the main window after every sync) recomputes everything;
-while the page is hidden, the drawing waits until it is shown.
-Clicking a bar or point emits `open_list(kind, filter)`.
+while the page is hidden, the rendering waits until it is shown.
+Clicking a bar, point or cell emits `open_list(kind, filter)`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import os
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QMessageBox, QScrollArea, QVBoxLayout, QWidget)
 
@@ -45,14 +46,13 @@ class DashboardView(QWidget):
         self.workspace = workspace
         self._now = now                   # tests fix the clock
         self.tz = tz
-        self.painter = ChartPainter(tz, self)
+        self.painter = ChartPainter(tz)   # no parent: used by the render thread, kept alive by its jobs
         self.areas = model.areas_for(workspace.roles)
         self.data: model.DashboardData | None = None
         self._generation = 0
-        self._queue: list = []
-        self._drawing = False
+        self._computing = False
         self._dirty = False
-        self._paused = False
+        self._announce = False            # `updated` is due once every chart shows the new data
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -83,6 +83,7 @@ class DashboardView(QWidget):
                     continue
                 card = ChartCard(key, height)
                 card.open_list.connect(self.open_list.emit)
+                card.drawn.connect(self._card_drawn)
                 card.show_message(self.tr("Computing from the offline copy…"))
                 self.cards[key] = card
                 if column + span > 2:
@@ -101,9 +102,8 @@ class DashboardView(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def is_drawn(self) -> bool:
-        """Every chart shows the latest computed data (charts are drawn while the page is shown)."""
-        return self.data is not None and not self._queue and not self._drawing and \
-            all(card.is_drawn for card in self.cards.values())
+        """Every chart shows the latest computed data (charts are rendered while the page is shown)."""
+        return self.data is not None and not self._computing and all(card.is_drawn for card in self.cards.values())
 
     def now(self) -> dt.datetime:
         return self._now() if callable(self._now) else (self._now or dt.datetime.now(dt.timezone.utc))
@@ -113,12 +113,10 @@ class DashboardView(QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if not self.areas:
             return
-        if self._paused:                  # hidden with charts still to draw: start afresh
-            self._queue, self._paused, self._drawing = [], False, False
-        if self._drawing:
+        if self._computing:
             self._dirty = True
             return
-        self._drawing = True
+        self._computing = True
         self._generation += 1
         generation = self._generation
         cache, roles, user_id = self.workspace.cache, set(self.workspace.roles), self.workspace.user.get("id")
@@ -137,6 +135,7 @@ class DashboardView(QWidget):
     def _computed(self, generation: int, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return                        # closed meanwhile, or a newer refresh is under way
+        self._computing = False
         data, synced, pending = result
         self.data = data
         note = self.tr("From the offline copy") + (
@@ -164,44 +163,26 @@ class DashboardView(QWidget):
             jobs += [("acknowledgements", lambda f: p.ack_curves(f, w)),
                      ("overdue-recipients", lambda f: p.overdue(f, w))]
         if data.warnings and len(data.warnings.curves) > 3:
-            self.cards["acknowledgements"].canvas.setMinimumHeight(480)
+            self.cards["acknowledgements"].chart.setMinimumHeight(480)
         elif data.warnings:
-            self.cards["acknowledgements"].canvas.setMinimumHeight(280)
-        for key, _ in jobs:
-            self.cards[key].is_drawn = False
-        self._queue = jobs
-        QTimer.singleShot(0, self, self._draw_next)
+            self.cards["acknowledgements"].chart.setMinimumHeight(280)
+        self._announce = True
+        for key, draw in jobs:            # each card renders in the render thread (once shown)
+            self.cards[key].set_chart(draw)
+        if self._dirty:                   # asked again while computing
+            self._dirty = False
+            self.refresh()
+        self._card_drawn()
 
-    def showEvent(self, event):
-        super().showEvent(event)
-        if self._queue and self._paused:
-            self._paused = False
-            QTimer.singleShot(0, self, self._draw_next)
-
-    def _draw_next(self) -> None:
-        if self._queue and not self.isVisible():
-            self._paused = True           # drawn when the page is shown: a sync elsewhere costs nothing here
-            return
-        if not self._queue:
-            self._drawing = False
+    def _card_drawn(self) -> None:
+        if self._announce and self.is_drawn():
+            self._announce = False
             self.updated.emit()
-            if self._dirty:
-                self._dirty = False
-                self.refresh()
-            return
-        key, draw = self._queue.pop(0)
-        card = self.cards[key]
-        try:
-            card.paint(draw)
-        except Exception as exc:   # one broken chart must not hide the others
-            card.show_message(self.tr("This chart cannot be drawn: %1").replace("%1", str(exc)))
-            card.is_drawn = True
-        QTimer.singleShot(0, self, self._draw_next)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        self._drawing = False
+        self._computing = False
         self.note.setText(self.tr("The dashboard cannot be computed: %1").replace("%1", str(exc)))
         if self._dirty:
             self._dirty = False

@@ -23,8 +23,8 @@ import html
 import logging
 
 import shiboken6
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QRect, QSize, Qt,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, QObject, QRect,
+                            QSize, Qt, Signal)
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap, QTextCharFormat,
                            QTextCursor, QTextFormat)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QListWidget,
@@ -76,7 +76,7 @@ def human_size(size: int | None) -> str:
 
 # -- what the views say about findings ---------------------------------------------------------
 
-class Words(QWidget):
+class Words(QObject):
     """Translated names for rules, kinds and finding locations (one place, so the
     queue, the facts and the viewer say the same)."""
 
@@ -490,6 +490,7 @@ class FilePage(QWidget):
         self.text_view: NumberedText | None = None
         self.image_label: QLabel | None = None
         self._pixmap: QPixmap | None = None
+        self.image_note: QLabel | None = None
         self._current = -1
 
         self.meta_line = plain_label("", wrap=True, selectable=True)
@@ -727,11 +728,9 @@ class FilePage(QWidget):
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 0, 0)
             holder_layout.addWidget(self.image_label, 1)
-            size = plain_label(self.tr("%1 × %2 pixels. The automatic check cannot read images: look at it "
-                                       "yourself.").replace("%1", str(self._pixmap.width()))
-                               .replace("%2", str(self._pixmap.height())), wrap=True)
-            size.setObjectName("muted")
-            holder_layout.addWidget(size)
+            self.image_note = plain_label("", wrap=True)
+            self.image_note.setObjectName("muted")
+            holder_layout.addWidget(self.image_note)
             self.stack.addWidget(holder)
             self.stack.setCurrentWidget(holder)
             self._scale_image()
@@ -773,6 +772,15 @@ class FilePage(QWidget):
             pixmap = pixmap.scaled(pixmap.width() * factor, pixmap.height() * factor,
                                    Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
         self.image_label.setPixmap(pixmap)
+        if self.image_note is not None:
+            note = self.tr("%1 × %2 pixels").replace("%1", str(self._pixmap.width())) \
+                .replace("%2", str(self._pixmap.height()))
+            if pixmap.width() > self._pixmap.width():
+                note += " " + self.tr("(shown enlarged)")
+            elif pixmap.width() < self._pixmap.width():
+                note += " " + self.tr("(shown smaller, to fit)")
+            self.image_note.setText(note + ". " + self.tr("The automatic check cannot read images: look at it "
+                                                          "yourself."))
 
     def focus_contents(self):
         for widget in (self.table_view, self.text_view, self.image_label):
@@ -795,7 +803,6 @@ class OutputViewer(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.words = Words(self)
-        self.words.hide()
         self.output_id: str | None = None
         self.version = None
         self.pages: list[FilePage] = []

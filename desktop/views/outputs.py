@@ -187,7 +187,6 @@ class OutputChecksView(QWidget):
         self.outbox = workspace.engine.outbox
         self.queue = rules.OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self.words = Words(self)
-        self.words.hide()
         self._sync = sync
         self._sync_after_round = False
         self._selected: str | None = None

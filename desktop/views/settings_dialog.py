@@ -19,7 +19,8 @@ MIN_INTERVAL, MAX_INTERVAL = 5, 3600
 
 
 def system_language() -> str:
-    return QLocale.system().name().split("_")[0]
+    name = QLocale.system().name().split("_")[0]
+    return "en" if name in ("C", "") else name       # the POSIX "C" locale: English
 
 
 class SettingsDialog(QDialog):
@@ -43,7 +44,7 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("The language of menus, buttons and messages, and the "
                                                        "format of dates and numbers"))
-        system = dict(LANGUAGES).get(system_language(), QLocale.system().nativeLanguageName() or system_language())
+        system = dict(LANGUAGES).get(system_language()) or QLocale.system().nativeLanguageName() or system_language()
         self.language.addItem(self.tr("The system's language (%1)").replace("%1", system), "")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)

@@ -1,7 +1,7 @@
 """Reading CSV tables: delimiter, header, numbers, suppression markers, column roles.
 
 Conventions (see docs/checks.md):
-- the delimiter is the most frequent of ``; \\t , |`` in the first line (outside quotes);
+- the delimiter is the one of ``; \\t , |`` found on most of the first 20 lines (outside quotes);
 - with ``;`` or tab the Danish number style comes first (``1.234,5``), otherwise
   the English one (``1,234.5``); a lone decimal comma (``"2,5"``) is read as a
   decimal in either; spaces as thousands separators are accepted;
@@ -208,12 +208,21 @@ def header_tokens(name: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
-def sniff_delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    unquoted = re.sub(r'"[^"]*"', "", first)
-    counts = {d: unquoted.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])  # ties keep the order of DELIMITERS
-    return best if counts[best] else ","
+def sniff_delimiter(text: str, sample_lines: int = 20) -> str:
+    """The delimiter found on the most of the first non-blank lines (ties: the most
+    occurrences, then the order of DELIMITERS). Judging by one line would let a title
+    line without delimiters ("Table 5: cases by group") turn a whole tab- or
+    semicolon-separated table into one column, and its small counts would pass."""
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(re.sub(r'"[^"]*"', "", line))
+            if len(lines) >= sample_lines:
+                break
+    lines_with = {d: sum(1 for line in lines if d in line) for d in DELIMITERS}
+    totals = {d: sum(line.count(d) for line in lines) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (lines_with[d], totals[d], -DELIMITERS.index(d)))
+    return best if totals[best] else ","
 
 
 def read_rows(text: str, delimiter: str) -> list[list[str]]:
