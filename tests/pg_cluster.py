@@ -5,7 +5,8 @@ temporary directory, then `pg_ctl start` on a free loopback port with its
 socket in that directory (as an ordinary user when the tests run as root:
 PostgreSQL refuses to run as root). Every portal under test gets its own
 database in it (`new_database()`), dropped when the portal is closed; the
-cluster is stopped and its directory removed at the end of the session.
+cluster is stopped and its directory removed at the end of the session (or, if
+the test process is killed, by a small watcher that outlives it).
 
 The binaries are looked for in PORTAL_TEST_PG_BIN, then `pg_config --bindir`,
 then Debian's /usr/lib/postgresql/*/bin (newest first), then the PATH. With
@@ -27,6 +28,7 @@ import itertools
 import os
 import pwd
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -57,7 +59,7 @@ def find_bin_dir() -> str | None:
     if pg_config:
         try:
             candidates.append(subprocess.run([pg_config, "--bindir"], capture_output=True, text=True,
-                                             timeout=10).stdout.strip())
+                                             timeout=10, check=False).stdout.strip())
         except (OSError, subprocess.SubprocessError):
             pass
 
@@ -110,7 +112,7 @@ class PgCluster:
         cmd = [os.path.join(self._bin, args[0])] + list(args[1:])
         if self._user is not None:
             cmd = ["runuser", "-u", self._user.pw_name, "--"] + cmd
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=self.tmp)
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=self.tmp, check=False)
         if result.returncode != 0:
             raise PgUnavailable(f"{args[0]} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
                                 + self._log_tail())
@@ -123,7 +125,7 @@ class PgCluster:
         except OSError:
             return ""
 
-    def start(self) -> "PgCluster":
+    def start(self) -> PgCluster:
         if os.environ.get(ENV_URL):
             self.admin_url = os.environ[ENV_URL]
             self._check()
@@ -156,9 +158,20 @@ class PgCluster:
             self.stop()
             raise last_error
         self.admin_url = f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/postgres"
-        self._check()
         atexit.register(self.stop)
+        self._watch()
+        self._check()
         return self
+
+    def _watch(self) -> None:
+        """Stop the cluster when this process dies without running its exit handlers (killed)."""
+        pg_ctl = [os.path.join(self._bin, "pg_ctl"), "-D", self.data, "-m", "immediate", "stop"]
+        if self._user is not None:
+            pg_ctl = ["runuser", "-u", self._user.pw_name, "--"] + pg_ctl
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 2; done; "
+                  f"if [ -d {shlex.quote(self.data)} ]; then {shlex.join(pg_ctl)}; rm -rf {shlex.quote(self.tmp)}; fi")
+        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def _check(self) -> None:
         import psycopg

@@ -147,7 +147,7 @@ class PortalProcess:
             self._own_database = None
         self._tmp.cleanup()
 
-    def peer(self, args=()) -> "PortalProcess":
+    def peer(self, args=()) -> PortalProcess:
         """Another portal process on this one's database (not started; it shares the TOTP clock)."""
         other = PortalProcess(db=self.db, demo=False, args=args, backend=self.backend)
         other.totp = self.totp

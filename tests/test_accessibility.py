@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QCalendarWidget,
-                               QCheckBox, QComboBox, QDialog, QFrame, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
-                               QPushButton, QScrollBar, QTabBar, QTextEdit, QVBoxLayout, QWidget)
+                               QCheckBox, QComboBox, QDialog, QFrame, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPlainTextEdit, QPushButton, QScrollBar, QTabBar, QTextEdit, QVBoxLayout, QWidget)
 
 from desktop import theme
 from desktop.app import RESOURCES

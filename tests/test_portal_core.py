@@ -6,9 +6,9 @@ A real portal process on a loopback port, real HTTP; on SQLite and on PostgreSQL
 
 import glob
 import threading
+from pathlib import Path
 
 import pyotp
-import pytest
 import requests
 
 from tests.portal_process import SECRETS, wait_until
@@ -114,7 +114,7 @@ def test_tokens_and_secrets_are_not_stored_in_plaintext(portal):
     assert stored and not any(token in cell for cell in stored)
     assert hashes and all(h.startswith("scrypt$") for h in hashes)
     if portal.backend == "sqlite":  # the database files themselves, journal included
-        data = b"".join(open(path, "rb").read() for path in [portal.db] + glob.glob(portal.db + "-*"))
+        data = b"".join(Path(path).read_bytes() for path in [portal.db, *glob.glob(portal.db + "-*")])
         assert token.encode() not in data
 
 

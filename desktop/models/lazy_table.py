@@ -6,6 +6,7 @@ through 100,000 rows loads only the blocks that become visible.
 
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -13,6 +14,13 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 BLOCK = 200
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally, whatever it contains."""
+    return "<qt>" + html.escape(str(text)).replace("\n", "<br>") + "</qt>"
+
+
 MAX_BLOCKS = 64
 
 
@@ -60,7 +68,9 @@ class LazyTableModel(QAbstractTableModel):
             if row is None:
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
-                return column.tooltip(row) if column.tooltip else None
+                tip = column.tooltip(row) if column.tooltip else None
+                # Qt renders a tooltip that looks like HTML as HTML: portal text is escaped.
+                return plain_tooltip(tip) if tip else None
             value = column.display(row) if column.display else row.get(column.key)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:

@@ -14,7 +14,7 @@ REFUSAL_TEXT = {
     "version_conflict": QT_TRANSLATE_NOOP("AttentionView", "Someone changed the case before your action arrived."),
     "already_reviewed": QT_TRANSLATE_NOOP("AttentionView", "You have already reviewed this case."),
     "not_open": QT_TRANSLATE_NOOP("AttentionView", "The case was already decided."),
-    "conflict_of_interest": QT_TRANSLATE_NOOP("AttentionView", "You declared a conflict of interest with this institution."),
+    "conflict_of_interest": QT_TRANSLATE_NOOP("AttentionView", "You have a conflict of interest with this case (a declared institution, or your own output)."),
     "certification_expired": QT_TRANSLATE_NOOP("AttentionView", "The applicant's certification has lapsed."),
     "comment_required": QT_TRANSLATE_NOOP("AttentionView", "A comment is required."),
     "role_required": QT_TRANSLATE_NOOP("AttentionView", "Your role does not allow this action."),
@@ -86,7 +86,7 @@ class AttentionView(QWidget):
                 staff = self.workspace.cache.get("staff", latest.get("reviewer_id") or "") or {}
                 who = staff.get("display_name") or latest.get("reviewer_id") or self.tr("a caseworker")
                 line = self.tr("Latest decision there: %1 — %2, %3").replace("%1", who).replace(
-                    "%2", labels.decision(latest.get("decision"))).replace("%3", labels.local_time(latest.get("at")))
+                    "%2", labels.decision(latest.get("decision") or latest.get("verdict"))).replace("%3", labels.local_time(latest.get("at")))
                 layout.addWidget(plain_label(line, wrap=True))
                 if latest.get("comment"):
                     comment = plain_label(latest["comment"], wrap=True, selectable=True)

@@ -727,7 +727,8 @@ class HitTrace:
     def hit(self, x: float, y: float) -> tuple[str, dict] | None:
         from matplotlib.lines import segment_hits
 
-        ind = segment_hits(x, y, np.asarray(self.xs), np.asarray(self.ys), self.radius)
+        with np.errstate(all="ignore"):            # a step line has segments of length 0
+            ind = segment_hits(x, y, np.asarray(self.xs), np.asarray(self.ys), self.radius)
         if self.steps:
             ind = ind // 2
         if not len(ind):
