@@ -354,7 +354,6 @@ def test_dashboard_renders_without_blocking(qtbot, cache, draws):
     # Drawn on the UI thread (as before), each chart blocked it for as long as its draw took.
     # Relative figures, not absolute timings: a loaded machine slows both alike.
     longest_render = max(card.last_render.seconds for card in view.cards.values())
-    print('GAPS', gaps.longest(), longest_render, (max(e for _, _, e in draws) - min(s for _, s, _ in draws)) / 0.01)
     assert gaps.longest() < longest_render / 2, (gaps.longest(), longest_render)
     first, last = min(s for _, s, _ in draws), max(e for _, _, e in draws)
     possible = (last - first) / 0.010

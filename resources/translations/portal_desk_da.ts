@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>Revision %1 · acknowledge by %2</source>
-        <translation>Udgave %1 · kvitter senest %2</translation>
+        <translation>Udgave %1 · kvittér senest %2</translation>
     </message>
     <message>
         <source>Not sent yet: these organisations would receive it.</source>
@@ -889,8 +889,8 @@
         <translation>Sagen var allerede afgjort.</translation>
     </message>
     <message>
-        <source>You declared a conflict of interest with this institution.</source>
-        <translation>Du har erklæret dig inhabil over for denne institution.</translation>
+        <source>You have a conflict of interest with this case (a declared institution, or your own output).</source>
+        <translation>Du er inhabil i denne sag (en erklæret institution eller dit eget output).</translation>
     </message>
     <message>
         <source>The applicant&apos;s certification has lapsed.</source>
@@ -1350,7 +1350,7 @@
     </message>
     <message>
         <source>p% rule</source>
-        <translation>p %-reglen</translation>
+        <translation>p%-reglen</translation>
     </message>
     <message>
         <source>CPR number</source>
@@ -1804,10 +1804,6 @@ Nordjylland</translation>
     <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
-    </message>
-    <message>
-        <source>Offline copy</source>
-        <translation>Offlinekopi</translation>
     </message>
 </context>
 <context>
@@ -3257,7 +3253,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>&amp;Outputs, at most:</source>
-        <translation>&amp;Højst antal output:</translation>
+        <translation>Højst &amp;antal output:</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
@@ -3740,7 +3736,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>Acknowledge within (hours)</source>
-        <translation>Kvitter inden for (timer)</translation>
+        <translation>Kvitteringsfrist (timer)</translation>
     </message>
     <message>
         <source>CVE-2024-3400, CVE-2023-4966</source>
@@ -3788,7 +3784,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>Acknowledge within:</source>
-        <translation>Kvitter inden for:</translation>
+        <translation>Kvitteringsfrist:</translation>
     </message>
     <message>
         <source>Severity:</source>
@@ -4230,7 +4226,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>Acknowledge by %1</source>
-        <translation>Kvitter senest %1</translation>
+        <translation>Kvittér senest %1</translation>
     </message>
 </context>
 <context>
@@ -4708,7 +4704,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>p% rule: a contributor can be estimated</source>
-        <translation>p %-reglen: en bidragyder kan estimeres</translation>
+        <translation>p%-reglen: en bidragyder kan estimeres</translation>
     </message>
     <message>
         <source>CPR number</source>
@@ -4788,7 +4784,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>p%</source>
-        <translation>p %</translation>
+        <translation>p%</translation>
     </message>
     <message>
         <source>CPR numbers</source>
