@@ -123,3 +123,19 @@ def make_portal(db_backend):
     yield make
     for p in reversed(made):
         p.close()
+
+
+@pytest.fixture
+def desk_factory(qtbot):
+    """Start real clients (DeskApp) for a test; they are shut down after it."""
+    from tests.client_helpers import start_client
+    started = []
+
+    def make(portal, data_dir, *extra):
+        desk = start_client(qtbot, portal, data_dir, *extra)
+        started.append(desk)
+        return desk
+
+    yield make
+    for desk in started:
+        desk.shutdown()

@@ -6,23 +6,9 @@ import pytest
 import requests
 from PySide6.QtCore import Qt
 
-from tests.client_helpers import sign_in_through_dialog, start_client, sync_again, wait_for_sync
+from tests.client_helpers import sign_in_through_dialog, sync_again, wait_for_sync
 
 PLAIN_HEADER = b"SQLite format 3\x00"
-
-
-@pytest.fixture
-def desk_factory(qtbot):
-    started = []
-
-    def make(portal, data_dir, *extra):
-        desk = start_client(qtbot, portal, data_dir, *extra)
-        started.append(desk)
-        return desk
-
-    yield make
-    for desk in started:
-        desk.shutdown()
 
 
 def applications_view(desk):

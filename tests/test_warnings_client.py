@@ -6,31 +6,16 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit
 
 from desktop.models import warnings as rules
 from desktop.views.ack_board import COL_FOLLOW, COL_NOTE, COL_ORG, COL_STATE
-from tests.client_helpers import sign_in_through_dialog, start_client, sync_again, wait_for_sync
+from tests.client_helpers import sign_in_through_dialog, sync_again, wait_for_sync
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_BODY = ("<b>bold?</b> <a href=\"javascript:alert(1)\">click</a>\n" + HOSTILE +
                 "\n<script>alert('x')</script> &amp; &lt;i&gt;")
-
-
-@pytest.fixture
-def desk_factory(qtbot):
-    started = []
-
-    def make(portal, data_dir, *extra):
-        desk = start_client(qtbot, portal, data_dir, *extra)
-        started.append(desk)
-        return desk
-
-    yield make
-    for desk in started:
-        desk.shutdown()
 
 
 def signed_in(qtbot, desk_factory, portal, tmp_path, username="frida"):
