@@ -96,9 +96,10 @@ def initial(run: Run) -> list[Figure]:
     return [
         Figure(S1, f"total, {result['pulled']:,} changes", result["seconds"], "s", floor=floor_s,
                floor_name="json.loads + json.dumps + one executemany of the same payload", max_ratio=3, note=breakdown),
-        Figure(S1, "client peak RSS (ru_maxrss)", result["rss_peak_mb"], "MB", floor=result["rss_before_mb"],
+        Figure(S1, "client peak RSS", result["rss_peak_mb"], "MB", floor=result["rss_before_mb"],
                floor_name="the same process after its imports, before the sync", max_value=400,
-               note="peak resident set size of the syncing client process, read with getrusage(ru_maxrss)"),
+               note="peak resident set size of the syncing client process, imports included (Linux: the "
+                    "process's VmHWM; elsewhere getrusage ru_maxrss)"),
     ]
 
 

@@ -171,7 +171,16 @@ def _load() -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size (ru_maxrss) in MB."""
+    """This process's peak resident set size in MB: VmHWM on Linux (ru_maxrss there
+    can carry the high-water mark of the parent the process was forked from),
+    ru_maxrss elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

@@ -255,7 +255,7 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
         w(f"{e['clients']} clients for {e['seconds']} s (seed {e['seed']}): {e['requests_under_load']} requests "
           f"({e['requests_per_second']}/s), {e['sync_rounds']} sync rounds ({fmt(Counter(e.get('rounds_by_outcome', {})))}), "
           f"{e['reviews_accepted']} reviews accepted, {e['reviews_refused_with_reason']} refused with a reason "
-          f"(already decided by the other machine, version changed, application closed, certification lapsed); "
+          f"and shown as attention ({fmt(Counter(e.get('refusals_by_code', {})))}); "
           f"{e['server_errors']} server errors, {e['lost_updates']} lost updates, {e['duplicate_reviews']} duplicate "
           "reviews; every cache equal to its user's feed; the audit chain verified.")
     w("")

@@ -117,3 +117,21 @@ def test_lazy_table_queries_once_while_a_view_is_built(qapp):
     assert calls == [("id", True)] and model.ids == ["b", "a"]
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert calls == [("id", True), ("id", False)] and model.ids == ["a", "b"]
+
+
+def test_status_counts_follow_every_write(tmp_path):
+    """The status counts are kept between refreshes (a benchmark fix), never past a write."""
+    from desktop.sync.cache import Cache
+
+    def app(n, status):
+        return {"seq": n, "entity": "application", "id": f"APP-{n}",
+                "data": {"id": f"APP-{n}", "status": status, "title": "t", "reviews": [], "version": n}}
+
+    with Cache.open(tmp_path / "cache.db", b"\x08" * 32) as cache:
+        cache.apply_page([app(1, "submitted"), app(2, "submitted")], 2)
+        assert cache.application_status_counts() == {"submitted": 2}
+        assert cache.application_status_counts() == {"submitted": 2}
+        cache.apply_page([{**app(3, "approved"), "id": "APP-1", "data": {**app(1, "approved")["data"]}}], 3)
+        assert cache.application_status_counts() == {"submitted": 1, "approved": 1}
+        cache.reset_feed()
+        assert cache.application_status_counts() == {}

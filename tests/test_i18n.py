@@ -169,3 +169,22 @@ def test_dates_numbers_and_weekdays_follow_the_locale(danish):
     assert QLocale().dayName(QDate(2025, 3, 7).dayOfWeek()) == "fredag"
     assert QLocale().toString(QDate(2025, 3, 1), "MMMM yyyy") == "marts 2025"
     assert labels.application_status("in_review") == "Under behandling"
+
+
+def test_language_is_chosen_in_settings_and_used_at_the_next_start(qtbot, tmp_path):
+    from desktop.app import parse_args, saved_language
+    from desktop.settings import Settings
+    from desktop.views.settings_dialog import SettingsDialog
+    settings = Settings(str(tmp_path / "settings.ini"))
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == ""                      # the system's language by default
+    dialog.language.setCurrentIndex(dialog.language.findData("da"))
+    dialog.portal.setText("http://portal.example.org")              # plain http off this computer: refused
+    dialog.accept()
+    assert dialog.message.isVisibleTo(dialog) and settings.get("language") == ""     # nothing saved
+    dialog.portal.clear()
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.restart_needed
+    assert settings.get("language") == "da"
+    assert saved_language(parse_args(["--data-dir", str(tmp_path)])) == "da"

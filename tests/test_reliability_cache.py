@@ -31,7 +31,7 @@ from tests.faults import (TotpCodes, add_users, cache_state, feed_state, live, q
                           submit_application)
 from tests.portal_process import PortalProcess
 
-USERS = [f"cache{n:02d}" for n in range(40)]
+USERS = [f"cache{n:03d}" for n in range(100)]   # one per trial: the long variant needs 60 + the others
 TRIALS_CI = 7
 TRIALS_SLOW = 60
 

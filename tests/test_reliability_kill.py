@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import random
 import secrets
+import sys
 import time
 
 import pytest
@@ -38,6 +39,8 @@ from desktop.sync.outbox import Outbox
 from tests.faults import (FaultProxy, SyncChild, cache_state, check_consistent, feed_state, live, queue_review,
                           record, reviews_by, submit_application)
 from tests.portal_process import PortalProcess, wait_until
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a fork server are POSIX only")
 
 SEED = 7
 PAGE_SIZE = 8

@@ -143,7 +143,7 @@ def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
     assert counts["5xx"] == 0, counts
     assert results["fault"] == 0, results
 
-    accepted = Counter()
+    accepted, refusal_codes = Counter(), Counter()
     done = refused = 0
     for client, cache, engine, user_id in clients:
         outbox = Outbox(cache)
@@ -158,8 +158,10 @@ def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
             else:
                 assert row["state"] == "refused"
                 refused += 1
-        attention = {a["outbox_id"] for a in outbox.attention()}
-        assert attention == {r["id"] for r in outbox.all(limit=100_000) if r["state"] == "refused"}
+        attention = outbox.attention()
+        assert {a["outbox_id"] for a in attention} == \
+            {r["id"] for r in outbox.all(limit=100_000) if r["state"] == "refused"}
+        refusal_codes.update(a["code"] for a in attention)
     for app_id, app in apps.items():
         reviewers = [r["reviewer_id"] for r in app["reviews"]]
         assert len(reviewers) == len(set(reviewers)), f"duplicate review on {app_id}: {reviewers}"
@@ -189,6 +191,7 @@ def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
     figures = {"clients": CLIENTS, "seconds": round(elapsed, 1), "requests_under_load": under_load,
                "requests_per_second": round(under_load / elapsed, 1), "sync_rounds": sum(results.values()),
                "rounds_by_outcome": dict(results), "reviews_accepted": done, "reviews_refused_with_reason": refused,
+               "refusals_by_code": dict(refusal_codes),
                "server_errors": counts["5xx"], "lost_updates": 0, "duplicate_reviews": 0, "seed": seed}
     record("fifty clients at once", **figures)
     return figures

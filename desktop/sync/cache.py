@@ -192,6 +192,7 @@ class Cache:
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
         self._sort_indexes: set[str] | None = None   # names of the sort indexes built so far
+        self._status_counts: tuple[int, dict[str, int]] | None = None
 
     def __repr__(self) -> str:
         return f"<Cache {self.path.name}>"
@@ -374,8 +375,15 @@ class Cache:
                     for k in KINDS.values()}
 
     def application_status_counts(self) -> dict[str, int]:
-        rows = self.query("SELECT status, count(*) AS n FROM applications GROUP BY status")
-        return {r["status"]: r["n"] for r in rows}
+        """Applications per status. Kept until the next write through this cache's
+        connection (its total_changes moves): the list asks on every refresh, and at
+        100,000 applications counting them costs a scan."""
+        with self.reading() as conn:
+            stamp = conn.total_changes
+            if self._status_counts is None or self._status_counts[0] != stamp:
+                rows = conn.execute("SELECT status, count(*) FROM applications GROUP BY status").fetchall()
+                self._status_counts = (stamp, {status: n for status, n in rows})
+            return dict(self._status_counts[1])
 
     def application_ids(self, search: str | None = None, status: str | Iterable[str] | None = None,
                         order_by: str = "submitted_at", descending: bool = False) -> list[str]:

@@ -22,7 +22,7 @@ from ..models import labels
 from ..models import warnings as rules
 from ..tasks import Op
 from .tlp import bold_font
-from .widgets import plain_label
+from .widgets import plain_label, set_column_widths
 
 ACKED_COLOUR = QColor("#2e7d32")
 OVERDUE_COLOUR = QColor("#c62828")
@@ -314,9 +314,8 @@ class AckBoard(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((COL_ORG, 250), (COL_SECTOR, 100), (COL_REGION, 175), (COL_STATE, 110),
-                              (COL_AT, 135), (COL_TIME, 150), (COL_FOLLOW, 180)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, ((COL_ORG, 250), (COL_SECTOR, 100), (COL_REGION, 175), (COL_STATE, 110),
+                                       (COL_AT, 135), (COL_TIME, 150), (COL_FOLLOW, 180)))
         header.setSortIndicator(COL_FOLLOW, Qt.SortOrder.AscendingOrder)
 
         filters = QHBoxLayout()

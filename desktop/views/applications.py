@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
+from .widgets import set_column_widths
 
 
 class ApplicationsView(QWidget):
@@ -54,8 +55,7 @@ class ApplicationsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 104), (1, 250), (2, 125), (4, 80), (5, 72), (6, 92)):
-            self.table.setColumnWidth(col, width)
+        set_column_widths(self.table, ((0, 104), (1, 250), (2, 125), (4, 80), (5, 72), (6, 92)))
         header.setMinimumSectionSize(48)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
 

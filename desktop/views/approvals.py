@@ -26,7 +26,7 @@ from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
 from .review_dialog import ReviewDialog, ordinal
-from .widgets import heading, plain_label
+from .widgets import heading, plain_label, set_column_widths
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +118,8 @@ class ApprovalsView(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         digits = self.fontMetrics().horizontalAdvance("APP-2026-00000")
-        for col, width in ((COL_CASE, digits + 12), (COL_INSTITUTION, 150), (COL_AGE, 62),
-                           (COL_APPROVALS, 70), (COL_RISK, 72), (COL_YOU, 172)):
-            self.table.setColumnWidth(col, width)
+        set_column_widths(self.table, ((COL_CASE, digits + 12), (COL_INSTITUTION, 150), (COL_AGE, 62),
+                                       (COL_APPROVALS, 70), (COL_RISK, 72), (COL_YOU, 172)))
 
         self.detail = ApplicationDetail(workspace)
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

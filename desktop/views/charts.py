@@ -15,7 +15,6 @@ colour tells series apart, a hatch pattern or a label says it too.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import math
@@ -822,36 +821,47 @@ def _figure(width: float, height: float, dpi: float) -> Figure:
     return figure
 
 
-@contextlib.contextmanager
-def _collected_young():
-    """A figure is tens of thousands of objects in reference cycles that live for one render.
-    Left to the automatic collector, they outlive its young collections while the figure is
-    drawn and pile up in the oldest generation, until a full collection scans the whole
-    process with the interpreter lock held: a pause of the UI thread of 100 ms and more. So
-    the automatic collector waits while a figure is drawn, and the dead figure is collected
-    young (a scan of only the objects made meanwhile) right after."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
+class _CollectorPause:
+    """Rendering a chart makes tens of thousands of objects in reference cycles that live for
+    one render. Left to the automatic collector, they outlive its young collections while the
+    figure is drawn and pile up in the oldest generation, until a full collection, started by
+    whichever thread allocates, scans the whole process with the interpreter lock held: the UI
+    thread stops for 100 ms and more. And a collection started in the render thread could
+    finalise some Qt object of the UI thread's garbage there.
+
+    So while renders are under way, the automatic collector is off, and the UI thread collects
+    the young generation (what was made since: the dead figures) as each chart arrives, and one
+    generation more after the last. `begin` and `end` are called on the UI thread only."""
+
+    def __init__(self):
+        self.renders = 0
+        self.paused = False
+
+    def begin(self) -> None:
+        if self.renders == 0 and gc.isenabled():
+            gc.disable()
+            self.paused = True
+        self.renders += 1
+
+    def end(self) -> None:
+        self.renders = max(0, self.renders - 1)
+        if self.renders:
+            gc.collect(0)
+            return
+        if self.paused:
+            self.paused = False
             gc.enable()
-        gc.collect(0)
+        gc.collect(1)
+
+
+_collector = _CollectorPause()
 
 
 def render_chart(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float = 1.0) -> Rendered:
     """Draw a chart at `width`×`height` logical pixels and `ratio` device pixels per logical pixel
     (the widget's devicePixelRatio), so it is as sharp as matplotlib's own Qt canvas would draw it."""
     started = time.perf_counter()
-    with _collected_young():
-        rendered = _render(draw, width, height, ratio if ratio > 0 else 1.0)
-    rendered.seconds = time.perf_counter() - started
-    return rendered
-
-
-def _render(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float) -> Rendered:
+    ratio = ratio if ratio > 0 else 1.0
     # a pinch more than the whole pixels, so that inches × dpi never rounds down a pixel
     figure = _figure(max(1, round(width * ratio)) + 1e-3, max(1, round(height * ratio)) + 1e-3, SCREEN_DPI * ratio)
     drawn = draw(figure)
@@ -861,21 +871,16 @@ def _render(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: flo
     rows, columns = pixels.shape[:2]
     regions = hit_regions(drawn.targets, rows, ratio)
     return Rendered(pixels.tobytes(), columns, rows, ratio, figure.get_suptitle(), drawn.summary, drawn.hint,
-                    regions, 0.0)
+                    regions, time.perf_counter() - started)
 
 
 def render_to_file(draw: Callable[[Figure], Drawn], width: float, height: float, path: str) -> str:
     """Draw a chart laid out for `width`×`height` logical pixels into a PNG or PDF file."""
     check_export_path(path)
-    with _collected_young():
-        _export(draw, width, height, path)
-    return path
-
-
-def _export(draw: Callable[[Figure], Drawn], width: float, height: float, path: str) -> None:
     figure = _figure(width, height, SCREEN_DPI)
     draw(figure)
     export_figure(figure, path)
+    return path
 
 
 # -- the Qt side ----------------------------------------------------------------------------------
@@ -1028,6 +1033,8 @@ class ChartCard(QFrame):
         self._settle = QTimer(self, singleShot=True, interval=self.RESIZE_PAUSE_MS)
         self._settle.timeout.connect(self._size_settled)
         self.chart.resized.connect(self._settle.start)
+        # renders still queued for a card that is gone are skipped
+        self.destroyed.connect(lambda *_args, latest=self._latest: latest.next())
 
     @property
     def regions(self) -> list[HitBox | HitTrace]:
@@ -1055,6 +1062,9 @@ class ChartCard(QFrame):
             return
         self._waiting = False
         self._settle.stop()
+        # the size is final once the pending layout requests are done (a page just shown, a
+        # minimum height just changed): no render at a size about to change
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         request, data, draw, latest = self._latest.next(), self._data, self._draw, self._latest
         self._geometry = width, height, ratio = self._current_geometry()
 
@@ -1063,11 +1073,16 @@ class ChartCard(QFrame):
                 return None
             return render_chart(draw, width, height, ratio)
 
+        _collector.begin()
         Op(job).success(lambda result: self._rendered(data, request, result)) \
             .failure(lambda exc: self._render_failed(data, request, exc)).run_in_background(render_pool())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self._waiting:                   # once the page being shown is laid out
+            QTimer.singleShot(0, self, self._render_waiting)
+
+    def _render_waiting(self) -> None:
         if self._waiting:
             self.render()
 
@@ -1076,6 +1091,7 @@ class ChartCard(QFrame):
             self.render()
 
     def _rendered(self, data: int, request: int, result: Rendered | None) -> None:
+        QTimer.singleShot(0, _collector.end)         # once the image is on its way to the screen
         if result is None or not shiboken6.isValid(self) or request < self._shown:
             return
         # the copy (as premultiplied ARGB, what the painter draws fastest) owns its pixels
@@ -1097,6 +1113,7 @@ class ChartCard(QFrame):
             self.drawn.emit()
 
     def _render_failed(self, data: int, request: int, exc: BaseException) -> None:
+        QTimer.singleShot(0, _collector.end)
         if not shiboken6.isValid(self) or request != self._latest.value:
             return
         # one broken chart must not hide the others
@@ -1119,11 +1136,13 @@ class ChartCard(QFrame):
             raise ValueError("the chart is not drawn yet")
         draw = self._draw
         width, height, _ratio = self._current_geometry()
+        _collector.begin()
         return Op(lambda: render_to_file(draw, width, height, path)) \
             .success(lambda _path: self._export_done(path, None, tell_user)) \
             .failure(lambda exc: self._export_done(path, exc, tell_user)).run_in_background(render_pool())
 
     def _export_done(self, path: str, exc: BaseException | None, tell_user: bool) -> None:
+        QTimer.singleShot(0, _collector.end)
         if not shiboken6.isValid(self):
             return
         if exc is None:

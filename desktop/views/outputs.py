@@ -35,7 +35,7 @@ from ..models import labels
 from ..models import outputs as rules
 from ..models.lazy_table import Column, LazyTableModel
 from .output_viewer import OutputViewer, Words, plain_tip
-from .widgets import heading, plain_label
+from .widgets import heading, plain_label, set_column_widths
 
 log = logging.getLogger(__name__)
 
@@ -255,9 +255,9 @@ class OutputChecksView(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         ids = self.fontMetrics().horizontalAdvance("OUT-2026-00000")
-        for col, width in ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10), (COL_RESEARCHER, 150),
-                           (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84), (COL_YOU, 230)):
-            self.table.setColumnWidth(col, width)
+        set_column_widths(self.table, ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10),
+                                       (COL_RESEARCHER, 150), (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84),
+                                       (COL_YOU, 230)))
         self.keys_hint = plain_label(self.tr("↑/↓ or J/K move · Enter read the files · R release · W withhold · "
                                              "N next you can review · F next finding · ] next file · M sample · "
                                              "O overview"), wrap=True)

@@ -38,7 +38,7 @@ from ..sync.api import AuthExpired, PortalError, api_path
 from ..tasks import Op
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
 from .tlp import TlpLabel, bold_font, tlp_roles, tlp_text
-from .widgets import heading, plain_label, separator
+from .widgets import heading, plain_label, separator, set_column_widths
 
 log = logging.getLogger(__name__)
 
@@ -510,9 +510,8 @@ class WarningsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, width in ((COL_ID, 100), (COL_SEVERITY, 76), (COL_TLP, 150), (COL_STATUS, 210),
-                              (COL_ACKS, 400)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, ((COL_ID, 100), (COL_SEVERITY, 76), (COL_TLP, 150), (COL_STATUS, 210),
+                                       (COL_ACKS, 400)))
 
         self.detail = WarningDetail(self)
         self.detail.action_requested.connect(self.act)

@@ -30,3 +30,10 @@ def separator() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setObjectName("separator")
     return line
+
+
+def set_column_widths(table, widths) -> None:
+    """Set starting widths, never narrower than the (translated) header text."""
+    header = table.horizontalHeader()
+    for column, width in widths:
+        table.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width() + 8))
