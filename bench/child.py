@@ -173,6 +173,8 @@ def start(config: dict) -> dict:
         raise SystemExit("the client did not open the workspace (no offline copy or key?)")
     app.exec()
     painted = watch.painted_at - START
+    from PySide6.QtCore import QThreadPool
+    QThreadPool.globalInstance().waitForDone(120_000)   # background work still reading the cache
     desk.shutdown()
     return {"painted_after_s": painted, **seen}
 

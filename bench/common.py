@@ -135,7 +135,7 @@ def machine() -> dict:
         "python": platform.python_version(),
         "os": platform.platform(),
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "load": _load(),
+        "load": load_average(),
     }
 
 
@@ -163,7 +163,7 @@ def _ram_gb() -> float | None:
         return None
 
 
-def _load() -> str:
+def load_average() -> str:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
     except (OSError, AttributeError):

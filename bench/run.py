@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (DEFAULT_DATA_DIR, ROOT, SCALES, USERNAME, Client, Figure, Run, Scale,  # noqa: E402
-                          fmt_ratio, fmt_value, machine, seeded_db, working_copy)
+                          fmt_ratio, fmt_value, load_average, machine, seeded_db, working_copy)
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 ALL = (1, 2, 3, 4, 5, 6)
@@ -103,6 +103,7 @@ def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=prin
             portal.close()
         shutil.rmtree(work, ignore_errors=True)
     figures.sort(key=lambda f: f.scenario.split()[0])   # stable: each scenario's figures in the order made
+    info["load_end"] = load_average()
     return info, figures
 
 
@@ -129,9 +130,13 @@ def markdown(info: dict, scale: Scale, figures: list[Figure], seconds: float, co
         "",
         "## Machine",
         "",
-        "| CPU | Cores | RAM | Python | OS | Load average at start (1, 5, 15 min) |",
+        "| CPU | Cores | RAM | Python | OS | Load average (1, 5, 15 min) at start; at end |",
         "|---|---|---|---|---|---|",
-        f"| {info['cpu']} | {info['cores']} | {info['ram_gb']} GB | {info['python']} | {info['os']} | {info['load']} |",
+        f"| {info['cpu']} | {info['cores']} | {info['ram_gb']} GB | {info['python']} | {info['os']} | "
+        f"{info['load']}; {info.get('load_end', 'n/a')} |",
+        "",
+        "A load average above the number of cores means other processes competed for the CPU during the run: "
+        "ratios to floors measured in the same run are steadier than the absolute figures then.",
         "",
         f"## Figures: {met} of {len(judged)} goals met",
         "",
@@ -169,7 +174,7 @@ def main(argv=None) -> int:
     seconds = time.perf_counter() - started
     print()
     print(f"{info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM; Python {info['python']}; {info['os']}; "
-          f"load {info['load']}")
+          f"load {info['load']} at start, {info['load_end']} at end")
     print(table(figures))
     judged = [f for f in figures if f.met is not None]
     print(f"\n{sum(1 for f in judged if f.met)} of {len(judged)} goals met ({seconds / 60:.1f} min)")

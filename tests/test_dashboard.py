@@ -373,7 +373,10 @@ def test_charts_are_as_sharp_as_the_screen(qtbot, view):
         assert abs(chart.image.width() - chart.width() * ratio) <= 1
         assert abs(chart.image.height() - chart.height() * ratio) <= 1
     a = view.data.applications
-    draw = lambda f: view.painter.pending_age(f, a)       # noqa: E731
+
+    def draw(figure):
+        return view.painter.pending_age(figure, a)
+
     single, double = render_chart(draw, 500, 300, 1.0), render_chart(draw, 500, 300, 2.0)
     assert (single.width, single.height) == (500, 300) and (double.width, double.height) == (1000, 600)
     assert len(double.rgba) == 1000 * 600 * 4

@@ -1048,13 +1048,13 @@ class ChartCard(QFrame):
         self._draw = draw
         self._data += 1
         self.is_drawn = False
-        self.render()
+        self.request_render()
 
     def _current_geometry(self) -> tuple[int, int, float]:
         return self.chart.width(), self.chart.height(), self.chart.devicePixelRatioF()
 
-    def render(self) -> None:
-        """Render the chart at the image's current size in the render thread."""
+    def request_render(self) -> None:
+        """Render the chart in the render thread at the current size of its widget."""
         if self._draw is None:
             return
         if not self.isVisible():
@@ -1084,11 +1084,11 @@ class ChartCard(QFrame):
 
     def _render_waiting(self) -> None:
         if self._waiting:
-            self.render()
+            self.request_render()
 
     def _size_settled(self) -> None:
         if self._draw is not None and self._current_geometry() != self._geometry:
-            self.render()
+            self.request_render()
 
     def _rendered(self, data: int, request: int, result: Rendered | None) -> None:
         QTimer.singleShot(0, _collector.end)         # once the image is on its way to the screen
@@ -1098,6 +1098,7 @@ class ChartCard(QFrame):
         image = QImage(result.rgba, result.width, result.height, result.width * 4, QImage.Format.Format_RGBA8888) \
             .convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(result.ratio)
+        result.rgba = b""                   # the image holds the pixels now
         self._shown = request
         self.last_render = result
         self.chart.show_image(image, result.regions)
