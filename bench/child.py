@@ -143,6 +143,9 @@ def bare(config: dict) -> dict:
 
 
 def start(config: dict) -> dict:
+    import logging
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("desktop").setLevel(logging.INFO)   # says why an offline open fell back to the dialog
     install_keyring(config)
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])

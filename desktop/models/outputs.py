@@ -28,10 +28,8 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import math
 import re
@@ -640,17 +638,15 @@ def _is_marker(raw: str) -> bool:
 
 # The viewer must read a table exactly as the portal's check did, or findings land on
 # the wrong cells: it uses the check's own delimiter rule.
-from portal.checks.csvtable import sniff_delimiter  # noqa: E402
+from portal.checks.csvtable import TableError, read_rows, sniff_delimiter  # noqa: E402
 
 
 def read_records(text: str, delimiter: str) -> list[list[str]]:
-    """Non-blank CSV records (ValueError when the text is not readable CSV)."""
-    csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
+    """Non-blank CSV records, read by the check's own reader (ValueError when not readable CSV)."""
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ValueError(f"not a readable CSV table ({exc})") from None
-    return [r for r in records if r and (r[0].strip() or "".join(r).strip())]
+        return read_rows(text, delimiter)
+    except TableError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _title_line_count(records: list[list[str]]) -> int:

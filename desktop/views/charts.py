@@ -6,15 +6,19 @@ the user's date format, so it can run off the UI thread. On screen, a chart is
 rendered in one background thread (`render_pool`) with matplotlib's
 object-oriented API and Agg only, at the widget's size and device pixel ratio;
 `ChartCard` shows the finished pixels, opens the matching list when a bar, point
-or cell is clicked (hit-tested against the places the render thread recorded)
-and exports the chart to PNG or PDF, again rendered in that thread.
+or cell is clicked (hit-tested against the places the render thread recorded) or
+chosen with the arrow keys and Enter, and exports the chart to PNG or PDF, again
+rendered in that thread.
 
-Colours are the Okabe–Ito palette (safe for colour-blind readers); wherever a
-colour tells series apart, a hatch pattern or a label says it too.
+The series are in the Okabe–Ito palette (safe for colour-blind readers); wherever
+a colour tells series apart, a hatch pattern or a label says it too. Background,
+text and grid follow the application's palette, light or dark (`chart_colours`,
+handed to the render thread as plain strings); exported files are always light.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import math
@@ -31,7 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QPointF, QRectF, QSize,
                             QSizeF, Qt, QThreadPool, QTime, QTimer, Signal)
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -47,6 +51,115 @@ TEXT = "#222222"
 MUTED = "#555555"
 GRID = "#dddddd"
 EXPORT_DPI = 200
+# room left of an axes for its y tick labels and y axis label, in inches (a little more than they take)
+AXES_LEFT_INCHES = 0.8
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The colours a chart is drawn in, as plain "#rrggbb" strings: made from the application's
+    palette on the UI thread (`chart_colours`) and read by the render thread, which sees no Qt
+    object. The series keep their Okabe–Ito colours in every scheme; these are the rest."""
+    background: str = "#ffffff"             # the figure and the axes (the card's base colour)
+    text: str = TEXT
+    muted: str = MUTED                      # axis labels, subtitles
+    grid: str = GRID
+    accent_text: str = OKABE_ITO["blue"]    # text in the series' blue
+    alert_text: str = OKABE_ITO["vermillion"]   # text in vermillion (overdue, the deadline)
+    marker: str = OKABE_ITO["black"]        # a marker drawn in "black": the text colour on a dark background
+    dark: bool = False
+
+
+LIGHT = ChartColours()
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """The chart colours for a palette (UI thread): its base colour behind, its text colour, its
+    mid colour (faded) for the grid; coloured text made readable (4.5:1) on that background."""
+    from .. import theme
+
+    role = QPalette.ColorRole
+    base = palette.color(role.Base)
+    text = palette.color(role.Text)
+    if theme.contrast(text, base) < theme.MIN_CONTRAST:     # an odd palette: black or white, whichever reads
+        text = QColor("#ffffff") if theme.contrast(QColor("#ffffff"), base) > theme.contrast(QColor("#000000"), base) \
+            else QColor("#000000")
+    muted = text
+    for t in (0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1):
+        candidate = theme.mix(text, base, t)
+        if theme.contrast(candidate, base) >= theme.MIN_CONTRAST:
+            muted = candidate
+            break
+    grid = theme.mix(palette.color(role.Mid), base, 0.35)
+
+    def readable(colour: str) -> QColor:
+        c = QColor(colour)
+        for t in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0):
+            candidate = theme.mix(c, text, t)
+            if theme.contrast(candidate, base) >= theme.MIN_CONTRAST:
+                return candidate
+        return text
+
+    dark = base.lightnessF() < 0.5
+    name = QColor.NameFormat.HexRgb
+    return ChartColours(background=base.name(name), text=text.name(name), muted=muted.name(name),
+                        grid=grid.name(name), accent_text=readable(OKABE_ITO["blue"]).name(name),
+                        alert_text=readable(OKABE_ITO["vermillion"]).name(name),
+                        marker=text.name(name) if dark else OKABE_ITO["black"], dark=dark)
+
+
+def figure_colours(owner) -> ChartColours:
+    """The colours of the figure that a figure, subfigure or axes belongs to (light unless set)."""
+    root = owner.get_figure(root=True) if hasattr(owner, "get_figure") else owner
+    return getattr(root, "chart_colours", None) or LIGHT
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG) of a matplotlib colour, without Qt (the render thread's)."""
+    from matplotlib.colors import to_rgb
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_width(text: str, size: float, dpi: float, *, bold: bool = False) -> float:
+    """How wide `text` is drawn at `size` points, in pixels at `dpi` (the widest of its lines)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    prop = FontProperties(size=size, weight="bold" if bold else "normal")
+    widest = 0.0
+    for line in text.split("\n"):
+        if line.strip():
+            widest = max(widest, TextPath((0, 0), line, prop=prop).get_extents().width)
+    return widest * dpi / 72
+
+
+def wrap_text(text: str, room: float, size: float, dpi: float, *, bold: bool = False) -> str:
+    """`text` broken into lines no wider than `room` pixels, between words; a dash or dot that
+    separates two parts stays at the end of a line rather than starting the next."""
+    if text_width(text, size, dpi, bold=bold) <= room:
+        return text
+    lines = []
+    for paragraph in text.split("\n"):
+        words: list[str] = []
+        for word in paragraph.split(" "):
+            if words and word in ("—", "–", "·"):
+                words[-1] += " " + word
+            else:
+                words.append(word)
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if line and text_width(candidate, size, dpi, bold=bold) > room:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
 
 
 @dataclass
@@ -147,48 +260,83 @@ class ChartPainter(QObject):
 
     # -- layout helpers ---------------------------------------------------------------------
     @staticmethod
+    def colours(fig) -> ChartColours:
+        """The colours the figure (or the figure a subfigure or axes is part of) is drawn in."""
+        return figure_colours(fig)
+
+    @staticmethod
     def _frame(ax) -> None:
+        c = figure_colours(ax)
+        ax.set_facecolor(c.background)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.spines["left"].set_color(MUTED)
-        ax.spines["bottom"].set_color(MUTED)
-        ax.tick_params(colors=TEXT, labelsize=8.5)
-        ax.yaxis.grid(True, color=GRID, linewidth=0.8)
+        ax.spines["left"].set_color(c.muted)
+        ax.spines["bottom"].set_color(c.muted)
+        ax.tick_params(colors=c.text, labelsize=8.5)
+        ax.yaxis.grid(True, color=c.grid, linewidth=0.8)
         ax.set_axisbelow(True)
 
     @staticmethod
-    def _subtitle(ax, text: str) -> None:
-        ax.set_title(text, loc="left", fontsize=8.5, color=MUTED, pad=8)
+    def _legend(ax, **kwargs) -> None:
+        ax.legend(fontsize=8, frameon=False, labelcolor=figure_colours(ax).text, **kwargs)
+
+    @staticmethod
+    def _room(fig, left_inches: float = 0.0) -> float:
+        """The width, in display pixels, that a line of text starting `left_inches` from the
+        (sub)figure's left edge has before the right edge (a little margin kept)."""
+        return max(40.0, fig.bbox.width - (left_inches + 0.12) * fig.dpi)
+
+    def _title(self, fig, title: str) -> None:
+        fig.suptitle(wrap_text(title, self._room(fig), 11.5, fig.dpi, bold=True), x=0.01, ha="left",
+                     fontsize=11.5, fontweight="bold", color=figure_colours(fig).text)
+
+    def _subtitle(self, ax, text: str) -> None:
+        # the subtitle starts at the axes' left edge: the y tick labels and the axis label lie to its left
+        fig = ax.get_figure(root=False)
+        ax.set_title(wrap_text(text, self._room(fig, AXES_LEFT_INCHES), 8.5, fig.dpi), loc="left", fontsize=8.5,
+                     color=figure_colours(ax).muted, pad=8)
 
     def _empty(self, fig, title: str, message: str) -> Drawn:
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        c = self.colours(fig)
+        self._title(fig, title)
         ax = fig.add_subplot()
         ax.set_axis_off()
-        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color=MUTED, transform=ax.transAxes,
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color=c.muted, transform=ax.transAxes,
                 wrap=True)
         return Drawn(summary=f"{title}: {message}")
 
     def _week_ticks(self, ax, weeks: list[dt.date]) -> None:
+        """One tick per week; as many labels (the latest week's always) as fit side by side
+        in the width the axes will have, in the locale's words."""
+        fig = ax.get_figure(root=False)
+        labels = [self.day(w) for w in weeks]
+        size = 8
+        widest = max((text_width(t, size, fig.dpi) for t in labels), default=0.0)
+        gap = size * fig.dpi / 72                       # an em between two labels
+        slot = self._room(fig, AXES_LEFT_INCHES) / max(1, len(weeks))
+        step = next((k for k in range(1, len(weeks) + 1) if k * slot >= widest + gap), max(1, len(weeks)))
+        last = len(weeks) - 1
         ax.set_xticks(range(len(weeks)))
-        step = 1 if len(weeks) <= 14 else 2
-        ax.set_xticklabels([self.day(w) if n % step == 0 else "" for n, w in enumerate(weeks)], fontsize=8)
-        ax.set_xlabel(self.tr("Week starting Monday"), fontsize=8.5, color=MUTED)
+        ax.set_xticklabels([t if (last - n) % step == 0 else "" for n, t in enumerate(labels)], fontsize=size)
+        ax.set_xlabel(self.tr("Week starting Monday"), fontsize=8.5, color=figure_colours(ax).muted)
 
     @staticmethod
-    def _bar_labels(ax, bars, values, *, inside: bool = False, fmt=str, color=TEXT, size=8) -> None:
+    def _bar_labels(ax, bars, values, *, inside: bool = False, fmt=str, color=None, size=8) -> None:
+        c = figure_colours(ax)
         for bar, value in zip(bars, values):
             if value is None:
                 continue
             x = bar.get_x() + bar.get_width() / 2
             y = bar.get_y() + (bar.get_height() / 2 if inside else bar.get_height())
-            # inside a bar, a small white box keeps the number legible over colour and hatching
+            # inside a bar, a small box of the background keeps the number legible over colour and hatching
             ax.annotate(fmt(value), (x, y), xytext=(0, 0 if inside else 2), textcoords="offset points",
-                        ha="center", va="center" if inside else "bottom", fontsize=size, color=color,
-                        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"}
+                        ha="center", va="center" if inside else "bottom", fontsize=size, color=color or c.text,
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": c.background, "edgecolor": "none"}
                         if inside else None)
 
     # -- caseworkers --------------------------------------------------------------------------
     def pending_age(self, fig, area: model.ApplicationsArea) -> Drawn:
+        c = self.colours(fig)
         pending = area.pending
         title = self.tr("Applications waiting for a decision, by age")
         if not pending.total:
@@ -207,7 +355,7 @@ class ChartPainter(QObject):
         for status in model.PENDING_STATUSES:
             counts = pending.counts(status)
             name, colour, hatch = styles[status]
-            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor="white", linewidth=0.8,
+            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor=c.background, linewidth=0.8,
                           label=name, width=0.62)
             for n, bar in enumerate(bars):
                 if counts[n]:
@@ -220,25 +368,26 @@ class ChartPainter(QObject):
         totals = pending.counts()
         for n, total in enumerate(totals):
             ax.annotate(str(total), (n, total), xytext=(0, 3), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=9, fontweight="bold", color=TEXT)
+                        va="bottom", fontsize=9, fontweight="bold", color=c.text)
         ax.set_xticks(list(x))
         ax.set_xticklabels(labels)
         ax.set_xlabel(self.tr("Age in working days (Mon–Fri; Danish public holidays not counted)")
                       if not pending.holidays_counted else self.tr("Age in working days (Mon–Fri)"),
-                      fontsize=8.5, color=MUTED)
-        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=MUTED)
+                      fontsize=8.5, color=c.muted)
+        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(totals) * 1.18 + 0.5)
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        self._legend(ax, loc="upper right")
         past = [pending.past(d) for d in model.AGE_THRESHOLDS]
         subtitle = (self.tr("%1 waiting on %2 — past 5 working days: %3 · past 10: %4 · past 20: %5")
                     .replace("%1", str(pending.total)).replace("%2", self.day(pending.as_of, "d MMM yyyy"))
                     .replace("%3", str(past[0])).replace("%4", str(past[1])).replace("%5", str(past[2])))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         return Drawn(f"{title}. {subtitle}.", targets)
 
     def approvals(self, fig, area: model.ApplicationsArea, period: str, *, show_mine: bool = True) -> Drawn:
+        c = self.colours(fig)
         weekly = area.approvals
         title = self.tr("Approvals given per week")
         ax = fig.add_subplot()
@@ -254,7 +403,7 @@ class ChartPainter(QObject):
             layers = [("all", others, self.tr("Approvals"), OKABE_ITO["sky"], "")]
         bottom = [0] * len(x)
         for key, counts, name, colour, hatch in layers:
-            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor="white", linewidth=0.8,
+            bars = ax.bar(x, counts, bottom=bottom, color=colour, hatch=hatch, edgecolor=c.background, linewidth=0.8,
                           label=name, width=0.7)
             for n, bar in enumerate(bars):
                 if counts[n]:
@@ -267,21 +416,22 @@ class ChartPainter(QObject):
             bottom = [b + c for b, c in zip(bottom, counts)]
         for n, total in enumerate(bottom):
             ax.annotate(str(total), (n, total), xytext=(0, 2), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=8, color=TEXT if total else GRID)
+                        va="bottom", fontsize=8, color=c.text if total else c.muted)
         self._week_ticks(ax, weekly.weeks)
-        ax.set_ylabel(self.tr("Approvals"), fontsize=8.5, color=MUTED)
+        ax.set_ylabel(self.tr("Approvals"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(bottom + [1]) * 1.2)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        self._legend(ax, loc="upper left")
         total = sum(bottom)
         subtitle = self.tr("%1: %2 approvals").replace("%1", period).replace("%2", str(total))
         if show_mine:
             subtitle += self.tr(", %1 of them by you").replace("%1", str(sum(mine)))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         return Drawn(f"{title}. {subtitle}.", targets)
 
     def queue(self, fig, area: model.ApplicationsArea, period: str) -> Drawn:
+        c = self.colours(fig)
         series = area.queue
         title = self.tr("Applications waiting for a decision over time")
         if not series.days:
@@ -304,10 +454,10 @@ class ChartPainter(QObject):
                                    .replace("%1", self.day(series.days[n]))}
 
         ax.annotate(str(counts[-1]), (x[-1], counts[-1]), xytext=(4, 4), textcoords="offset points",
-                    fontsize=9, fontweight="bold", color=OKABE_ITO["blue"])
+                    fontsize=9, fontweight="bold", color=c.accent_text)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
         ax.xaxis.set_major_locator(MaxNLocator(7))
-        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=MUTED)
+        ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(counts + [1]) * 1.18)
         peak = max(counts)
@@ -316,11 +466,12 @@ class ChartPainter(QObject):
                     .replace("%1", period).replace("%2", str(counts[0])).replace("%3", str(counts[-1]))
                     .replace("%4", str(peak)))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         return Drawn(f"{title}. {subtitle}.", [Target(line, resolve)])
 
     # -- supervisors ---------------------------------------------------------------------------
     def outputs_weekly(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        c = self.colours(fig)
         weekly = area.weekly
         title = self.tr("Outputs submitted, sampled and withheld per week")
         ax = fig.add_subplot()
@@ -335,7 +486,7 @@ class ChartPainter(QObject):
             counts = weekly.counts(key)
             top = max([top] + counts)
             xs = [n + (k - 1) * width for n in range(len(weekly.weeks))]
-            bars = ax.bar(xs, counts, width=width, color=colour, hatch=hatch, edgecolor="white", linewidth=0.6,
+            bars = ax.bar(xs, counts, width=width, color=colour, hatch=hatch, edgecolor=c.background, linewidth=0.6,
                           label=name)
             for n, bar in enumerate(bars):
                 if counts[n]:
@@ -347,18 +498,19 @@ class ChartPainter(QObject):
                     targets.append(Target(bar, _const("output", filt)))
             self._bar_labels(ax, bars, [c if c else None for c in counts], size=7)
         self._week_ticks(ax, weekly.weeks)
-        ax.set_ylabel(self.tr("Outputs"), fontsize=8.5, color=MUTED)
+        ax.set_ylabel(self.tr("Outputs"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, top * 1.2)
-        ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=3)
+        self._legend(ax, loc="upper left", ncols=3)
         subtitle = (self.tr("%1, by week of submission: %2 submitted, %3 sampled, %4 withheld")
                     .replace("%1", period).replace("%2", str(weekly.total("submitted")))
                     .replace("%3", str(weekly.total("sampled"))).replace("%4", str(weekly.total("withheld"))))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         return Drawn(f"{title}. {subtitle}.", targets)
 
     def sample_rates(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        ink = self.colours(fig)
         rates = area.rates
         title = self.tr("Random sample rate by risk class")
         if not rates.drawn:
@@ -372,11 +524,11 @@ class ChartPainter(QObject):
                       linewidth=0.8, label=self.tr("Sampled (observed)"))
         low = [c.rate - c.interval()[0] if c.drawn else 0 for c in classes]
         high = [c.interval()[1] - c.rate if c.drawn else 0 for c in classes]
-        ax.errorbar(x, observed, yerr=[low, high], fmt="none", ecolor=MUTED, elinewidth=1, capsize=4,
+        ax.errorbar(x, observed, yerr=[low, high], fmt="none", ecolor=ink.muted, elinewidth=1, capsize=4,
                     label=self.tr("95% interval"))
         expected = [c.expected for c in classes]
         ax.scatter([i for i, e in zip(x, expected) if e is not None], [e for e in expected if e is not None],
-                   marker="D", s=36, color=OKABE_ITO["black"], zorder=5, label=self.tr("Configured probability"))
+                   marker="D", s=36, color=ink.marker, zorder=5, label=self.tr("Configured probability"))
         targets = []
         for n, (bar, c) in enumerate(zip(bars, classes)):
             if c.drawn:
@@ -386,26 +538,27 @@ class ChartPainter(QObject):
                     "label": self.tr("Sampled outputs, risk class %1").replace("%1", self.risk_name(c.risk_class))})))
                 text = self.tr("%1 of %2").replace("%1", str(len(c.sampled))).replace("%2", str(len(c.drawn)))
                 ax.annotate(text, (n + 0.3, c.rate), xytext=(3, 0), textcoords="offset points", fontsize=8,
-                            va="center", ha="left", color=TEXT)
+                            va="center", ha="left", color=ink.text)
         ax.set_xticks(x)
         ax.set_xticklabels([self.tr("%1\n(%2 drawn)").replace("%1", self.risk_name(c.risk_class))
                             .replace("%2", str(len(c.drawn))) for c in classes], fontsize=8.5)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_ylim(0, 1.0)
         ax.set_xlim(-0.6, len(classes) - 0.1)
-        ax.set_ylabel(self.tr("Share of outputs sampled"), fontsize=8.5, color=MUTED)
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        ax.set_ylabel(self.tr("Share of outputs sampled"), fontsize=8.5, color=ink.muted)
+        self._legend(ax, loc="upper right")
         base = self.percent(rates.base_rate) if rates.base_rate is not None else "–"
         subtitle = (self.tr("%1: %2 draws; base rate %3, raised by risk factors")
                     .replace("%1", period).replace("%2", str(rates.drawn)).replace("%3", base))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         parts = [self.tr("%1: %2 sampled, configured %3").replace("%1", self.risk_name(c.risk_class))
                  .replace("%2", self.percent(c.rate)).replace("%3", self.percent(c.expected))
                  for c in classes if c.drawn]
         return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", targets)
 
     def findings(self, fig, area: model.OutputsArea, period: str) -> Drawn:
+        c = self.colours(fig)
         rules = area.rules
         title = self.tr("Automatic-check findings by rule")
         if not rules:
@@ -413,7 +566,7 @@ class ChartPainter(QObject):
         ax = fig.add_subplot()
         self._frame(ax)
         ax.yaxis.grid(False)
-        ax.xaxis.grid(True, color=GRID, linewidth=0.8)
+        ax.xaxis.grid(True, color=c.grid, linewidth=0.8)
         shown = rules[:8]
         y = list(range(len(shown)))[::-1]
         counts = [len(r.outputs) for r in shown]
@@ -427,23 +580,24 @@ class ChartPainter(QObject):
             if rule.findings != count:
                 text += self.tr(" (%1 findings)").replace("%1", str(rule.findings))
             ax.annotate(text, (count, bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
-                        textcoords="offset points", va="center", fontsize=8, color=TEXT)
+                        textcoords="offset points", va="center", fontsize=8, color=c.text)
         ax.set_yticks(y)
         ax.set_yticklabels([self.rule_name(r.rule) for r in shown], fontsize=8.5)
         ax.set_xlim(0, max(counts) * 1.45 + 0.5)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xlabel(self.tr("Outputs with at least one finding of the rule"), fontsize=8.5, color=MUTED)
+        ax.set_xlabel(self.tr("Outputs with at least one finding of the rule"), fontsize=8.5, color=c.muted)
         flagged = len({o for r in rules for o in r.outputs})
         subtitle = self.tr("%1: %2 outputs flagged").replace("%1", period).replace("%2", str(flagged))
         if len(rules) > len(shown):
             subtitle += self.tr("; %1 more rules not shown").replace("%1", str(len(rules) - len(shown)))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         return Drawn(f"{title}. {subtitle}. " + "; ".join(
             f"{self.rule_name(r.rule)}: {len(r.outputs)}" for r in rules) + ".", targets)
 
     # -- coordinators ----------------------------------------------------------------------------
     def ack_curves(self, fig, area: model.WarningsArea, *, limit: int = 6, heading: str | None = None) -> Drawn:
+        c = self.colours(fig)
         curves = area.curves
         title = heading or self.tr("Acknowledgements of open warnings against their deadline")
         if not curves:
@@ -472,12 +626,12 @@ class ChartPainter(QObject):
             line.set_picker(True)
             line.set_pickradius(6)
             targets.append(Target(line, _const("warning", {"ids": [curve.warning_id], "label": curve.title})))
-            ax.axhline(1.0, color=GRID, linewidth=1, zorder=0.5)
+            ax.axhline(1.0, color=c.grid, linewidth=1, zorder=0.5)
             if curve.due_at is not None:
                 due = curve.due_at.astimezone(self.tz).replace(tzinfo=None)
                 ax.axvline(due, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.3)
                 ax.annotate(self.tr("deadline"), (due, 0.02), xytext=(3, 0), textcoords="offset points",
-                            fontsize=7.5, color=OKABE_ITO["vermillion"], rotation=90, va="bottom")
+                            fontsize=7.5, color=c.alert_text, rotation=90, va="bottom")
                 if curve.overdue:
                     by_due = (curve.acked_by_due or 0) / total
                     ax.plot([due], [by_due], marker="o", markersize=5, color=OKABE_ITO["vermillion"], zorder=5)
@@ -490,7 +644,7 @@ class ChartPainter(QObject):
             ax.tick_params(labelsize=7.5)
             ax.set_title(f"{curve.warning_id} · {self.severity_name(curve.severity)}\n"
                          + textwrap.shorten(curve.title, width=title_chars, placeholder="…"),
-                         loc="left", fontsize=8, color=TEXT)
+                         loc="left", fontsize=8, color=c.text)
             missing = len(curve.missing())
             status = (self.tr("%1 of %2 acknowledged").replace("%1", str(curve.acked_now))
                       .replace("%2", str(len(curve.addressed))))
@@ -500,22 +654,24 @@ class ChartPainter(QObject):
             elif curve.due_at is not None:
                 status += "\n" + self.tr("due %1").replace("%1", self.moment(curve.due_at))
             ax.text(0.98, 0.985, status, transform=ax.transAxes, ha="right", va="top", fontsize=7.5, zorder=6,
-                    color=OKABE_ITO["vermillion"] if curve.overdue and missing else TEXT,
-                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+                    color=c.alert_text if curve.overdue and missing else c.text,
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": c.background, "edgecolor": "none"})
             if n % columns == 0:
-                ax.set_ylabel(self.tr("Acknowledged"), fontsize=8, color=MUTED)
+                ax.set_ylabel(self.tr("Acknowledged"), fontsize=8, color=c.muted)
             summary.append(f"{curve.warning_id}: {status.replace(chr(10), ', ')}")
         subtitle = self.tr("Share of the addressed organisations that acknowledged; dashed line: the deadline; "
                            "dot: the share at the deadline")
         if len(curves) > len(shown):
             subtitle += self.tr(" · the %1 most recent of %2 shown").replace("%1", str(len(shown))) \
                 .replace("%2", str(len(curves)))
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
-        fig.supxlabel(subtitle, x=0.01, ha="left", fontsize=8.5, color=MUTED)
+        self._title(fig, title)
+        fig.supxlabel(wrap_text(subtitle, self._room(fig), 8.5, fig.dpi), x=0.01, ha="left", fontsize=8.5,
+                      color=c.muted)
         return Drawn(f"{title}. " + "; ".join(summary) + ".", targets,
                      self.tr("Click a curve to open its warning."))
 
     def overdue(self, fig, area: model.WarningsArea, *, by_deadline: bool = False) -> Drawn:
+        c = self.colours(fig)
         matrix = area.overdue
         title = (self.tr("Recipients that missed an acknowledgement deadline, by sector and region") if by_deadline
                  else self.tr("Recipients overdue with an acknowledgement, by sector and region"))
@@ -527,13 +683,20 @@ class ChartPainter(QObject):
         ax = fig.add_subplot()
         values = [[matrix.count(s, r) for r in regions] for s in sectors]
         peak = max(max(row) for row in values) or 1
-        image = ax.imshow(values, cmap="Blues", vmin=0, vmax=peak * 1.15, aspect="auto")
+        if c.dark:      # on a dark background an empty cell is dark too, and more is brighter
+            from matplotlib.colors import LinearSegmentedColormap
+            cmap = LinearSegmentedColormap.from_list("cells", [c.grid, OKABE_ITO["blue"], OKABE_ITO["sky"]])
+        else:
+            cmap = "Blues"
+        image = ax.imshow(values, cmap=cmap, vmin=0, vmax=peak * 1.15, aspect="auto")
         image.set_picker(True)
         for i, row in enumerate(values):
             for j, value in enumerate(row):
+                # a number in white or near-black, whichever reads on its cell's colour
+                cell = image.cmap(image.norm(value))
+                ink = "#ffffff" if luminance(cell[:3]) < 0.18 else "#1a1a1a"
                 ax.text(j, i, str(value) if value else "·", ha="center", va="center", fontsize=9,
-                        fontweight="bold" if value else "normal",
-                        color="white" if value > peak * 0.6 else (TEXT if value else MUTED))
+                        fontweight="bold" if value else "normal", color=ink if value else c.muted)
 
         def resolve(event):
             mouse = event.mouseevent
@@ -551,17 +714,17 @@ class ChartPainter(QObject):
         ax.set_xticklabels([f"{self.region_name(r)}\n({matrix.region_total(r)})" for r in regions], fontsize=8)
         ax.set_yticks(range(len(sectors)))
         ax.set_yticklabels([f"{self.sector_name(s)} ({matrix.sector_total(s)})" for s in sectors], fontsize=8.5)
-        ax.tick_params(length=0)
+        ax.tick_params(length=0, colors=c.text)
         for side in ax.spines.values():
             side.set_visible(False)
         ax.set_xticks([x - 0.5 for x in range(1, len(regions))], minor=True)
         ax.set_yticks([y - 0.5 for y in range(1, len(sectors))], minor=True)
-        ax.grid(which="minor", color="white", linewidth=2)
+        ax.grid(which="minor", color=c.background, linewidth=2)
         ax.tick_params(which="minor", length=0)
         subtitle = (self.tr("%1 organisations; number of organisations in each cell (totals in brackets)")
                     .replace("%1", str(matrix.total)))
         self._subtitle(ax, subtitle)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold", color=TEXT)
+        self._title(fig, title)
         parts = [f"{self.sector_name(s)}: {matrix.sector_total(s)}" for s in sectors if matrix.sector_total(s)]
         return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", [Target(image, resolve)],
                      self.tr("Click a cell to open the warnings those organisations are overdue on."))
@@ -705,6 +868,7 @@ class HitBox:
     right: float
     bottom: float
     result: tuple[str, dict]
+    cell: bool = False                      # a heatmap cell (read row by row), not a bar (left to right)
 
     def hit(self, x: float, y: float) -> tuple[str, dict] | None:
         return self.result if self.left <= x <= self.right and self.top <= y <= self.bottom else None
@@ -722,6 +886,7 @@ class HitTrace:
     radius: float
     steps: bool                             # a step line draws two vertices per data point
     results: tuple[tuple[str, dict] | None, ...]
+    points: tuple[tuple[float, float], ...] = ()    # each data point, in logical pixels
 
     def hit(self, x: float, y: float) -> tuple[str, dict] | None:
         from matplotlib.lines import segment_hits
@@ -769,9 +934,11 @@ def hit_regions(targets: list[Target], height: float, ratio: float) -> list[HitB
             vertices = np.column_stack(STEP_LOOKUP_MAP[style](*xy.T)) if style.startswith("steps") else xy
             points = artist.get_transform().transform(vertices)
             dpi = artist.get_figure(root=True).dpi
+            data = artist.get_transform().transform(xy)
             regions.append(HitTrace(tuple(points[:, 0] / ratio), tuple((height - points[:, 1]) / ratio),
                                     artist.get_pickradius() * dpi / 72 / ratio, style.startswith("steps"),
-                                    tuple(target.resolve(_Pick(artist, ind=[n])) for n in range(len(xy)))))
+                                    tuple(target.resolve(_Pick(artist, ind=[n])) for n in range(len(xy))),
+                                    tuple((float(x) / ratio, float(height - y) / ratio) for x, y in data)))
         elif isinstance(artist, AxesImage):
             rows, columns = np.shape(artist.get_array())[:2]
             x0, x1, y0, y1 = artist.get_extent()
@@ -786,7 +953,7 @@ def hit_regions(targets: list[Target], height: float, ratio: float) -> list[HitB
                     sx, sy = to_display.transform((cx, cy))
                     result = target.resolve(_Pick(artist, x=sx, y=sy, xdata=cx, ydata=cy))
                     if result:
-                        regions.append(box(ax0, ay0, ax1, ay1, result))
+                        regions.append(dataclasses.replace(box(ax0, ay0, ax1, ay1, result), cell=True))
         else:                               # a bar, or any artist with an extent
             extent = artist.get_window_extent()
             sx, sy = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
@@ -811,12 +978,14 @@ class Rendered:
     seconds: float                          # time spent drawing, in the render thread
 
 
-def _figure(width: float, height: float, dpi: float) -> Figure:
-    """A figure of `width`×`height` device pixels at `dpi`, with its own Agg canvas.
-    Only matplotlib's object-oriented API: no pyplot, no Qt canvas, safe off the UI thread."""
+def _figure(width: float, height: float, dpi: float, colours: ChartColours = LIGHT) -> Figure:
+    """A figure of `width`×`height` device pixels at `dpi`, with its own Agg canvas, drawn in
+    `colours` (see `figure_colours`). Only matplotlib's object-oriented API: no pyplot, no Qt
+    canvas, safe off the UI thread."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained", facecolor="white")
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained", facecolor=colours.background)
+    figure.chart_colours = colours
     FigureCanvasAgg(figure)
     return figure
 
@@ -857,21 +1026,24 @@ class _CollectorPause:
 _collector = _CollectorPause()
 
 
-def render_chart(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float = 1.0) -> Rendered:
+def render_chart(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float = 1.0,
+                 colours: ChartColours = LIGHT) -> Rendered:
     """Draw a chart at `width`×`height` logical pixels and `ratio` device pixels per logical pixel
-    (the widget's devicePixelRatio), so it is as sharp as matplotlib's own Qt canvas would draw it."""
+    (the widget's devicePixelRatio), so it is as sharp as matplotlib's own Qt canvas would draw it,
+    in `colours` (from the palette: `chart_colours`)."""
     started = time.perf_counter()
     ratio = ratio if ratio > 0 else 1.0
     # a pinch more than the whole pixels, so that inches × dpi never rounds down a pixel
-    figure = _figure(max(1, round(width * ratio)) + 1e-3, max(1, round(height * ratio)) + 1e-3, SCREEN_DPI * ratio)
+    figure = _figure(max(1, round(width * ratio)) + 1e-3, max(1, round(height * ratio)) + 1e-3, SCREEN_DPI * ratio,
+                     colours)
     drawn = draw(figure)
     canvas = figure.canvas
     canvas.draw()
     pixels = np.asarray(canvas.buffer_rgba())
     rows, columns = pixels.shape[:2]
     regions = hit_regions(drawn.targets, rows, ratio)
-    return Rendered(pixels.tobytes(), columns, rows, ratio, figure.get_suptitle(), drawn.summary, drawn.hint,
-                    regions, time.perf_counter() - started)
+    return Rendered(pixels.tobytes(), columns, rows, ratio, figure.get_suptitle().replace("\n", " "), drawn.summary,
+                    drawn.hint, regions, time.perf_counter() - started)
 
 
 def render_to_file(draw: Callable[[Figure], Drawn], width: float, height: float, path: str) -> str:
@@ -884,20 +1056,68 @@ def render_to_file(draw: Callable[[Figure], Drawn], width: float, height: float,
 
 
 # -- the Qt side ----------------------------------------------------------------------------------
+@dataclass(eq=False)
+class Stop:
+    """A place the keyboard selection can rest on: a bar, a cell, a point of a line (or a whole
+    line that opens one list), as a rectangle in the image's logical pixels."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+    result: tuple[str, dict]
+
+    def label(self) -> str:
+        return str(self.result[1].get("label", ""))
+
+
+def keyboard_stops(regions: list[HitBox | HitTrace]) -> list[Stop]:
+    """The clickable regions in the order the arrow keys visit them: bars left to right (top to
+    bottom within a stack), cells row by row, the points of a line in order; the points of a line
+    next to each other that open the same list are one stop around them all."""
+    stops: list[Stop] = []
+    boxes = [r for r in regions if isinstance(r, HitBox)]
+    for r in sorted(boxes, key=lambda b: (b.top, b.left) if b.cell else ((b.left + b.right) / 2, b.top)):
+        stops.append(Stop(r.left, r.top, r.right, r.bottom, r.result))
+    pad = 6.0
+    for trace in (r for r in regions if isinstance(r, HitTrace)):
+        group: list[tuple[float, float]] = []
+        result = None
+        for point, found in list(zip(trace.points, trace.results)) + [(None, None)]:
+            if group and (found is None or found != result):
+                xs, ys = [p[0] for p in group], [p[1] for p in group]
+                stops.append(Stop(min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad, result))
+                group = []
+            if found is not None and point is not None:
+                group.append(point)
+                result = found
+    return stops
+
+
 class ChartImage(QWidget):
     """Shows a rendered chart and finds the bar, point or cell under the mouse. Until the
-    image for a new size arrives, the last one is shown stretched to fit."""
+    image for a new size arrives, the last one is shown stretched to fit.
+
+    From the keyboard (Tab reaches it): the arrow keys move a selection over the clickable
+    regions, drawn as a frame over the image, and Enter or Space opens the selected one's list."""
 
     clicked = Signal(str, object)         # kind, filter
     resized = Signal()                    # new size or device pixel ratio: render again
+    selected = Signal(str)                # the keyboard selection's label ("" when none is shown)
+    KEYS_NEXT = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+    KEYS_PREVIOUS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+    KEYS_OPEN = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.image = QImage()
         self.regions: list[HitBox | HitTrace] = []
+        self.stops: list[Stop] = []
+        self.current = -1                   # the keyboard selection: an index into stops
+        self.background = QColor()          # behind the image until it comes (the chart's own background)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches a chart; a mouse click does not take the focus from where the user typed
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:
         return QSize(600, 340)
@@ -905,8 +1125,20 @@ class ChartImage(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(10, 10)
 
-    def show_image(self, image: QImage, regions: list) -> None:
+    def show_image(self, image: QImage, regions: list, background: QColor | None = None) -> None:
+        was = self.stops[self.current] if 0 <= self.current < len(self.stops) else None
         self.image, self.regions = image, regions
+        self.stops = keyboard_stops(regions)
+        if background is not None:
+            self.background = background
+        # the same bar, point or cell stays selected when the chart is drawn again
+        self.current = -1
+        if was is not None:
+            self.current = next((n for n, stop in enumerate(self.stops) if stop.result == was.result),
+                                min(self.current, len(self.stops) - 1))
+        if self.current < 0 and self.hasFocus() and self.stops:
+            self.current = 0
+        self._announce()
         self.unsetCursor()
         self.update()
 
@@ -920,15 +1152,37 @@ class ChartImage(QWidget):
             return QRectF(QPointF(0, 0), size)              # pixel for pixel
         return QRectF(self.rect())
 
+    def stop_rect(self, stop: Stop) -> QRectF:
+        """Where a stop lies in the widget (the image may be shown stretched)."""
+        placed, size = self._placed(), self.image_size()
+        if size.width() <= 0 or size.height() <= 0:
+            return QRectF()
+        sx, sy = placed.width() / size.width(), placed.height() / size.height()
+        return QRectF(placed.x() + stop.left * sx, placed.y() + stop.top * sy,
+                      (stop.right - stop.left) * sx, (stop.bottom - stop.top) * sy)
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        if self.image.isNull():
-            return
-        placed = self._placed()
-        if placed.size() != self.image_size():
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(placed, self.image)
+        background = self.background if self.background.isValid() else self.palette().color(QPalette.ColorRole.Base)
+        painter.fillRect(self.rect(), background)
+        if not self.image.isNull():
+            placed = self._placed()
+            if placed.size() != self.image_size():
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(placed, self.image)
+        if self.hasFocus():
+            # the keyboard focus: a frame round the chart and one round the selected region
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(highlight, 2))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
+            if 0 <= self.current < len(self.stops):
+                rect = self.stop_rect(self.stops[self.current]).adjusted(-3, -3, 3, 3) \
+                    .intersected(QRectF(self.rect()).adjusted(2, 2, -2, -2))
+                painter.setPen(QPen(background, 5))          # a halo, so the frame shows on any colour
+                painter.drawRect(rect)
+                painter.setPen(QPen(highlight, 2.5))
+                painter.drawRect(rect)
 
     def region_at(self, pos: QPointF) -> tuple[str, dict] | None:
         if self.image.isNull() or not self.regions:
@@ -958,6 +1212,48 @@ class ChartImage(QWidget):
             self.clicked.emit(found[0], found[1])
         else:
             super().mousePressEvent(event)
+
+    # -- the keyboard ---------------------------------------------------------------------------
+    def select(self, index: int) -> None:
+        if not self.stops:
+            return
+        self.current = max(0, min(index, len(self.stops) - 1))
+        self._announce()
+        self.update()
+
+    def _announce(self) -> None:
+        self.selected.emit(self.stops[self.current].label()
+                           if self.hasFocus() and 0 <= self.current < len(self.stops) else "")
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if not self.stops or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+        elif key in self.KEYS_NEXT:
+            self.select(self.current + 1)
+        elif key in self.KEYS_PREVIOUS:
+            self.select(self.current - 1 if self.current > 0 else 0)
+        elif key == Qt.Key.Key_Home:
+            self.select(0)
+        elif key == Qt.Key.Key_End:
+            self.select(len(self.stops) - 1)
+        elif key in self.KEYS_OPEN and 0 <= self.current < len(self.stops):
+            kind, filt = self.stops[self.current].result
+            self.clicked.emit(kind, filt)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.current < 0 and self.stops:
+            self.current = 0
+        self._announce()
+        self.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._announce()
+        self.update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -1002,6 +1298,7 @@ class ChartCard(QFrame):
         self.chart = ChartImage()
         self.chart.setMinimumHeight(minimum_height)
         self.chart.clicked.connect(self.open_list)
+        self.chart.selected.connect(self._selection_moved)
         self.summary = plain_label("", wrap=True)
         self.summary.setObjectName("muted")
         self.save_button = QToolButton()
@@ -1029,6 +1326,8 @@ class ChartCard(QFrame):
         self._shown = 0                     # the request whose image is shown
         self._latest = _Latest()
         self._geometry: tuple[int, int, float] | None = None   # of the latest request
+        self._colours: ChartColours | None = None               # of the latest request
+        self._hint = ""                     # below the chart when no keyboard selection is shown
         self._waiting = False               # hidden with a render to do
         self._settle = QTimer(self, singleShot=True, interval=self.RESIZE_PAUSE_MS)
         self._settle.timeout.connect(self._size_settled)
@@ -1041,6 +1340,7 @@ class ChartCard(QFrame):
         return self.chart.regions
 
     def show_message(self, text: str) -> None:
+        self._hint = text
         self.summary.setText(text)
 
     def set_chart(self, draw: Callable[[Figure], Drawn]) -> None:
@@ -1067,11 +1367,12 @@ class ChartCard(QFrame):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         request, data, draw, latest = self._latest.next(), self._data, self._draw, self._latest
         self._geometry = width, height, ratio = self._current_geometry()
+        self._colours = colours = chart_colours(self.chart.palette())     # plain strings for the render thread
 
         def job():
             if latest.value != request:     # a newer size or newer data came meanwhile
                 return None
-            return render_chart(draw, width, height, ratio)
+            return render_chart(draw, width, height, ratio, colours)
 
         _collector.begin()
         Op(job).success(lambda result: self._rendered(data, request, result)) \
@@ -1087,8 +1388,21 @@ class ChartCard(QFrame):
             self.request_render()
 
     def _size_settled(self) -> None:
-        if self._draw is not None and self._current_geometry() != self._geometry:
+        if self._draw is not None and (self._current_geometry() != self._geometry
+                                       or chart_colours(self.chart.palette()) != self._colours):
             self.request_render()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # the system switched between light and dark (or the palette changed): draw again in its colours
+        if event.type() == QEvent.Type.PaletteChange and self._draw is not None:
+            self._settle.start()
+
+    def _selection_moved(self, label: str) -> None:
+        if label:
+            self.summary.setText(self.tr("Selected: %1. Press Enter to open the list.").replace("%1", label))
+        else:
+            self.summary.setText(self._hint)
 
     def _rendered(self, data: int, request: int, result: Rendered | None) -> None:
         QTimer.singleShot(0, _collector.end)         # once the image is on its way to the screen
@@ -1101,13 +1415,16 @@ class ChartCard(QFrame):
         result.rgba = b""                   # the image holds the pixels now
         self._shown = request
         self.last_render = result
-        self.chart.show_image(image, result.regions)
-        self.title = result.title or self.key
         hint = result.hint or self.tr("Click a bar or point to open the matching list.")
-        self.summary.setText(hint if result.regions else "")
+        self._hint = hint if result.regions else ""
+        self.summary.setText(self._hint)
+        self.chart.show_image(image, result.regions, QColor(self._colours.background) if self._colours else None)
+        self.title = result.title or self.key
         self.chart.setAccessibleName(self.title)
-        self.chart.setAccessibleDescription(result.summary)
-        self.chart.setToolTip(self.tr("Click a bar or point to open the matching list") if result.regions else "")
+        keys = self.tr("With the keyboard: the arrow keys choose a bar, point or cell, and Enter opens its list.")
+        self.chart.setAccessibleDescription(f"{result.summary} {keys}" if result.regions else result.summary)
+        self.chart.setToolTip(self.tr("Click a bar or point to open the matching list, or choose one with the "
+                                      "arrow keys and press Enter") if result.regions else "")
         self.save_button.setEnabled(True)
         if data == self._data and not self.is_drawn:
             self.is_drawn = True
@@ -1121,6 +1438,7 @@ class ChartCard(QFrame):
         self._shown = request
         self.chart.show_image(QImage(), [])
         message = self.tr("This chart cannot be drawn: %1").replace("%1", str(exc))
+        self._hint = message
         self.show_message(message)
         self.chart.setAccessibleDescription(message)
         self.save_button.setEnabled(False)
