@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import re
 import secrets
 import struct
@@ -499,6 +500,203 @@ def test_empty_cache_draws_plain_messages(qtbot, tmp_path):
         assert "No application is waiting" in v.cards["pending-age"].chart.accessibleDescription()
         assert "No warning is open" in v.cards["acknowledgements"].chart.accessibleDescription()
         assert not v.cards["pending-age"].regions
+
+
+# -- colours, labels that fit, the keyboard ------------------------------------------------------
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in [(role.Window, "#2b2b2b"), (role.WindowText, "#e8e8e8"), (role.Base, "#1e1e1e"),
+                      (role.AlternateBase, "#262626"), (role.Text, "#e8e8e8"), (role.Button, "#333333"),
+                      (role.ButtonText, "#e8e8e8"), (role.Mid, "#555555"), (role.Midlight, "#444444"),
+                      (role.Dark, "#151515"), (role.Light, "#5a5a5a"), (role.Highlight, "#3d8ee6"),
+                      (role.HighlightedText, "#ffffff")]:
+        palette.setColor(r, QColor(colour))
+    return palette
+
+
+def dark_share(image) -> float:
+    """The share of a grid of the image's pixels that are dark."""
+    points = [(x, y) for x in range(2, image.width() - 2, 7) for y in range(2, image.height() - 2, 7)]
+    return sum(image.pixelColor(x, y).lightnessF() < 0.3 for x, y in points) / len(points)
+
+
+def test_charts_follow_a_dark_palette(qtbot, qapp, view):
+    from PySide6.QtGui import QColor
+
+    from desktop import theme
+    from desktop.views.charts import chart_colours
+    qtbot.waitUntil(view.is_drawn, timeout=30000)
+    light = view.cards["pending-age"].chart.image
+    assert light.pixelColor(3, 3).lightnessF() > 0.9 and dark_share(light) < 0.2
+    old = qapp.palette()
+    try:
+        qapp.setPalette(dark_palette())
+        colours = chart_colours(qapp.palette())
+        assert colours.dark and colours.background == "#1e1e1e"
+        for name in ("text", "muted", "accent_text", "alert_text"):       # text reads on the background
+            assert theme.contrast(QColor(getattr(colours, name)), QColor(colours.background)) >= 4.5, name
+        # every card is drawn again, in the palette's colours (the render thread gets plain strings)
+        for card in view.cards.values():
+            qtbot.waitUntil(lambda card=card: not card.chart.image.isNull()
+                            and card.chart.image.pixelColor(3, 3).lightnessF() < 0.2, timeout=30000)
+            assert dark_share(card.chart.image) > 0.6, card.key
+        assert view.cards["pending-age"].regions          # still clickable
+    finally:
+        qapp.setPalette(old)
+    qtbot.waitUntil(lambda: view.cards["pending-age"].chart.image.pixelColor(3, 3).lightnessF() > 0.9,
+                    timeout=30000)
+
+
+@pytest.fixture(params=["da_DK", "en_GB"])
+def language(request, qapp):
+    """The painter's words and dates in Danish (translations loaded) or British English."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from desktop.app import install_translations
+    from tests.test_i18n import i18n
+    i18n.release(if_outdated=True)
+    before, old_locale = set(qapp.findChildren(QTranslator)), QLocale()
+    install_translations(qapp, request.param)
+    yield request.param
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(old_locale)
+
+
+def drawn_figure(draw, width, height):
+    """Render as the render thread does and keep the figure it drew."""
+    from desktop.views.charts import render_chart
+    kept = []
+    render_chart(lambda figure: (kept.append(figure), draw(figure))[1], width, height)
+    return kept[0]
+
+
+def chart_sizes(view):
+    """The charts' sizes in the dashboard as laid out, and a narrower and the default one."""
+    return {key: (card.chart.width(), card.chart.height()) for key, card in view.cards.items()}
+
+
+def test_week_labels_never_overlap(qtbot, cache, language):
+    from PySide6.QtCore import QLocale
+    view = make_view(qtbot, cache)
+    qtbot.waitUntil(view.is_drawn, timeout=30000)
+    sizes = chart_sizes(view)
+    p, a, o = view.painter, view.data.applications, view.data.outputs
+    charts = {"approvals-per-week": lambda f: p.approvals(f, a, "Last 12 weeks"),
+              "approvals-all": lambda f: p.approvals(f, a, "Last 12 weeks", show_mine=False),
+              "outputs-per-week": lambda f: p.outputs_weekly(f, o, "Last 12 weeks"),
+              "queue": lambda f: p.queue(f, a, "Last 12 weeks")}
+    danish_month = QLocale().toString(dt.date(2026, 3, 2), "MMM")
+    for key, draw in charts.items():
+        size = sizes.get(key, sizes["approvals-per-week"])
+        for width, height in (size, (600, 340), (420, 300)):
+            figure = drawn_figure(draw, width, height)
+            renderer = figure.canvas.get_renderer()
+            ax = figure.axes[0]
+            low, high = ax.get_xlim()          # a locator's ticks beyond the limits are not drawn
+            shown = [t for t, at in zip(ax.get_xticklabels(), ax.get_xticks())
+                     if t.get_visible() and t.get_text() and low <= at <= high]
+            boxes = sorted((t.get_window_extent(renderer) for t in shown), key=lambda b: b.x0)
+            assert len(boxes) >= 3, (key, width, [t.get_text() for t in shown])
+            for left, right in itertools.pairwise(boxes):
+                assert left.x1 + 2 <= right.x0, (language, key, width, [t.get_text() for t in shown])
+            assert boxes[0].x0 >= 0 and boxes[-1].x1 <= figure.bbox.width, (language, key, width)
+            if key != "queue":              # the latest week is always labelled
+                assert ax.get_xticklabels()[-1].get_text() == view.painter.day(view.data.applications.approvals.weeks[-1])
+    assert (danish_month == "mar.") == (language == "da_DK")
+
+
+def test_titles_and_subtitles_fit_in_the_figure(qtbot, cache, language):
+    from matplotlib.text import Text
+    view = make_view(qtbot, cache)
+    qtbot.waitUntil(view.is_drawn, timeout=30000)
+    sizes = chart_sizes(view)
+    p, a = view.painter, view.data.applications
+    for width, height in (sizes["pending-age"], (420, 300), (600, 340)):
+        figure = drawn_figure(lambda f: p.pending_age(f, a), width, height)
+        renderer = figure.canvas.get_renderer()
+        ax = figure.axes[0]
+        subtitle = ax.get_title(loc="left")
+        assert "20" in subtitle and ("past" in subtitle) == (language == "en_GB")
+        ticks = set(ax.get_xticklabels() + ax.get_yticklabels())   # those beyond the limits are not drawn
+        for text in figure.findobj(Text):
+            if not text.get_visible() or not text.get_text().strip() or text in ticks:
+                continue
+            box = text.get_window_extent(renderer)
+            assert box.x0 >= -0.5 and box.x1 <= figure.bbox.width + 0.5, (language, width, text.get_text())
+            assert box.y0 >= -0.5 and box.y1 <= figure.bbox.height + 0.5, (language, width, text.get_text())
+        if width <= 420:
+            assert "\n" in subtitle                # wrapped, not cut off
+
+
+def test_the_keyboard_opens_what_a_click_opens(qtbot, view):
+    from PySide6.QtWidgets import QApplication
+    qtbot.waitUntil(view.is_drawn, timeout=30000)
+    card = view.cards["pending-age"]
+    chart = card.chart
+    assert chart.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert "arrow keys" in chart.accessibleDescription() and "Enter" in chart.accessibleDescription()
+    region = next(r for r in card.regions if r.result[1]["ids"] == ["A6"])
+    with qtbot.waitSignal(view.open_list, timeout=5000) as clicked:
+        click(qtbot, card, region)
+
+    # Tab from the chart before reaches this one, which then shows its first bar selected
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=5000)
+    card.save_button.setFocus()
+    qtbot.keyClick(card.save_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(chart.hasFocus, timeout=5000)
+    assert QApplication.focusWidget() is chart and chart.current == 0
+    assert len(chart.stops) == len(card.regions) == 7
+    # bars left to right: the stacks of 0–5, 6–10, 11–20 and over 20 working days, top first
+    assert [s.result[1]["ids"] for s in chart.stops][:2] == [card.regions[4].result[1]["ids"],
+                                                            card.regions[0].result[1]["ids"]]
+    target = next(n for n, s in enumerate(chart.stops) if s.result == region.result)
+    for _ in range(target):
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert chart.current == target
+    assert card.summary.text().startswith("Selected: No approval yet, 11–20 working days")
+    with qtbot.waitSignal(view.open_list, timeout=5000) as entered:
+        qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert entered.args == clicked.args
+    with qtbot.waitSignal(view.open_list, timeout=5000) as spaced:
+        qtbot.keyClick(chart, Qt.Key.Key_Space)
+    assert spaced.args == clicked.args
+
+    # the selection is drawn over the image in the highlight colour
+    highlight = chart.palette().color(chart.palette().ColorRole.Highlight)
+    rect = chart.stop_rect(chart.stops[chart.current]).adjusted(-3, -3, 3, 3)
+    grabbed = chart.grab().toImage()
+    edge = grabbed.pixelColor(round(rect.center().x()), round(rect.top()))
+    assert max(abs(edge.red() - highlight.red()), abs(edge.green() - highlight.green()),
+               abs(edge.blue() - highlight.blue())) < 40
+
+    # Home, End and Left stay within the chart; a line's points are stops of their own
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert chart.current == 0
+    queue = view.cards["queue"]
+    queue.chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(queue.chart.hasFocus, timeout=5000)
+    assert len(queue.chart.stops) == len(view.data.applications.queue.days)
+    qtbot.keyClick(queue.chart, Qt.Key.Key_End)
+    with qtbot.waitSignal(view.open_list, timeout=5000) as entered:
+        qtbot.keyClick(queue.chart, Qt.Key.Key_Enter)
+    assert entered.args[1]["ids"] == view.data.applications.queue.ids[-1]
+    # the heatmap's cells and the curves (one stop each) too
+    for key in ("overdue-recipients", "acknowledgements"):
+        chart = view.cards[key].chart
+        assert len(chart.stops) == len(view.cards[key].regions)
+        chart.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(chart.hasFocus, timeout=5000)
+        with qtbot.waitSignal(view.open_list, timeout=5000) as entered:
+            qtbot.keyClick(chart, Qt.Key.Key_Return)
+        assert entered.args[0] == "warning"
+    chart.clearFocus()
+    assert view.cards["acknowledgements"].summary.text() == "Click a curve to open its warning."
 
 
 # -- the real client -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import datetime as dt
 import gc
 import math
 import os
+import re
 import textwrap
 import time
 from dataclasses import dataclass, field
@@ -138,27 +139,35 @@ def text_width(text: str, size: float, dpi: float, *, bold: bool = False) -> flo
 
 
 def wrap_text(text: str, room: float, size: float, dpi: float, *, bold: bool = False) -> str:
-    """`text` broken into lines no wider than `room` pixels, between words; a dash or dot that
-    separates two parts stays at the end of a line rather than starting the next."""
-    if text_width(text, size, dpi, bold=bold) <= room:
-        return text
-    lines = []
-    for paragraph in text.split("\n"):
-        words: list[str] = []
-        for word in paragraph.split(" "):
-            if words and word in ("—", "–", "·"):
-                words[-1] += " " + word
-            else:
-                words.append(word)
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if line and text_width(candidate, size, dpi, bold=bold) > room:
+    """`text` broken into lines no wider than `room` pixels: between the parts that a dash, a
+    dot or a semicolon separates where it can (the separator ends the line), else between words."""
+    def fits(line: str) -> bool:
+        return text_width(line, size, dpi, bold=bold) <= room
+
+    def greedy(pieces: list[str], joiner: str) -> list[str]:
+        lines, line = [], ""
+        for piece in pieces:
+            candidate = f"{line}{joiner}{piece}" if line else piece
+            if line and not fits(candidate):
                 lines.append(line)
-                line = word
+                line = piece
             else:
                 line = candidate
-        lines.append(line)
+        return lines + [line]
+
+    if fits(text):
+        return text
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        parts = [p for p in re.split(r"(?<=[—·;]) ", paragraph) if p]
+        for line in greedy(parts, " "):
+            words: list[str] = []
+            for word in line.split(" "):
+                if words and word in ("—", "–", "·"):
+                    words[-1] += " " + word
+                else:
+                    words.append(word)
+            lines += [line] if fits(line) else greedy(words, " ")
     return "\n".join(lines)
 
 
@@ -296,6 +305,11 @@ class ChartPainter(QObject):
         ax.set_title(wrap_text(text, self._room(fig, AXES_LEFT_INCHES), 8.5, fig.dpi), loc="left", fontsize=8.5,
                      color=figure_colours(ax).muted, pad=8)
 
+    def _xlabel(self, ax, text: str) -> None:
+        fig = ax.get_figure(root=False)
+        ax.set_xlabel(wrap_text(text, self._room(fig, AXES_LEFT_INCHES), 8.5, fig.dpi), fontsize=8.5,
+                      color=figure_colours(ax).muted)
+
     def _empty(self, fig, title: str, message: str) -> Drawn:
         c = self.colours(fig)
         self._title(fig, title)
@@ -313,12 +327,13 @@ class ChartPainter(QObject):
         size = 8
         widest = max((text_width(t, size, fig.dpi) for t in labels), default=0.0)
         gap = size * fig.dpi / 72                       # an em between two labels
-        slot = self._room(fig, AXES_LEFT_INCHES) / max(1, len(weeks))
+        low, high = ax.get_xlim()                       # the bars are drawn: the weeks and the margins
+        slot = self._room(fig, AXES_LEFT_INCHES) / max(1.0, high - low, len(weeks))
         step = next((k for k in range(1, len(weeks) + 1) if k * slot >= widest + gap), max(1, len(weeks)))
         last = len(weeks) - 1
         ax.set_xticks(range(len(weeks)))
         ax.set_xticklabels([t if (last - n) % step == 0 else "" for n, t in enumerate(labels)], fontsize=size)
-        ax.set_xlabel(self.tr("Week starting Monday"), fontsize=8.5, color=figure_colours(ax).muted)
+        self._xlabel(ax, self.tr("Week starting Monday"))
 
     @staticmethod
     def _bar_labels(ax, bars, values, *, inside: bool = False, fmt=str, color=None, size=8) -> None:
@@ -371,9 +386,8 @@ class ChartPainter(QObject):
                         va="bottom", fontsize=9, fontweight="bold", color=c.text)
         ax.set_xticks(list(x))
         ax.set_xticklabels(labels)
-        ax.set_xlabel(self.tr("Age in working days (Mon–Fri; Danish public holidays not counted)")
-                      if not pending.holidays_counted else self.tr("Age in working days (Mon–Fri)"),
-                      fontsize=8.5, color=c.muted)
+        self._xlabel(ax, self.tr("Age in working days (Mon–Fri; Danish public holidays not counted)")
+                     if not pending.holidays_counted else self.tr("Age in working days (Mon–Fri)"))
         ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(totals) * 1.18 + 0.5)
@@ -585,7 +599,7 @@ class ChartPainter(QObject):
         ax.set_yticklabels([self.rule_name(r.rule) for r in shown], fontsize=8.5)
         ax.set_xlim(0, max(counts) * 1.45 + 0.5)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xlabel(self.tr("Outputs with at least one finding of the rule"), fontsize=8.5, color=c.muted)
+        self._xlabel(ax, self.tr("Outputs with at least one finding of the rule"))
         flagged = len({o for r in rules for o in r.outputs})
         subtitle = self.tr("%1: %2 outputs flagged").replace("%1", period).replace("%2", str(flagged))
         if len(rules) > len(shown):

@@ -1306,12 +1306,20 @@
         <translation>Som PDF-dokument…</translation>
     </message>
     <message>
+        <source>Selected: %1. Press Enter to open the list.</source>
+        <translation>Valgt: %1. Tryk på Enter for at åbne listen.</translation>
+    </message>
+    <message>
         <source>Click a bar or point to open the matching list.</source>
         <translation>Klik på en søjle eller et punkt for at åbne den tilsvarende liste.</translation>
     </message>
     <message>
-        <source>Click a bar or point to open the matching list</source>
-        <translation>Klik på en søjle eller et punkt for at åbne den tilsvarende liste</translation>
+        <source>With the keyboard: the arrow keys choose a bar, point or cell, and Enter opens its list.</source>
+        <translation>Med tastaturet: Piletasterne vælger en søjle, et punkt eller en celle, og Enter åbner listen.</translation>
+    </message>
+    <message>
+        <source>Click a bar or point to open the matching list, or choose one with the arrow keys and press Enter</source>
+        <translation>Klik på en søjle eller et punkt for at åbne den tilsvarende liste, eller vælg med piletasterne og tryk på Enter</translation>
     </message>
     <message>
         <source>This chart cannot be drawn: %1</source>
