@@ -144,7 +144,15 @@ def bare(config: dict) -> dict:
 
 def start(config: dict) -> dict:
     import logging
-    logging.basicConfig(level=logging.WARNING)
+
+    class Remember(logging.Handler):
+        messages: list[str] = []
+
+        def emit(self, record):
+            self.messages.append(record.getMessage())
+
+    remember = Remember()
+    logging.getLogger("desktop").addHandler(remember)
     logging.getLogger("desktop").setLevel(logging.INFO)   # says why an offline open fell back to the dialog
     install_keyring(config)
     from PySide6.QtWidgets import QApplication
@@ -173,7 +181,8 @@ def start(config: dict) -> dict:
     app.installEventFilter(watch)
     desk.start()
     if desk.window is None:
-        raise SystemExit("the client did not open the workspace (no offline copy or key?)")
+        why = [m for m in remember.messages if "offline open failed" in m]
+        raise SystemExit("the client did not open the workspace: " + (why[-1] if why else "no reason logged"))
     app.exec()
     painted = watch.painted_at - START
     from PySide6.QtCore import QThreadPool

@@ -14,7 +14,6 @@ import pytest
 import requests
 
 from portal import entities
-from portal.store import SqliteStore
 
 OPEN = ("submitted", "in_review")
 CASEWORKERS = ("anna", "bent", "clara", "helle")
@@ -369,13 +368,11 @@ def test_review_refusal_order(fresh_portal):
     assert conflict.json()["error"]["current_version"] == first["version"]
     # already_reviewed before conflict_of_interest: anna now declares a conflict with Aarhus University,
     # and the applicant's certification lapses.
-    writer = SqliteStore(p.db)
-    with writer.write() as tx:
+    with p.store() as writer, writer.write() as tx:
         staff = tx.get("staff", "u-anna")
         entities.save(tx, "staff", dict(staff, conflicts=["Aarhus University"]))
         researcher = tx.get("researcher", aarhus["applicant_id"])
         entities.save(tx, "researcher", dict(researcher, certified_until="2001-01-01"))
-    writer.close()
     assert_error(review(p, "anna", first, "reject", ""), 409, "already_reviewed")
     # conflict_of_interest before certification_expired.
     assert_error(review(p, "clara", first, "approve"), 409, "conflict_of_interest")

@@ -563,8 +563,7 @@ def test_the_recipient_sees_only_sent_warnings_to_his_organisation_and_his_own_a
     # The demo has no recipient user for ORG-002: its acknowledgement is recorded the way the
     # simulator records one, by another writer on the portal's database.
     from portal.routes.warnings import record_ack
-    from portal.store import SqliteStore
-    with SqliteStore(portal.db).write() as tx:
+    with portal.store() as store, store.write() as tx:
         record_ack(tx, tx.get("warning", mine["id"]), "ORG-002", "received", "theirs", None, mine["sent_at"])
     api["ole"].ack(mine["id"], "received", "ours")
     state = feed(portal, "ole")
