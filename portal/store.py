@@ -265,11 +265,13 @@ class Tx:
     def max_seq(self) -> int:
         return self.execute("SELECT COALESCE(MAX(seq), 0) FROM entities").fetchone()[0]
 
-    def changes(self, since: int, limit: int, keys: Iterable[str]) -> tuple[list[tuple[int, str, str, dict | None]], bool]:
+    def changes(self, since: int, limit: int, keys: Iterable[str],
+                raw: bool = False) -> tuple[list[tuple[int, str, str, dict | str | None]], bool]:
         """The next `limit` changes after `since` visible to any of `keys`, and whether more follow.
 
         Each key is scanned on its own index range and the scans are merged, so a
-        page costs O(limit x keys) whatever the size of the database.
+        page costs O(limit x keys) whatever the size of the database. With `raw`,
+        data is the stored canonical JSON text (not parsed).
         """
         per_key = []
         for key in sorted(set(keys)):
@@ -293,6 +295,8 @@ class Tx:
             f"SELECT seq, kind, id, data FROM entities WHERE {self._d.in_list('seq')} ORDER BY seq",
             (self._d.list_param(seqs),),
         ).fetchall()
+        if raw:
+            return [(s, k, i, d) for s, k, i, d in rows], more
         return [(s, k, i, None if d is None else json.loads(d)) for s, k, i, d in rows], more
 
     def next_number(self, name: str) -> int:

@@ -61,6 +61,14 @@ def acknowledgement_audience(ack: dict) -> set[str]:
     return {"role:coordinator", "role:admin", f"org:{ack['org_id']}"}
 
 
+def needs_projection(kind: str, user: dict) -> bool:
+    """Whether `project` would change this kind of entity for this caller."""
+    roles = set(user["roles"])
+    return ((kind == "output" and not roles & {"supervisor", "admin"})
+            or (kind == "application" and not roles & {"caseworker", "admin"})
+            or (kind == "warning" and not roles & {"coordinator", "admin"}))
+
+
 def project(kind: str, data: dict | None, user: dict) -> dict | None:
     """The part of an entity this caller may see (the audience already matched)."""
     if data is None:

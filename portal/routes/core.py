@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, auth
 from ..api import PortalContext, context, current_user, iso, perform, public_user, require
 from ..errors import ApiError
-from ..visibility import STAFF_ROLES, caller_keys, project
+from ..store import canonical_json
+from ..visibility import STAFF_ROLES, caller_keys, needs_projection, project
 
 router = APIRouter()
 
@@ -95,9 +98,19 @@ def delete_session(request: Request, user: dict = Depends(current_user), ctx: Po
 def changes(since: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=1, le=1000),
             user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
     with ctx.store.read() as tx:
-        rows, more = tx.changes(since, limit, caller_keys(user))
-    out = [{"seq": seq, "entity": kind, "id": id, "data": project(kind, data, user)} for seq, kind, id, data in rows]
-    return {"changes": out, "next": rows[-1][0] if rows else since, "more": more}
+        rows, more = tx.changes(since, limit, caller_keys(user), raw=True)
+    # The stored documents are canonical JSON already: they are spliced into the answer
+    # as they are, and parsed only when this caller sees a trimmed view. (Encoding a page
+    # of 1,000 documents through FastAPI's encoder cost four times the database read.)
+    items = []
+    for seq, kind, id, data in rows:
+        if data is not None and needs_projection(kind, user):
+            data = canonical_json(project(kind, json.loads(data), user))
+        items.append(f'{{"seq":{int(seq)},"entity":{json.dumps(kind)},"id":{json.dumps(id)},'
+                     f'"data":{"null" if data is None else data}}}')
+    body = (f'{{"changes":[{",".join(items)}],"next":{int(rows[-1][0]) if rows else int(since)},'
+            f'"more":{"true" if more else "false"}}}')
+    return Response(content=body.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/audit", responses=ERRORS)
