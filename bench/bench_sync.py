@@ -168,8 +168,10 @@ def incremental(run: Run) -> list[Figure]:
             if result.error or result.pulled:
                 raise RuntimeError(f"an idle sync pulled {result.pulled} ({result.error})")
             t = time.perf_counter()
-            s.get(run.portal.api + "/changes", params={"since": result.cursor, "limit": 1000}, timeout=30).content
+            body = s.get(run.portal.api + "/changes", params={"since": result.cursor, "limit": 1000}, timeout=30).content
             idle_floor.append(ms(time.perf_counter() - t))
+            if json.loads(body)["changes"]:
+                raise RuntimeError("the floor's feed call found changes the idle sync did not")
 
         busy, busy_floor = [], []
         n = run.scale.changes

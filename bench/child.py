@@ -146,7 +146,9 @@ def start(config: dict) -> dict:
     import logging
 
     class Remember(logging.Handler):
-        messages: list[str] = []
+        def __init__(self):
+            super().__init__()
+            self.messages: list[str] = []
 
         def emit(self, record):
             self.messages.append(record.getMessage())
@@ -244,11 +246,11 @@ def view(config: dict) -> dict:
 
     searches = {}
     for term in SEARCHES:
-        searches[term] = timed(lambda: set_search(term))
+        searches[term] = timed(lambda term=term: set_search(term))
         set_search("")
     filters = {}
     for index in range(1, view.status.count()):
-        filters[view.status.itemData(index)] = timed(lambda: view.status.setCurrentIndex(index))
+        filters[view.status.itemData(index)] = timed(lambda index=index: view.status.setCurrentIndex(index))
     view.status.setCurrentIndex(0)
     # Each sort twice: the first by a column may build its sort index (once per cache).
     first_sorts, sorts = {}, {}
@@ -256,8 +258,10 @@ def view(config: dict) -> dict:
                           (3, Qt.SortOrder.AscendingOrder), (4, Qt.SortOrder.AscendingOrder),
                           (2, Qt.SortOrder.AscendingOrder), (6, Qt.SortOrder.DescendingOrder)):
         label = f"{model.columns[column].key} {'desc' if order == Qt.SortOrder.DescendingOrder else 'asc'}"
-        first_sorts[label] = timed(lambda: view.table.sortByColumn(column, order))
-        sorts[label] = timed(lambda: view.table.sortByColumn(column, order))
+        def sort(column=column, order=order):
+            view.table.sortByColumn(column, order)
+        first_sorts[label] = timed(sort)
+        sorts[label] = timed(sort)
 
     # Scrolling: jump to screens spread over the whole list.
     rng = random.Random(4)

@@ -30,7 +30,10 @@ def serve(argv) -> int:
     app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
                 sampling_path=args.sampling)
     logging.basicConfig(level=args.log_level.upper())
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    # A longer keep-alive: under load uvicorn's 5 s timer closed idle connections the clients
+    # were about to reuse ("remote end closed connection").
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                timeout_keep_alive=60)
     return 0
 
 
