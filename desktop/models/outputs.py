@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import codecs
 import datetime as dt
 import hashlib
 import json
@@ -567,33 +566,8 @@ def decode_file_answer(answer: Any, meta: dict, index: int) -> FileContent:
 # -- reading text as the portal does ------------------------------------------------------
 
 _SAMPLE = 64 * 1024
-_BINARY_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
-
-
-def looks_binary(data: bytes) -> bool:
-    if b"\x00" in data:
-        return True
-    sample = data[:_SAMPLE]
-    if not sample:
-        return False
-    return sum(sample.count(bytes([c])) for c in _BINARY_CONTROLS) > len(sample) // 100
-
-
-def decode_text(data: bytes) -> str | None:
-    """UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252; None for binary."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    if looks_binary(data):
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+# Text is decoded exactly as the check decoded it (same BOM and code-page rules).
+from portal.checks.textio import decode_text, looks_binary  # noqa: E402,F401
 
 
 # -- CSV tables for display ------------------------------------------------------------------
@@ -638,7 +612,7 @@ def _is_marker(raw: str) -> bool:
 
 # The viewer must read a table exactly as the portal's check did, or findings land on
 # the wrong cells: it uses the check's own delimiter rule.
-from portal.checks.csvtable import TableError, read_rows, sniff_delimiter  # noqa: E402
+from portal.checks.csvtable import TableError, read_rows, sniff_delimiter, title_line_count  # noqa: E402
 
 
 def read_records(text: str, delimiter: str) -> list[list[str]]:
@@ -647,17 +621,6 @@ def read_records(text: str, delimiter: str) -> list[list[str]]:
         return read_rows(text, delimiter)
     except TableError as exc:
         raise ValueError(str(exc)) from None
-
-
-def _title_line_count(records: list[list[str]]) -> int:
-    def filled(r: list[str]) -> int:
-        return sum(1 for c in r if c.strip())
-
-    start = 0
-    while start < min(MAX_TITLE_LINES, len(records) - 1) and filled(records[start]) <= 1 and \
-            any(filled(r) >= 2 for r in records[start + 1:start + 50]):
-        start += 1
-    return start
 
 
 def _all_numbers(row: list[str], danish: bool) -> bool:
@@ -697,7 +660,7 @@ def parse_table(text: str) -> DisplayTable:
     delimiter = sniff_delimiter(text)
     danish = delimiter in (";", "\t")
     records = read_records(text, delimiter)
-    start = _title_line_count(records)
+    start = title_line_count(records, MAX_TITLE_LINES)
     titles = [" ".join(c.strip() for c in r if c.strip()) for r in records[:start]]
     records = records[start:]
     width = max((len(r) for r in records), default=0)

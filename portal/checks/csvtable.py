@@ -239,7 +239,7 @@ def parse_table(text: str) -> CsvTable:
     delimiter = sniff_delimiter(text)
     danish = delimiter in (";", "\t")
     records = read_rows(text, delimiter)
-    start = _title_line_count(records)
+    start = title_line_count(records)
     title_lines, records = records[:start], records[start:]
     width = max((len(r) for r in records), default=0)
     header: list[str] | None = None
@@ -257,7 +257,7 @@ def column_name(raw: str, index: int) -> str:
     return mask_identifiers(name) if name else f"column {index + 1}"
 
 
-def _title_line_count(records: list[list[str]], limit: int = 10) -> int:
+def title_line_count(records: list[list[str]], limit: int = 10) -> int:
     """Leading title lines ("Table 1: ...") have one filled cell above a wider table."""
     def filled(r: list[str]) -> int:
         return sum(1 for c in r if c.strip())
