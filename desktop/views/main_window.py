@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -14,6 +16,31 @@ from .attention import AttentionView
 from .entity_list import EntityListView
 from .dashboard import DashboardView
 from .sync_controller import SyncController, SyncStatus
+
+
+class LazyPages(Mapping):
+    """The window's pages by key, each built on first access."""
+
+    def __init__(self, keys, build):
+        self._keys = list(keys)
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._keys:
+            raise KeyError(key)
+        if key not in self._built:
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
 
 
 class Page:
@@ -34,7 +61,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Portal Desk — %1").replace("%1", name))
         self.setMinimumSize(QSize(960, 600))
         self.sync = SyncController(workspace, settings.get("sync_interval_seconds"), self)
-        self.pages: dict[str, QWidget] = {}
         self._build()
         self._actions()
         self.status = SyncStatus(self.statusBar(), self.sync)
@@ -114,21 +140,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         roles = self.workspace.roles
         self.page_keys: list[str] = []
+        specs = {}
         for number, spec in enumerate(p for p in self._page_specs() if p.roles is None or p.roles & roles):
-            widget = spec.make()
-            self.pages[spec.key] = widget
+            specs[spec.key] = spec
             self.page_keys.append(spec.key)
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", spec.title).replace("%2", str(number + 1)))
             self.nav.addItem(item)
-            self.stack.addWidget(widget)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        if "attention" in self.pages:
-            self.pages["attention"].open_case.connect(self.open_case)
-            self.pages["attention"].changed.connect(self._update_attention_badge)
-        if "dashboard" in self.pages:
-            self.pages["dashboard"].open_list.connect(self.open_list)
+            self.stack.addWidget(QWidget())          # replaced by the page when first shown
+        # Pages are built when first shown (or asked for): at 100,000 cases building every
+        # page before the first paint took seconds.
+        self.pages = LazyPages(self.page_keys, lambda key: self._build_page(specs[key]))
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +161,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._update_attention_badge()
+
+    def _build_page(self, spec: Page) -> QWidget:
+        widget = spec.make()
+        index = self.page_keys.index(spec.key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if spec.key == "attention":
+            widget.open_case.connect(self.open_case)
+            widget.changed.connect(self._update_attention_badge)
+        if spec.key == "dashboard":
+            widget.open_list.connect(self.open_list)
+        return widget
+
+    def _show_row(self, row: int):
+        if 0 <= row < len(self.page_keys):
+            self.pages[self.page_keys[row]]
+        self.stack.setCurrentIndex(row)
 
     def _actions(self):
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -183,16 +228,16 @@ class MainWindow(QMainWindow):
             self.refresh_pages()
 
     def refresh_pages(self):
-        for widget in self.pages.values():
+        for widget in self.pages.built().values():
             refresh = getattr(widget, "refresh", None)
             if refresh:
                 refresh()
         self._update_attention_badge()
 
     def _update_attention_badge(self):
-        if "attention" not in self.pages:
+        if "attention" not in self.page_keys:
             return
-        count = self.pages["attention"].count()
+        count = len(self.workspace.engine.outbox.attention())
         row = self.page_keys.index("attention")
         title = self.tr("Needs attention")
         self.nav.item(row).setText(f"{title} ({count})" if count else title)
