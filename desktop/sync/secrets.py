@@ -1,9 +1,10 @@
 """Secrets (session tokens, cache keys) in the OS keyring, or in memory only.
 
 A keyring backend that would write secrets to a plain or password-less file is
-treated as no keyring at all: keyring's fail and null backends, anything from
-the keyrings.alt family (PlaintextKeyring and friends) and any backend whose
-name says plaintext or file. Then `available` is False and secrets live in this
+treated as no keyring at all: keyring's fail and null backends, every backend
+from the third-party `keyrings.*` namespace (the alternative backends that store
+in plain or password-protected files) and any backend whose name says plaintext
+or file. Then `available` is False and secrets live in this
 process's memory only (the user signs in again after a restart; the cache key is
 derived from the password, see cache.cache_key_for).
 
@@ -22,7 +23,8 @@ from keyring.backends.chainer import ChainerBackend
 
 log = logging.getLogger(__name__)
 
-_UNUSABLE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+# "keyrings." (with the s) is the third-party namespace of file-based alternatives.
+_UNUSABLE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.")
 _UNUSABLE_NAME_PARTS = ("plaintext", "file", "null", "fail")
 
 
