@@ -67,7 +67,6 @@ class ApprovalsView(QWidget):
         self.outbox = workspace.engine.outbox
         self.queue = rules.ApprovalQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self._sync = sync
-        self._sync_after_round = False
         self._shown: tuple | None = None          # (id, version) the detail shows
         self._selected: str | None = None
         self.dialog: ReviewDialog | None = None
@@ -583,23 +582,11 @@ class ApprovalsView(QWidget):
         self._send_soon()
 
     def _send_soon(self):
-        """Send the outbox now; if a sync round is running, right after it."""
-        sync = self._sync
-        if sync is None:
+        """Send what was just queued (through the window's sync controller when there is one)."""
+        if self._sync is None:
             self.request_sync.emit()
-            return
-        if sync.running:
-            if not self._sync_after_round:
-                self._sync_after_round = True
-                sync.finished.connect(self._round_ended)
-            return
-        sync.sync_now(user_asked=True)
-
-    def _round_ended(self, _result):
-        self._sync.finished.disconnect(self._round_ended)
-        self._sync_after_round = False
-        if self.outbox.pending_count():
-            self._sync.sync_now(user_asked=True)
+        else:
+            self._sync.sync_soon()
 
     def _sync_finished(self, result):
         # The window refreshes every page when a round changed something; an own

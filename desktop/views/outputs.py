@@ -188,7 +188,6 @@ class OutputChecksView(QWidget):
         self.queue = rules.OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self.words = Words(self)
         self._sync = sync
-        self._sync_after_round = False
         self._selected: str | None = None
         self._shown: tuple | None = None
         self._dashboard: dict | None = None       # {"ids", "label"} from a dashboard chart
@@ -954,22 +953,11 @@ class OutputChecksView(QWidget):
 
     # -- sending ---------------------------------------------------------------------------------
     def _send_soon(self):
-        sync = self._sync
-        if sync is None:
+        """Send what was just queued (through the window's sync controller when there is one)."""
+        if self._sync is None:
             self.request_sync.emit()
-            return
-        if sync.running:
-            if not self._sync_after_round:
-                self._sync_after_round = True
-                sync.finished.connect(self._round_ended)
-            return
-        sync.sync_now(user_asked=True)
-
-    def _round_ended(self, _result):
-        self._sync.finished.disconnect(self._round_ended)
-        self._sync_after_round = False
-        if self.outbox.pending_count():
-            self._sync.sync_now(user_asked=True)
+        else:
+            self._sync.sync_soon()
 
     def _sync_finished(self, result):
         if not (result.pulled or result.pushed or result.refused) and any(

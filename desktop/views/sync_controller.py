@@ -32,6 +32,7 @@ class SyncController(QObject):
         self.failures = 0
         self.paused_for_auth = False
         self._stop = False
+        self._again = False           # one more round as soon as the running one ends
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.sync_now)
 
@@ -44,6 +45,14 @@ class SyncController(QObject):
     def stop(self):
         self._stop = True
         self._timer.stop()
+
+    def sync_soon(self):
+        """Sync now for an action the user just queued; if a round is running (it may
+        have started before the action was queued), once more right after it."""
+        if self.running:
+            self._again = True
+        else:
+            self.sync_now(user_asked=True)
 
     def sync_now(self, user_asked: bool = False):
         if self.paused_for_auth and user_asked and not self._stop:
@@ -89,6 +98,10 @@ class SyncController(QObject):
         self.state_changed.emit()
         if result.auth_required:
             self.auth_required.emit()
+            return
+        if self._again:           # an action was queued while this round ran
+            self._again = False
+            self.sync_now(user_asked=True)
             return
         self._schedule(delay)
 

@@ -454,7 +454,6 @@ class WarningsView(QWidget):
         self.confirm_box: QMessageBox | None = None
         self._watched: dict[int, str] = {}          # outbox id -> what it does, until the portal answers
         self._select_after_sync: str | None = None
-        self._sync_after_round = False
         self._organisations: list[dict] | None = None
         self._refreshing = False
         self.tracker = rules.EscalationTracker(workspace.user.get("id"))
@@ -970,22 +969,11 @@ class WarningsView(QWidget):
 
     # -- syncing ----------------------------------------------------------------------------------
     def _send_soon(self):
-        """Sync now (push what was queued, pull the portal's answer); if a round is running, right after it."""
-        sync = self._sync
-        if sync is None:
+        """Send what was just queued (through the window's sync controller when there is one)."""
+        if self._sync is None:
             self.request_sync.emit()
-            return
-        if sync.running:
-            if not self._sync_after_round:
-                self._sync_after_round = True
-                sync.finished.connect(self._round_ended)
-            return
-        sync.sync_now(user_asked=True)
-
-    def _round_ended(self, _result):
-        self._sync.finished.disconnect(self._round_ended)
-        self._sync_after_round = False
-        self._sync.sync_now(user_asked=True)
+        else:
+            self._sync.sync_soon()
 
     def _sync_finished(self, result):
         if not shiboken6.isValid(self) or not cache_is_open(self.cache):
