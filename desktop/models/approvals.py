@@ -19,6 +19,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import outbox_marks
+
 SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
 OPEN_STATUSES = ("submitted", "in_review")
 DECISIONS = ("approve", "reject", "return")
@@ -243,35 +245,15 @@ def queue_item(app: dict, me: dict, *, researcher: dict | None, today: dt.date, 
 
 
 def pending_by_application(rows: Iterable[dict]) -> dict[str, dict]:
-    """Own review actions still in the outbox (queued or sending), by application;
-    the newest wins."""
-    found: dict[str, dict] = {}
-    for row in rows:
-        if row.get("state") in ("queued", "sending") and is_review_action(row):
-            body = row.get("body") if isinstance(row.get("body"), dict) else {}
-            found[row["entity_id"]] = {"decision": body.get("decision"), "state": row.get("state"),
-                                       "outbox_id": row.get("id"), "created_at": row.get("created_at")}
-    return found
+    return outbox_marks.pending_reviews(rows, is_review_action, "decision")
 
 
 def sent_not_pulled(rows: Iterable[dict], apps_by_id: dict[str, dict], user_id: str | None) -> set[str]:
-    """Applications with an own review the portal accepted that the cache does not
-    show yet (the pull after the push has not happened): they cannot be decided again."""
-    out = set()
-    for row in rows:
-        if row.get("state") == "done" and is_review_action(row):
-            app = apps_by_id.get(row["entity_id"])
-            if app is not None and review_by(app, user_id) is None:
-                out.add(row["entity_id"])
-    return out
+    return outbox_marks.sent_not_pulled(rows, apps_by_id, user_id, is_review_action, review_by)
 
 
 def refused_by_application(attention_rows: Iterable[dict]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    for row in attention_rows:
-        if not row.get("resolved") and row.get("entity_kind") == "application" and row.get("entity_id"):
-            found[row["entity_id"]] = row
-    return found
+    return outbox_marks.refused_by_case(attention_rows, "application")
 
 
 def build_queue(apps: Iterable[dict], me: dict, *, researchers: dict[str, dict], today: dt.date,

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import quote
 
+from . import outbox_marks
+
 # -- the queue ------------------------------------------------------------------------
 
 HELD = "held"
@@ -322,31 +324,15 @@ def blocks_for(output: dict, me: dict, *, pending: dict | None = None, sent: boo
 
 
 def pending_by_output(rows: Iterable[dict]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    for row in rows:
-        if row.get("state") in ("queued", "sending") and is_review_action(row):
-            body = row.get("body") if isinstance(row.get("body"), dict) else {}
-            found[row["entity_id"]] = {"verdict": body.get("verdict"), "state": row.get("state"),
-                                       "outbox_id": row.get("id"), "created_at": row.get("created_at")}
-    return found
+    return outbox_marks.pending_reviews(rows, is_review_action, "verdict")
 
 
 def sent_not_pulled(rows: Iterable[dict], outputs_by_id: dict[str, dict], user_id: str | None) -> set[str]:
-    out = set()
-    for row in rows:
-        if row.get("state") == "done" and is_review_action(row):
-            output = outputs_by_id.get(row["entity_id"])
-            if output is not None and review_by(output, user_id) is None:
-                out.add(row["entity_id"])
-    return out
+    return outbox_marks.sent_not_pulled(rows, outputs_by_id, user_id, is_review_action, review_by)
 
 
 def refused_by_output(attention_rows: Iterable[dict]) -> dict[str, dict]:
-    found: dict[str, dict] = {}
-    for row in attention_rows:
-        if not row.get("resolved") and row.get("entity_kind") == "output" and row.get("entity_id"):
-            found[row["entity_id"]] = row
-    return found
+    return outbox_marks.refused_by_case(attention_rows, "output")
 
 
 def queue_item(output: dict, me: dict, *, researcher: dict | None, sample: dict | None, now: dt.datetime,
