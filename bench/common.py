@@ -51,6 +51,11 @@ class Figure:
     min_ratio: float | None = None
     max_value: float | None = None
     note: str = ""
+    backend: str = ""       # the portal's database, when a run compares them
+
+    @property
+    def label(self) -> str:
+        return f"{self.scenario} ({self.backend})" if self.backend else self.scenario
 
     @property
     def ratio(self) -> float | None:
@@ -188,9 +193,9 @@ def peak_rss_mb() -> float:
 
 # -- seeded portal databases ----------------------------------------------------------------
 
-def _sources_digest() -> str:
+def sources_digest(extra: tuple[str, ...] = ()) -> str:
     h = hashlib.sha256()
-    for name in SEED_SOURCES:
+    for name in SEED_SOURCES + extra:
         path = ROOT / name
         h.update(name.encode())
         h.update(path.read_bytes() if path.exists() else b"")
@@ -202,7 +207,7 @@ def seeded_db(data_dir: Path, applications: int, outputs: int, log=print) -> Pat
     built once per size (and per version of the seeding code) and kept in `data_dir`.
     Never served directly: callers work on a copy (`working_copy`)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / f"seed-{applications}-{outputs}-{_sources_digest()}.db"
+    path = data_dir / f"seed-{applications}-{outputs}-{sources_digest()}.db"
     if path.exists():
         return path
     for stale in data_dir.glob(f"seed-{applications}-{outputs}-*.db*"):
@@ -294,11 +299,13 @@ class Scale:
     rounds: int             # incremental syncs with changes (scenario 2)
     changes: int            # changes per round
     cells: int              # table cells for the output check (scenario 6)
+    writers: int = 20       # concurrent writers of warning drafts (scenario 5)
+    writes_per_writer: int = 10
 
 
 SCALES = {
     "smoke": Scale("smoke", 1_000, 1_000, clients=10, pages_per_client=1, start_runs=1, rounds=1, changes=200,
-                   cells=20_000),
+                   cells=20_000, writers=4, writes_per_writer=3),
     "full": Scale("full", 100_000, 100_000, clients=50, pages_per_client=8, start_runs=5, rounds=3, changes=1_000,
                   cells=1_000_000),
 }
@@ -308,7 +315,8 @@ SCALES = {
 class Run:
     scale: Scale
     work: Path              # this run's scratch folder
-    db: Path                # the portal's database (a working copy of the seed)
+    db: str                 # the portal's database: a working copy of the seed (a file or a postgresql:// URL)
     portal: object          # tests.portal_process.PortalProcess
     client: Client
     log: object = print
+    backend: object = None  # bench.backends.SqliteBackend or PostgresBackend

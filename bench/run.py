@@ -3,17 +3,21 @@
     ./dev bench                         the full run (100,000 applications + 100,000 outputs)
     python bench/run.py --scale full    the same
     python bench/run.py --scale smoke   a small run (CI smoke test: figures, not timings)
+    python bench/run.py --db both --only 1,2,5
+                                        the portal on SQLite and on PostgreSQL, compared
 
 Scenarios (each figure is printed beside its floor, measured in the same run):
   1 initial full sync into an empty encrypted cache, and the client's peak memory
   2 incremental sync: no changes, and after 1,000 changes on the portal
   3 cold start of the client with a full cache to the first painted workspace
   4 applications view: search, status filter, sort, scrolling
-  5 the portal's change feed: page time, many concurrent clients
+  5 the portal's change feed: page time, many concurrent clients (one and two
+    portal processes on one database), concurrent writers
   6 the automatic output check of a 1,000,000-cell table
 
-The seeded portal database is kept between runs (see --data-dir) and served
-from a copy. A full run writes bench/RESULTS.md.
+The seeded portal database is kept between runs (see --data-dir; bench/backends.py
+for PostgreSQL) and served from a copy. A full run writes bench/RESULTS.md; a full
+run with --db both writes bench/RESULTS-backends.md.
 """
 
 from __future__ import annotations
@@ -32,7 +36,10 @@ from bench.common import (DEFAULT_DATA_DIR, ROOT, SCALES, USERNAME, Client, Figu
                           fmt_ratio, fmt_value, load_average, machine, seeded_db, working_copy)
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
+RESULTS_BACKENDS = ROOT / "bench" / "RESULTS-backends.md"   # the portal on SQLite and PostgreSQL (--db both)
 ALL = (1, 2, 3, 4, 5, 6)
+PORTAL_SCENARIOS = (1, 2, 5)      # the ones whose figures depend on the portal's database
+BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
 def parse_args(argv=None):
@@ -47,6 +54,10 @@ def parse_args(argv=None):
     parser.add_argument("--results", type=Path,
                         help="write the results here (default: bench/RESULTS.md after a complete full run)")
     parser.add_argument("--no-results", action="store_true", help="write no results file")
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="sqlite",
+                        help="the portal's database; with both, scenarios 1, 2 and 5 run on each and are compared")
+    parser.add_argument("--pg-url", help="an existing PostgreSQL server (a role that may create databases) instead "
+                                         "of a throwaway cluster on a loopback port")
     return parser.parse_args(argv)
 
 
@@ -59,27 +70,53 @@ def _scenarios(only: str | None) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
-def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=print) -> tuple[dict, list[Figure]]:
-    """Run the chosen scenarios at `scale`; returns (the machine, the figures)."""
+def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=print,
+        backends: tuple[str, ...] = ("sqlite",), pg_url: str | None = None) -> tuple[dict, list[Figure]]:
+    """Run the chosen scenarios at `scale`; returns (the machine, the figures).
+
+    With more than one backend the portal scenarios (1, 2 and 5) run on each, and
+    the client-only ones (3, 4 and 6) once, on the first backend's cache."""
+    info = machine()
+    figures: list[Figure] = []
+    for n, key in enumerate(backends):
+        chosen = tuple(s for s in scenarios if n == 0 or s in PORTAL_SCENARIOS)
+        if not chosen:
+            continue
+        made = _run_backend(scale, chosen, data_dir, log, key, pg_url)
+        if len(backends) > 1:
+            # A client-only figure made on the way (scenario 2 times the first list query) is kept once.
+            made = [f for f in made if n == 0 or f.scenario.split()[0] in {str(s) for s in PORTAL_SCENARIOS}]
+            for figure in made:
+                if figure.scenario.split()[0] in {str(s) for s in PORTAL_SCENARIOS}:
+                    figure.backend = BACKEND_NAMES[key]
+        figures += made
+    figures.sort(key=lambda f: f.scenario.split()[0])   # stable: each scenario's figures in the order made
+    info["load_end"] = load_average()
+    info["backends"] = ", ".join(BACKEND_NAMES[k] for k in backends)
+    return info, figures
+
+
+def _run_backend(scale: Scale, scenarios, data_dir: Path, log, key: str, pg_url: str | None) -> list[Figure]:
+    from bench import backends as portal_backends
     from bench import bench_checks, bench_feed, bench_startup, bench_sync, bench_view
     from tests.portal_process import PortalProcess
 
-    info = machine()
     figures: list[Figure] = []
     needs_client = bool(set(scenarios) & {1, 2, 3, 4})
     needs_portal = needs_client or 5 in scenarios
     work = Path(tempfile.mkdtemp(prefix="portal-desk-bench-"))
+    backend = portal_backends.make(key, Path(data_dir), pg_url, log=log)
     portal = None
     try:
         if needs_portal:
-            seed = seeded_db(Path(data_dir), scale.applications, scale.outputs, log=log)
-            db = working_copy(seed, work / "portal")
-            portal = PortalProcess(db=str(db), demo=False).start()
+            log(f"portal database: {backend.name}")
+            db = backend.prepare(scale, work)
+            portal = PortalProcess(db=db, demo=False).start()
             answer = bench_feed.sign_in(portal, USERNAME)
             client = Client(data_dir=work / "client", portal_url=portal.url, username=USERNAME,
                             key_hex=secrets.token_hex(32), token=answer["token"], user=answer["user"])
             client.data_dir.mkdir(parents=True)
-            ctx = Run(scale=scale, work=work, db=db, portal=portal, client=client, log=log)
+            ctx = Run(scale=scale, work=work, db=db, portal=portal, client=client, log=log, backend=backend)
             if 5 in scenarios:
                 figures += bench_feed.run(ctx)
             if needs_client:
@@ -101,21 +138,39 @@ def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=prin
     finally:
         if portal is not None:
             portal.close()
+        backend.close()
         shutil.rmtree(work, ignore_errors=True)
-    figures.sort(key=lambda f: f.scenario.split()[0])   # stable: each scenario's figures in the order made
-    info["load_end"] = load_average()
-    return info, figures
+    return figures
 
 
 # -- reporting --------------------------------------------------------------------------------
 
 def table(figures: list[Figure]) -> str:
     header = ("Figure", "Measured", "Floor (same run)", "Ratio", "Goal", "Met")
-    rows = [(f"{f.scenario}: {f.name}", fmt_value(f.value, f.unit), fmt_value(f.floor, f.unit),
+    rows = [(f"{f.label}: {f.name}", fmt_value(f.value, f.unit), fmt_value(f.floor, f.unit),
              fmt_ratio(f.ratio), f.goal or "—", {True: "yes", False: "NO", None: "—"}[f.met]) for f in figures]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
     return "\n".join([line(header), line(tuple("-" * w for w in widths)), *map(line, rows)])
+
+
+def comparison(figures: list[Figure]) -> str:
+    """A markdown table with a column per backend, for the figures measured on more than one."""
+    backends: list[str] = []
+    rows: dict[tuple[str, str], dict[str, Figure]] = {}
+    for f in figures:
+        if not f.backend:
+            continue
+        if f.backend not in backends:
+            backends.append(f.backend)
+        rows.setdefault((f.scenario, f.name), {})[f.backend] = f
+    if len(backends) < 2:
+        return ""
+    out = ["| Scenario | Figure | " + " | ".join(backends) + " |", "|---|---|" + "---|" * len(backends)]
+    for (scenario, name), by_backend in rows.items():
+        cells = [fmt_value(by_backend[b].value, by_backend[b].unit) if b in by_backend else "—" for b in backends]
+        out.append(f"| {scenario} | {name} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
 
 
 def markdown(info: dict, scale: Scale, figures: list[Figure], seconds: float, command: str) -> str:
@@ -125,7 +180,8 @@ def markdown(info: dict, scale: Scale, figures: list[Figure], seconds: float, co
         "# Benchmark results",
         "",
         f"Written by `{command}` on {info['date']} ({scale.applications:,} applications and "
-        f"{scale.outputs:,} outputs on the portal, besides the demo data; the run took {seconds / 60:.1f} min).",
+        f"{scale.outputs:,} outputs on the portal, besides the demo data, in {info['backends']}; "
+        f"the run took {seconds / 60:.1f} min).",
         "Every floor is measured in the same run on the same machine; the ratio is measured / floor.",
         "",
         "## Machine",
@@ -145,15 +201,19 @@ def markdown(info: dict, scale: Scale, figures: list[Figure], seconds: float, co
     ]
     for f in figures:
         met_text = {True: "yes", False: "**no**", None: "—"}[f.met]
-        out.append(f"| {f.scenario} | {f.name} | {fmt_value(f.value, f.unit)} | {fmt_value(f.floor, f.unit)} | "
+        out.append(f"| {f.label} | {f.name} | {fmt_value(f.value, f.unit)} | {fmt_value(f.floor, f.unit)} | "
                    f"{fmt_ratio(f.ratio)} | {f.goal or '—'} | {met_text} |")
+    side_by_side = comparison(figures)
+    if side_by_side:
+        out += ["", "## The backends side by side", "", side_by_side]
     out += ["", "## What each figure measures", ""]
     for f in figures:
         floor = f" Floor: {f.floor_name}." if f.floor_name else ""
-        out.append(f"- **{f.scenario}: {f.name}** —{floor} {f.note}".rstrip())
+        out.append(f"- **{f.label}: {f.name}** —{floor} {f.note}".rstrip())
     out += ["", "## Running it", "",
             "    ./dev bench                          # or: python bench/run.py --scale full",
             "    python bench/run.py --scale smoke    # small and quick; CI runs it as a smoke test",
+            "    python bench/run.py --db both --only 1,2,5   # the portal on SQLite and on PostgreSQL, compared",
             "",
             "Scenario 3 and 4 run the Qt client with QT_QPA_PLATFORM=offscreen. The seeded portal database is "
             "built once per size with `python -m portal seed --demo` and kept in the temp folder for later runs.",
@@ -170,7 +230,8 @@ def main(argv=None) -> int:
                         outputs=args.outputs if args.outputs is not None else scale.outputs)
     scenarios = _scenarios(args.only)
     started = time.perf_counter()
-    info, figures = run(scale, scenarios, args.data_dir)
+    backends = ("sqlite", "postgresql") if args.db == "both" else (args.db,)
+    info, figures = run(scale, scenarios, args.data_dir, backends=backends, pg_url=args.pg_url)
     seconds = time.perf_counter() - started
     print()
     print(f"{info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM; Python {info['python']}; {info['os']}; "
@@ -179,10 +240,17 @@ def main(argv=None) -> int:
     judged = [f for f in figures if f.met is not None]
     print(f"\n{sum(1 for f in judged if f.met)} of {len(judged)} goals met ({seconds / 60:.1f} min)")
     target = args.results
-    if target is None and scale == SCALES["full"] and scenarios == ALL:
-        target = RESULTS
+    if target is None and scale == SCALES["full"]:
+        if backends == ("sqlite",) and scenarios == ALL:
+            target = RESULTS
+        elif len(backends) > 1 and 5 in scenarios:
+            target = RESULTS_BACKENDS
     if target is not None and not args.no_results:
         command = f"python bench/run.py --scale {args.scale}"
+        if args.db != "sqlite":
+            command += f" --db {args.db}"
+        if args.only:
+            command += f" --only {args.only}"
         if args.applications is not None or args.outputs is not None:
             command += f" --applications {scale.applications} --outputs {scale.outputs}"
         Path(target).write_text(markdown(info, scale, figures, seconds, command), encoding="utf-8")

@@ -13,8 +13,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QVBoxLayout,
                                QWidget)
 
+from .theme import is_dark
+
 MAX_BANNER_ITEMS = 4
 BANNER_WIDTH = 440
+# (background, border, text) on a light palette (False) and on a dark one (True)
+BANNER_COLOURS = {False: ("#fff4d6", "#c99a2e", "#2b2100"), True: ("#3a2e0c", "#c99a2e", "#fbe8b4")}
 
 
 def app_icon() -> QIcon:
@@ -49,16 +53,28 @@ class NotificationBanner(QFrame):
         super().__init__(window)
         self.setObjectName("notificationBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QFrame#notificationBanner { background: #fff4d6; border: 1px solid #c99a2e; "
-                           "border-radius: 6px; } QFrame#notificationBanner QLabel { color: #2b2100; }")
         self.setAccessibleName(self.tr("Notifications"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(10, 8, 10, 8)
         self._layout.setSpacing(6)
         self.items: list[tuple[QWidget, str, str, str]] = []     # widget, title, message, warning id
         self._window = window
+        self._apply_colours()
         window.installEventFilter(self)
         self.hide()
+
+    def _apply_colours(self) -> None:
+        """Amber on a light palette, a dark amber on a dark one: both at ≥ 7:1 text contrast."""
+        background, border, text = BANNER_COLOURS[is_dark(self._window.palette())]
+        sheet = (f"QFrame#notificationBanner {{ background: {background}; border: 1px solid {border}; "
+                 f"border-radius: 6px; }} QFrame#notificationBanner QLabel {{ color: {text}; }}")
+        if sheet != self.styleSheet():      # a new sheet repolishes, which may change the palette again
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+        super().changeEvent(event)
 
     def add(self, title: str, message: str, warning_id: str) -> None:
         row = QWidget(self)

@@ -9,6 +9,13 @@ import logging
 import sys
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def serve(argv) -> int:
     parser = argparse.ArgumentParser(prog="python -m portal", description="Portal Desk reference portal (contract v1)")
     parser.add_argument("--host", default="127.0.0.1")
@@ -21,6 +28,8 @@ def serve(argv) -> int:
     parser.add_argument("--token-ttl", type=float, default=None, help="session lifetime in seconds (default 8 h)")
     parser.add_argument("--simulate", action="store_true",
                         help="with --demo: recipients acknowledge sent warnings over time")
+    parser.add_argument("--threads", type=_positive, default=None,
+                        help="requests one process serves at once (default 8); for more cores run more processes")
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args(argv)
 
@@ -28,7 +37,7 @@ def serve(argv) -> int:
 
     from .server import build
     app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
-                sampling_path=args.sampling)
+                sampling_path=args.sampling, threads=args.threads)
     logging.basicConfig(level=args.log_level.upper())
     # A longer keep-alive: under load uvicorn's 5 s timer closed idle connections the clients
     # were about to reuse ("remote end closed connection").

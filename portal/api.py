@@ -30,6 +30,7 @@ class PortalContext:
     rules: Any = None             # output check rules (portal.checks.Rules)
     sampling: Any = None          # sampling config (portal.sampling.SamplingConfig)
     clock: Callable[[], float] = auth.now
+    threads: int = 8              # requests served at once by this process (see app.create_app)
     extra: dict = field(default_factory=dict)
 
     def now_iso(self) -> str:

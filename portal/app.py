@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -121,6 +122,14 @@ def create_app(ctx: PortalContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+
+    # Routes run on a thread pool; their work is mostly Python under the GIL. With the
+    # default 40 threads, 50 clients paging the feed cost 4x the CPU per page of one client
+    # (measured: 56 pages/s against 96 with 8 threads). More cores: more processes.
+    # (A startup handler, not a lifespan: an app lifespan would silence the routers' handlers.)
+    async def serve_with_threads():
+        anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, ctx.threads)
+    app.router.add_event_handler("startup", serve_with_threads)
 
     def answer(request: Request, error: ApiError) -> JSONResponse:
         audit_refusal(ctx, request, error)

@@ -51,7 +51,9 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
     if kind == "sample":
         return visibility.sample_audience(data), None
     if kind == "warning":
-        return visibility.warning_audience(data, addressed_org_ids(tx, data.get("recipients") or {})), None
+        # listed by status: the expiry sweep reads only the sent ones (store.SCHEMA v2)
+        return (visibility.warning_audience(data, addressed_org_ids(tx, data.get("recipients") or {})),
+                data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
     raise ValueError(f"unknown entity kind {kind!r}")

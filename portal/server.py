@@ -20,9 +20,12 @@ def load_sampling(path: str) -> sampling.SamplingConfig:
 
 
 def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_ttl: float | None = None,
-          simulate: bool = False, sampling_path: str | None = None):
-    store = open_store(db)
-    ctx = PortalContext(store=store)
+          simulate: bool = False, sampling_path: str | None = None, threads: int | None = None):
+    ctx = PortalContext(store=None)
+    if threads is not None:
+        ctx.threads = threads
+    # a connection for every request thread, the expiry sweep and the demo's simulator
+    ctx.store = store = open_store(db, connections=ctx.threads + 2)
     if token_ttl is not None:
         ctx.token_ttl = token_ttl
     ctx.rules = checks.load_rules(rules_path) if rules_path else checks.Rules()

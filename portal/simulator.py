@@ -80,7 +80,7 @@ class AckSimulator:
         """(moment, warning_id, org_id, state, note) whose moment has come, oldest first."""
         actions = []
         with self.ctx.store.read() as tx:
-            warnings = [w for w in tx.list("warning") if w.get("status") == "sent"]
+            warnings = tx.list("warning", owner="sent")
         for warning in warnings:
             revision = ack_revision(warning)
             sent_text = next((r["at"] for r in warning.get("revisions") or [] if r.get("number") == revision),

@@ -110,6 +110,11 @@ SCHEMA = [
         value INTEGER NOT NULL
     );
     """,
+    # v2: a warning's list key (`owner`) is its status, so the expiry sweep reads the sent
+    # ones through the (kind, owner) index instead of parsing every warning ever written.
+    """
+    UPDATE entities SET owner = json_extract(data, '$.status') WHERE kind = 'warning' AND data IS NOT NULL;
+    """,
 ]
 
 
@@ -527,12 +532,13 @@ class SqliteStore:
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(url: str):
+def open_store(url: str, connections: int | None = None):
     """Open the store named by `--db`: a file path or sqlite:///FILE (SQLite),
-    or postgresql://USER@HOST:PORT/DBNAME (PostgreSQL)."""
+    or postgresql://USER@HOST:PORT/DBNAME (PostgreSQL). `connections`: the most
+    PostgreSQL connections the process holds (SQLite has one per thread)."""
     if url.startswith(POSTGRES_SCHEMES):
         from .store_pg import PostgresStore
-        return PostgresStore(url)
+        return PostgresStore(url) if connections is None else PostgresStore(url, pool_size=connections)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///"):]
     elif "://" in url:

@@ -147,6 +147,10 @@ SCHEMA = [
         value BIGINT NOT NULL
     )
     """,
+    # v2: store.SCHEMA v2 (a warning's list key is its status)
+    """
+    UPDATE entities SET owner = (data::jsonb)->>'status' WHERE kind = 'warning' AND data IS NOT NULL;
+    """,
 ]
 
 

@@ -18,6 +18,8 @@ skipped, unless PORTAL_TEST_PG=require (set by `./dev test`): then they fail.
 
 Durability is switched off (fsync, synchronous_commit, full_page_writes): the
 cluster lives for one test run; none of this changes what a transaction sees.
+The benchmark runner starts its cluster with `PgCluster(durable=True)`, which
+keeps PostgreSQL's defaults, so its figures are those of a real server.
 """
 
 from __future__ import annotations
@@ -97,7 +99,8 @@ def _unprivileged_user() -> pwd.struct_passwd:
 class PgCluster:
     """One PostgreSQL server for the test session: a throwaway cluster, or an existing server."""
 
-    def __init__(self):
+    def __init__(self, durable: bool = False):
+        self.durable = durable
         self.tmp = None
         self.data = None
         self.port = None
@@ -146,8 +149,9 @@ class PgCluster:
         last_error = None
         for _attempt in range(3):  # the free port may be taken between choosing it and binding it
             self.port = _free_port()
-            options = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c max_connections=300 "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            options = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c max_connections=300"
+            if not self.durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             try:
                 self._run(["pg_ctl", "-D", self.data, "-l", os.path.join(self.tmp, "server.log"), "-w", "-t", "60",
                            "-o", options, "start"])

@@ -349,6 +349,32 @@ def test_switching_to_dark_rebuilds_the_sheet(qtbot, styled):
     assert theme.is_dark(styled.palette())
 
 
+def test_notification_banner_follows_light_and_dark(qtbot, styled):
+    """The in-window banner (no system tray) is amber on light and dark amber on dark, its
+    text readable on both, and it changes when the system does."""
+    from desktop.notify import NotificationBanner
+    from PySide6.QtWidgets import QMainWindow
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(700, 400)
+    banner = NotificationBanner(window)
+    banner.add("Critical warning W-1", "Patch now.", "W-1")
+    window.show()
+    qtbot.waitExposed(window)
+
+    def banner_colours():
+        label = banner.findChildren(QLabel)[0]
+        image = banner.grab().toImage()
+        return QColor(image.pixel(4, banner.height() // 2)), label.palette().color(QPalette.ColorRole.WindowText)
+
+    for palette in (QApplication.style().standardPalette(), dark_palette()):
+        styled.setPalette(palette)
+        dark = theme.is_dark(palette)
+        qtbot.waitUntil(lambda: (banner_colours()[0].lightnessF() < 0.5) == dark)
+        background, text = banner_colours()
+        assert theme.contrast(background, text) >= 7, (background.name(), text.name())
+
+
 def test_font_sizes_follow_the_system_font(qtbot, styled):
     from desktop.views.widgets import heading
     body = QFont(styled.font())

@@ -51,6 +51,36 @@ def test_results_file(smoke, tmp_path):
     assert all(f.name in printed for f in figures)
 
 
+def test_portal_scenarios_on_postgresql(pg_cluster, tmp_path):
+    """`--db postgresql`: the portal scenarios (sync, incremental sync after writes through
+    the store, the feed with one and two processes, concurrent writers) run on PostgreSQL."""
+    info, figures = bench_run.run(SCALES["smoke"], (1, 2, 5), data_dir=tmp_path, log=lambda *_: None,
+                                  backends=("postgresql",), pg_url=pg_cluster.admin_url)
+    assert info["backends"] == "PostgreSQL"
+    assert {f.scenario.split()[0] for f in figures} >= {"1", "2", "5"}
+    errors = [f for f in figures if f.unit == "errors"]
+    assert len(errors) == 4 and all(f.value == 0 for f in errors), [f.note for f in errors]
+    two = [f for f in figures if "2 processes" in f.name]
+    assert two and all(f.value > 0 for f in two if f.unit != "errors")
+    sync = next(f for f in figures if f.scenario.startswith("1") and f.unit == "s")
+    assert "changes in" in sync.note
+    with pytest.raises(ValueError):         # benchmark databases are named by the runner, never quoted input
+        from bench.backends import _name
+        _name('x"; DROP DATABASE postgres; --')
+
+
+def test_compared_backends_are_labelled(smoke):
+    info, figures = smoke
+    assert all(f.backend == "" and f.label == f.scenario for f in figures)   # one backend: no labels
+    labelled = bench_run.Figure("5 Portal change feed", "page", 1.0, "ms", backend="PostgreSQL")
+    assert labelled.label == "5 Portal change feed (PostgreSQL)"
+    assert "(PostgreSQL)" in bench_run.table([labelled])
+    assert bench_run.comparison(figures) == ""                              # one backend: no comparison
+    on_sqlite = bench_run.Figure("5 Portal change feed", "page", 2.0, "ms", backend="SQLite")
+    table = bench_run.comparison([on_sqlite, labelled])
+    assert "| SQLite | PostgreSQL |" in table and "| 5 Portal change feed | page | 2.0 ms | 1.0 ms |" in table
+
+
 def test_sort_indexes_keep_the_order(tmp_path):
     """Large lists are sorted by reading a covering index (a benchmark fix): the order
     is the plain SQL order, rows without a value last, with filters and search."""

@@ -609,6 +609,30 @@ def test_week_labels_never_overlap(qtbot, cache, language):
     assert (danish_month == "mar.") == (language == "da_DK")
 
 
+def test_time_labels_of_acknowledgement_curves_are_distinct(qtbot, cache, language):
+    """A curve of a few hours (W2: sent three hours ago) is labelled by time of day, one over
+    days (W1) by whole days: no label repeats and none overlaps its neighbour."""
+    view = make_view(qtbot, cache)
+    qtbot.waitUntil(view.is_drawn, timeout=30000)
+    w = d.dashboard_data(cache, {"coordinator"}, "u-frida", now=NOW, tz=UTC).warnings
+    figure = drawn_figure(lambda f: view.painter.ack_curves(f, w), 900, 320)
+    renderer = figure.canvas.get_renderer()
+    kinds = []
+    for ax in figure.axes:
+        if not ax.get_visible() or not ax.axison:
+            continue
+        low, high = ax.get_xlim()
+        shown = [t for t, at in zip(ax.get_xticklabels(), ax.get_xticks())
+                 if t.get_visible() and t.get_text() and low <= at <= high]
+        texts = [t.get_text() for t in shown]
+        assert len(texts) >= 2 and len(set(texts)) == len(texts), texts
+        boxes = sorted((t.get_window_extent(renderer) for t in shown), key=lambda b: b.x0)
+        for left, right in itertools.pairwise(boxes):
+            assert left.x1 <= right.x0, texts
+        kinds.append(all(re.search(r"\d\d[:.]\d\d", t) for t in texts))
+    assert kinds == [True, False]           # W2 by the hour, W1 by the day
+
+
 def test_titles_and_subtitles_fit_in_the_figure(qtbot, cache, language):
     from matplotlib.text import Text
     view = make_view(qtbot, cache)

@@ -316,3 +316,32 @@ def test_concurrent_sign_ins_do_not_fail(portal):
     for t in threads:
         t.join()
     assert {r.status_code for r in results} <= {401, 429}
+
+
+def test_a_process_serves_more_clients_than_it_has_threads(make_portal):
+    """`--threads 2`: twelve clients at once are all answered (they queue; none is refused)."""
+    portal = make_portal(args=["--threads", "2"]).start()
+    session = portal.session("admin")
+    answers, lock = [], threading.Lock()
+    gate = threading.Barrier(12)
+
+    def page(i):
+        gate.wait()
+        r = session.get(portal.api + "/changes", params={"since": i, "limit": 50}, timeout=60)
+        with lock:
+            answers.append((r.status_code, len(r.json()["changes"])))
+
+    threads = [threading.Thread(target=page, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(90)
+    assert len(answers) == 12 and all(status == 200 and count == 50 for status, count in answers), answers
+
+
+def test_threads_must_be_positive():
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "portal", "--db", "unused.db", "--threads", "0"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--threads" in result.stderr

@@ -282,6 +282,40 @@ def test_both_engines_have_the_same_tables_and_columns(pg_cluster, tmp_path):
         pg_cluster.drop_database(url)
 
 
+def test_migration_2_lists_warnings_by_status(store_url, db_backend):
+    """A database written before v2 (warnings without a list key) gets its warnings' statuses
+    as their list key, so the expiry sweep, which reads only the sent ones, still finds them."""
+    from portal import entities
+
+    store = open_store(store_url)
+    try:
+        with store.write() as tx:
+            for wid, status in (("W-1", "sent"), ("W-2", "draft"), ("W-3", "sent"), ("W-4", "expired")):
+                tx.put("warning", wid, {"id": wid, "status": status}, ["role:coordinator"], None)  # as v1 did
+            tx.put("warning", "W-5", None, [], None)                                             # deleted
+            # back to version 1
+            if db_backend == "postgresql":
+                tx.execute("DELETE FROM schema_version WHERE version > 1")
+            else:
+                tx.execute("PRAGMA user_version = 1")
+        with store.read() as tx:
+            assert tx.list("warning", owner="sent") == []
+    finally:
+        store.close()
+    store = open_store(store_url)            # migrates to the current version
+    try:
+        with store.read() as tx:
+            assert [w["id"] for w in tx.list("warning", owner="sent")] == ["W-1", "W-3"]
+            assert [w["id"] for w in tx.list("warning", owner="draft")] == ["W-2"]
+            assert len(tx.list("warning")) == 4
+        with store.write() as tx:             # new states keep the key up to date
+            entities.save(tx, "warning", {"id": "W-2", "status": "sent", "recipients": {"org_ids": []}})
+        with store.read() as tx:
+            assert [w["id"] for w in tx.list("warning", owner="sent")] == ["W-1", "W-3", "W-2"]   # by change
+    finally:
+        store.close()
+
+
 def test_processes_starting_together_migrate_once(store_url):
     errors = []
 

@@ -1,10 +1,12 @@
 """The sync layer against the real reference portal on loopback (the `portal`
 fixture of tests/conftest.py): sign in as anna, sync the demo feed into an
-encrypted cache, push an approval and see a refusal come back as attention."""
+encrypted cache, push an approval and see a refusal come back as attention.
+Runs against a portal on SQLite and on PostgreSQL (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -105,3 +107,42 @@ def test_wrong_password_is_refused(portal):
     with pytest.raises(PortalError) as info:
         client.sign_in("anna", "not-demo", "000000")
     assert info.value.status == 401 and not isinstance(info.value, AuthExpired)
+
+
+def _cached_state(portal_process, username: str, folder) -> dict:
+    """Sync `username`'s feed from `portal_process` into a new cache; returns
+    {(kind, id): (version, status)} of every entity in it."""
+    from desktop.sync.cache import KINDS
+    client = PortalClient(portal_process.url)
+    info = client.sign_in(username, "demo", portal_process.totp.code(username))
+    path = cache_path(folder, portal_process.url, username)
+    cache = Cache.open(path, cache_key_for(SecretStore(), portal_process.url, username, cache_file=path).key)
+    try:
+        cache.set_identity(portal_process.url, username, info["user"]["id"], info["user"]["roles"])
+        result = SyncEngine(client, cache, page_size=100).sync_once()
+        assert result.online and result.error is None
+        state = {}
+        for kind in KINDS.values():
+            for row in cache.query(f"SELECT id, data FROM {kind.table}"):
+                data = json.loads(row["data"])
+                state[(kind.entity, row["id"])] = (data.get("version"), data.get("status"))
+        return state
+    finally:
+        cache.close()
+
+
+def test_the_client_syncs_the_same_from_either_database(pg_cluster, tmp_path):
+    """The demo world on a SQLite portal and on a PostgreSQL portal: the desktop's sync
+    engine fills the same cache from either (every entity, its version and status)."""
+    from tests.portal_process import PortalProcess
+    states = {}
+    for backend in ("sqlite", "postgresql"):
+        process = PortalProcess(backend=backend).start()
+        try:
+            states[backend] = {user: _cached_state(process, user, tmp_path / backend / user)
+                               for user in ("helle", "frida")}
+        finally:
+            process.close()
+    for user in ("helle", "frida"):
+        assert len(states["sqlite"][user]) > 100
+        assert states["sqlite"][user] == states["postgresql"][user], user

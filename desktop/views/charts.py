@@ -32,6 +32,7 @@ from typing import Any, Callable
 
 import numpy as np
 import shiboken6
+from matplotlib.dates import DayLocator, HourLocator
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QPointF, QRectF, QSize,
@@ -221,6 +222,24 @@ class ChartPainter(QObject):
     # -- words ------------------------------------------------------------------------
     def day(self, day: dt.date, fmt: str = "d MMM") -> str:
         return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
+
+    def _time_axis(self, ax, ticks: int) -> None:
+        """Ticks on a time axis: whole days labelled by day over a span of days; within a few
+        days the ticks fall on hours and say the time too (day labels repeated there)."""
+        low, high = ax.get_xlim()
+        if high - low >= 2:
+            ax.xaxis.set_major_locator(MaxNLocator(ticks, integer=True))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
+            return
+        hours = max(1, math.ceil((high - low) * 24 / ticks))
+        ax.xaxis.set_major_locator(HourLocator(interval=hours) if hours < 24 else DayLocator())
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day_time(_num_to_naive(v))))
+
+    def day_time(self, naive: dt.datetime) -> str:
+        """A wall-clock time already in the user's zone (chart axes hold naive local times),
+        on two lines so three of them fit under a narrow panel."""
+        qdt = QDateTime(QDate(naive.year, naive.month, naive.day), QTime(naive.hour, naive.minute))
+        return QLocale().toString(qdt, "d MMM\nHH:mm")
 
     def moment(self, value: dt.datetime) -> str:
         local = value.astimezone(self.tz)
@@ -469,8 +488,9 @@ class ChartPainter(QObject):
 
         ax.annotate(str(counts[-1]), (x[-1], counts[-1]), xytext=(4, 4), textcoords="offset points",
                     fontsize=9, fontweight="bold", color=c.accent_text)
+        # whole days only: a tick between two days repeated the day's label
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
-        ax.xaxis.set_major_locator(MaxNLocator(7))
+        ax.xaxis.set_major_locator(MaxNLocator(7, integer=True))
         ax.set_ylabel(self.tr("Applications"), fontsize=8.5, color=c.muted)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(counts + [1]) * 1.18)
@@ -653,8 +673,7 @@ class ChartPainter(QObject):
             ax.set_ylim(0, 1.34)
             ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
             ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-            ax.xaxis.set_major_locator(MaxNLocator(3))
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: self.day(_num_to_date(v))))
+            self._time_axis(ax, ticks=3)
             ax.tick_params(labelsize=7.5)
             ax.set_title(f"{curve.warning_id} · {self.severity_name(curve.severity)}\n"
                          + textwrap.shorten(curve.title, width=title_chars, placeholder="…"),
@@ -742,6 +761,11 @@ class ChartPainter(QObject):
         parts = [f"{self.sector_name(s)}: {matrix.sector_total(s)}" for s in sectors if matrix.sector_total(s)]
         return Drawn(f"{title}. {subtitle}. " + "; ".join(parts) + ".", [Target(image, resolve)],
                      self.tr("Click a cell to open the warnings those organisations are overdue on."))
+
+
+def _num_to_naive(value: float) -> dt.datetime:
+    from matplotlib.dates import num2date
+    return num2date(value).replace(tzinfo=None)
 
 
 def _num_to_date(value: float) -> dt.date:

@@ -405,7 +405,7 @@ def expire_due(ctx: PortalContext) -> list[str]:
     now = ctx.clock()
 
     def due(tx) -> list[str]:
-        return [w["id"] for w in tx.list("warning")
+        return [w["id"] for w in tx.list("warning", owner="sent")
                 if is_expired(w.get("status"), parse_iso(w["valid_until"]) if w.get("valid_until") else None, now)]
 
     with ctx.store.read() as tx:
