@@ -21,24 +21,28 @@ MAX_BODY_BYTES = 40 * 1024 * 1024  # outputs carry files as base64; the per-file
 
 
 class BodyLimit:
-    """Refuse oversize bodies early: by Content-Length before reading, else while streaming."""
+    """Refuse oversize bodies early: by Content-Length before reading, else while streaming.
+    The refusals are audited like every other (the caller named when its token is good)."""
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, ctx: PortalContext | None = None):
+        self.app, self.limit, self.ctx = app, limit, ctx
+
+    async def _refuse(self, scope, receive, send, status: int, code: str, message: str):
+        if self.ctx is not None:
+            await run_in_threadpool(_audit_early_refusal, self.ctx, scope, ApiError(status, code, message))
+        await JSONResponse({"error": {"code": code, "message": message}}, status_code=status)(scope, receive, send)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
-        too_large = JSONResponse({"error": {"code": "too_large", "message": "The request body is too large."}},
-                                 status_code=413)
+        too_large = (413, "too_large", "The request body is too large.")
         if length is not None:
             try:
                 if int(length) > self.limit:
-                    return await too_large(scope, receive, send)
+                    return await self._refuse(scope, receive, send, *too_large)
             except ValueError:
-                return await JSONResponse({"error": {"code": "bad_request", "message": "Bad Content-Length."}},
-                                          status_code=400)(scope, receive, send)
+                return await self._refuse(scope, receive, send, 400, "bad_request", "Bad Content-Length.")
         seen = 0
         answered = False
 
@@ -52,7 +56,7 @@ class BodyLimit:
                     # exception below into its own 400 ("error parsing the body").
                     if not answered:
                         answered = True
-                        await too_large(scope, receive, send)
+                        await self._refuse(scope, receive, send, *too_large)
                     raise _BodyTooLarge()
             return message
 
@@ -64,7 +68,20 @@ class BodyLimit:
             await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
             if not answered:
-                await too_large(scope, receive, send)
+                await self._refuse(scope, receive, send, *too_large)
+
+
+def _audit_early_refusal(ctx: PortalContext, scope, error: ApiError) -> None:
+    """Audit a refusal made before routing: the caller from its token when it is a good one."""
+    from .api import current_user
+    request = Request(scope)
+    try:
+        request.state.user = current_user(request, ctx)
+    except ApiError:
+        pass          # no caller, or a bad token: audited without one
+    except Exception:  # noqa: BLE001 - the refusal is answered and audited all the same
+        log.exception("could not identify the caller of a refused request")
+    audit_refusal(ctx, request, error)
 
 
 class _BodyTooLarge(Exception):
@@ -164,5 +181,5 @@ def create_app(ctx: PortalContext) -> FastAPI:
     for router in load_domain_routers():
         app.include_router(router, prefix=API_PREFIX)
 
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, ctx=ctx)
     return app

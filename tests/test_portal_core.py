@@ -296,6 +296,23 @@ def test_oversize_body_is_refused_early(portal):
     assert_error(r, 413, "too_large")
 
 
+def test_oversize_refusals_are_audited_with_their_caller(portal):
+    """A 413 is answered before any route runs; it is audited all the same, naming the
+    caller when the token is good (a bad token: no caller, still audited)."""
+    s = portal.session("frida")
+    big = b"x" * (41 * 1024 * 1024)
+    assert_error(s.post(portal.api + "/warnings", data=big, headers={"Content-Type": "application/json"},
+                        timeout=30), 413, "too_large")
+    assert_error(requests.post(portal.api + "/warnings", data=big, timeout=30,
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer nonsense"}),
+                 413, "too_large")
+    entries = portal.session("admin").get(portal.api + "/audit", timeout=10,
+                                          params={"outcome": "refused", "limit": 5000}).json()["entries"]
+    oversize = [e for e in entries if e["detail"].get("code") == "too_large" and "/warnings" in e["action"]]
+    assert [e["actor_id"] for e in oversize[-2:]] == ["u-frida", None], oversize[-2:]
+    assert all(e["detail"]["status"] == 413 for e in oversize)
+
+
 def test_sql_metacharacters_and_unicode_in_username_are_harmless(portal):
     for name in ("anna' OR '1'='1", "anna\"; DROP TABLE users; --", "ånnä\u202e", "\u0000anna"):
         r = post_session(portal, name, totp="123456")
