@@ -38,7 +38,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QPointF, QRectF, QSize,
                             QSizeF, Qt, QThreadPool, QTime, QTimer, Signal)
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMenu, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
 from ..models import dashboard as model
@@ -1339,11 +1339,10 @@ class ChartCard(QFrame):
         self.chart.selected.connect(self._selection_moved)
         self.summary = plain_label("", wrap=True)
         self.summary.setObjectName("muted")
-        self.save_button = QToolButton()
+        self.save_button = QPushButton()      # a push button leaves room for its menu's arrow
         self.save_button.setText(self.tr("Save…"))
         self.save_button.setToolTip(self.tr("Save this chart as a PNG image or a PDF document"))
         self.save_button.setAccessibleName(self.tr("Save chart"))
-        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.save_button)
         menu.addAction(self.tr("As PNG image…"), lambda: self.ask_export("png"))
         menu.addAction(self.tr("As PDF document…"), lambda: self.ask_export("pdf"))
