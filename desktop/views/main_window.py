@@ -14,7 +14,6 @@ from ..models.lazy_table import Column
 from .applications import ApplicationsView
 from .attention import AttentionView
 from .entity_list import EntityListView
-from .dashboard import DashboardView
 from .sync_controller import SyncController, SyncStatus
 
 
@@ -76,7 +75,7 @@ class MainWindow(QMainWindow):
             Page("approvals", self.tr("Approvals"), {"caseworker"}, self._make_approvals),
             Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
             Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
-            Page("dashboard", self.tr("Dashboard"), None, lambda: DashboardView(ws)),
+            Page("dashboard", self.tr("Dashboard"), None, self._make_dashboard),
             Page("audit", self.tr("Audit"), None, self._make_audit),
             Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
         ]
@@ -124,6 +123,11 @@ class MainWindow(QMainWindow):
                                Column("sent_at", self.tr("Sent"), "sent_at",
                                       display=lambda r: labels.local_time(r.get("sent_at")))],
                               "sent_at")
+
+    def _make_dashboard(self):
+        # imported when first shown: the charts bring matplotlib, 0.7 s of a cold start
+        from .dashboard import DashboardView
+        return DashboardView(self.workspace)
 
     def _make_audit(self):
         from .audit import AuditView
