@@ -188,3 +188,15 @@ def test_language_is_chosen_in_settings_and_used_at_the_next_start(qtbot, tmp_pa
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.restart_needed
     assert settings.get("language") == "da"
     assert saved_language(parse_args(["--data-dir", str(tmp_path)])) == "da"
+
+
+def test_strings_of_the_shared_review_queue_are_danish_in_both_queues(danish):
+    """Strings written once in ReviewQueuePage are filed under its context; PySide6 finds
+    them from the approvals and the output-check pages (their own context first)."""
+    from desktop.views.approvals import ApprovalsView
+    from desktop.views.outputs import OutputChecksView
+    from desktop.views.review_queue import ReviewQueuePage
+    for text in ("Why you cannot decide", "Show:", "Age"):
+        danish_text = ReviewQueuePage.tr(text)
+        assert danish_text != text
+        assert ApprovalsView.tr(text) == OutputChecksView.tr(text) == danish_text

@@ -23,21 +23,18 @@ sample, O the sampling overview.
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame,
-                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from ..models import labels
 from ..models import outputs as rules
-from ..models.lazy_table import Column, LazyTableModel
+from ..models.lazy_table import Column
+from . import review_queue
 from .output_viewer import OutputViewer, Words, plain_tip
-from .widgets import heading, plain_label, set_column_widths
-
-log = logging.getLogger(__name__)
+from .review_queue import ReviewQueuePage
+from .widgets import plain_label, set_column_widths
 
 (COL_ID, COL_REASON, COL_AGE, COL_PROJECT, COL_RESEARCHER, COL_CHECK, COL_RELEASES, COL_STATUS,
  COL_YOU) = range(9)
@@ -49,21 +46,12 @@ def _percent(value) -> str:
     return f"{value * 100:.0f} %" if abs(value * 100 - round(value * 100)) < 1e-9 else f"{value * 100:.1f} %"
 
 
-class QueueModel(LazyTableModel):
-    """The lazy ids-based table; held rows this user cannot decide are muted (the
-    "For you" column says why in words: never colour alone)."""
+class QueueModel(review_queue.QueueModel):
+    """Only held rows this user cannot decide are muted: a released or withheld
+    one is simply decided."""
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            row = self.row(index.row())
-            if row is not None and row["item"].status == rules.HELD and not row["item"].reviewable:
-                return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            return None
-        return super().data(index, role)
-
-    def item(self, number: int) -> rules.QueueItem | None:
-        row = self.row(number)
-        return row["item"] if row else None
+    def muted(self, item: rules.QueueItem) -> bool:
+        return item.status == rules.HELD and not item.reviewable
 
 
 class OutputReviewDialog(QDialog):
@@ -165,50 +153,43 @@ class OutputReviewDialog(QDialog):
     def verdict(self) -> str:
         return self._verdict
 
+    decision = verdict      # what the queue page asks its dialog for
+
     def comment(self) -> str:
         return self.comment_box.toPlainText()
 
 
-class OutputChecksView(QWidget):
-    """The queue, the chosen output's facts and decision bar, and its files.
+class OutputChecksView(ReviewQueuePage):
+    """The queue, the chosen output's facts and decision bar, and its files (what
+    `sync` is: see `ReviewQueuePage`)."""
 
-    `sync` is the window's SyncController (anything with `sync_now(user_asked)`,
-    `running`, `online` and a `finished` signal); without one, `request_sync` is
-    emitted instead."""
-
-    request_sync = Signal()
-    decided = Signal(str, str)          # output id, verdict (queued)
     sample_requested = Signal(dict)     # the queued body
 
+    RULES = rules
+    MODEL = QueueModel
+    DECISIONS = rules.VERDICTS
+    DECISION_KEYS = (("R", "release"), ("W", "withhold"))
+    DECISION_FIELD = "verdict"
+    SHORTCUT_CONTEXT = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    # Stay on the output just decided: its files stay open, the bar shows the pending mark.
+    STAY_ON_DECIDED = True
+
     def __init__(self, workspace, parent=None, sync=None):
-        super().__init__(parent)
-        self.workspace = workspace
-        self.cache = workspace.cache
-        self.outbox = workspace.engine.outbox
+        super().__init__(workspace, parent, sync)
         self.queue = rules.OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self.words = Words(self)
-        self._sync = sync
-        self._selected: str | None = None
-        self._shown: tuple | None = None
         self._dashboard: dict | None = None       # {"ids", "label"} from a dashboard chart
         self.dialog: OutputReviewDialog | None = None
         self.sample_dialog = None
         self.overview_dialog = None
         self.setObjectName("outputChecksView")
 
-        title = heading(self.tr("Output checks"))
-        self.summary = plain_label("")
-        self.summary.setObjectName("muted")
-        self.show_filter = QComboBox()
-        self.show_filter.setAccessibleName(self.tr("Show"))
-        for text, value in ((self.tr("Held — waiting for supervisors"), rules.SHOW_HELD),
-                            (self.tr("Held — only those I can review"), rules.SHOW_REVIEWABLE),
-                            (self.tr("Released after a check"), rules.SHOW_RELEASED),
-                            (self.tr("Withheld"), rules.SHOW_WITHHELD),
-                            (self.tr("Decided (released or withheld)"), rules.SHOW_DECIDED),
-                            (self.tr("All outputs, clean ones too"), rules.SHOW_ALL)):
-            self.show_filter.addItem(text, value)
-        self.show_filter.setFocusPolicy(Qt.FocusPolicy.StrongFocus)      # reachable with Tab (accessibility)
+        self.show_filter = self._filter_box(((self.tr("Held — waiting for supervisors"), rules.SHOW_HELD),
+                                             (self.tr("Held — only those I can review"), rules.SHOW_REVIEWABLE),
+                                             (self.tr("Released after a check"), rules.SHOW_RELEASED),
+                                             (self.tr("Withheld"), rules.SHOW_WITHHELD),
+                                             (self.tr("Decided (released or withheld)"), rules.SHOW_DECIDED),
+                                             (self.tr("All outputs, clean ones too"), rules.SHOW_ALL)))
         self.sample_button = QPushButton(self.tr("Request sample…  (M)"))
         self.sample_button.setObjectName("requestSampleButton")
         self.sample_button.setToolTip(self.tr("Request a management sample of a project or a researcher (M)"))
@@ -222,37 +203,12 @@ class OutputChecksView(QWidget):
         if "supervisor" not in self.workspace.roles:
             self.sample_button.setEnabled(False)
             self.sample_button.setToolTip(self.tr("Only supervisors request management samples."))
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(12)
-        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignBottom)
-        show_label = plain_label(self.tr("Show:"))
-        show_label.setBuddy(self.show_filter)
-        top.addWidget(show_label, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.show_filter, 0, Qt.AlignmentFlag.AlignBottom)
+        top = self._top_bar(self.tr("Output checks"))
         top.addSpacing(8)
         top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        self.model = QueueModel(self._columns(), self._ids, self._rows, self)
-        self.table = QTableView()
-        self.table.setObjectName("outputsQueue")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Outputs held for a check"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)   # never bulk
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
+        self.table = self._queue_table("outputsQueue", self.tr("Outputs held for a check"), COL_REASON)
         ids = self.fontMetrics().horizontalAdvance("OUT-2026-00000")
         set_column_widths(self.table, ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10),
                                        (COL_RESEARCHER, 150), (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84),
@@ -268,7 +224,10 @@ class OutputChecksView(QWidget):
         queue_layout.addWidget(self.table, 1)
         queue_layout.addWidget(self.keys_hint)
 
-        self.bar = self._decision_bar()
+        self.bar = self._decision_bar(self.tr("Your verdict"),
+                                      (("release", self.tr("&Release  (R)")), ("withhold", self.tr("&Withhold  (W)"))),
+                                      self.tr("Go to the next output you can review"))
+        self.release_button, self.withhold_button = self.buttons.values()
         self.facts_body = QWidget()
         self.facts_layout = QVBoxLayout(self.facts_body)
         self.facts_layout.setContentsMargins(2, 2, 8, 2)
@@ -305,18 +264,11 @@ class OutputChecksView(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([260, 480])
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 12)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
+        self._lay_out(top, self.splitter)
 
-        self._shortcuts()
+        self._connect(self.focus_files)
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.activated.connect(lambda _index: self.focus_files())
-        if sync is not None:
-            sync.finished.connect(self._sync_finished)
-        header.setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.model.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.refresh()
 
@@ -327,8 +279,7 @@ class OutputChecksView(QWidget):
             Column("id", self.tr("Output"), "id"),
             Column("reason", self.tr("Why held"), "sample_reason", display=lambda r: self.reasons_short(r["item"]),
                    tooltip=lambda r: plain_tip("\n".join(self.reason_text(x) for x in r["item"].reasons))),
-            Column("age", self.tr("Age"), "age", align=right, display=lambda r: self._age(r["item"].age_days),
-                   tooltip=lambda r: self.tr("Submitted %1").replace("%1", labels.local_time(r["item"].submitted_at))),
+            self._age_column(),
             Column("project", self.tr("Project"), "project_id", display=lambda r: r["item"].project_id),
             Column("researcher", self.tr("Researcher"), "researcher_id", display=lambda r: r["item"].researcher_name,
                    tooltip=lambda r: plain_tip(f"{r['item'].researcher_name} ({r['item'].researcher_id})")),
@@ -344,62 +295,10 @@ class OutputChecksView(QWidget):
                    tooltip=lambda r: plain_tip(self.mark_tip(r["item"]))),
         ]
 
-    def _decision_bar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("card")
-        bar.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(bar)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(4)
-        self.position = plain_label("", wrap=True)
-        self.position.setObjectName("subheading")
-        self.position.setAccessibleName(self.tr("Your verdict"))
-        self.reason = plain_label("", wrap=True)
-        self.reason.setObjectName("error")
-        self.reason.setAccessibleName(self.tr("Why you cannot decide"))
-        self.note = plain_label("", wrap=True)
-        self.note.setObjectName("muted")
-        self.note.setAccessibleName(self.tr("Last action"))
-        self.release_button = QPushButton(self.tr("&Release  (R)"))
-        self.withhold_button = QPushButton(self.tr("&Withhold  (W)"))
-        self.next_button = QPushButton(self.tr("&Next  (N)"))
-        self.next_button.setToolTip(self.tr("Go to the next output you can review"))
-        self.buttons = {"release": self.release_button, "withhold": self.withhold_button}
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for verdict, button in self.buttons.items():
-            button.setObjectName(f"{verdict}Button")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, v=verdict: self.start_decision(v))
-            row.addWidget(button)
-        row.addStretch(1)
-        self.next_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.next_button.clicked.connect(self.go_next)
-        row.addWidget(self.next_button)
-        layout.addWidget(self.position)
-        layout.addWidget(self.reason)
-        layout.addLayout(row)
-        layout.addWidget(self.note)
-        self.note.hide()
-        return bar
-
-    def say(self, text: str):
-        self.note.setText(text)
-        self.note.setVisible(bool(text))
-
-    def _shortcuts(self):
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        bindings = [("J", lambda: self.move(1)), ("K", lambda: self.move(-1)),
-                    ("R", lambda: self.start_decision("release")), ("W", lambda: self.start_decision("withhold")),
-                    ("N", self.go_next), ("F", lambda: self.viewer.step_finding(1)),
-                    ("Shift+F", lambda: self.viewer.step_finding(-1)),
-                    ("]", lambda: self.viewer.step_file(1)), ("[", lambda: self.viewer.step_file(-1)),
-                    ("M", self.request_sample), ("O", self.show_overview), ("Escape", self.focus_list)]
-        self.shortcuts = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self, context=context)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+    def _more_shortcuts(self) -> list:
+        return [("F", lambda: self.viewer.step_finding(1)), ("Shift+F", lambda: self.viewer.step_finding(-1)),
+                ("]", lambda: self.viewer.step_file(1)), ("[", lambda: self.viewer.step_file(-1)),
+                ("M", self.request_sample), ("O", self.show_overview)]
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("↑/↓ or J/K — previous / next output in the queue"),
@@ -422,9 +321,6 @@ class OutputChecksView(QWidget):
             return [i for i in ids if i in wanted]
         return self.queue.ids(self.show_filter.currentData() or rules.SHOW_HELD, order_by or "submitted_at",
                               descending)
-
-    def _rows(self, ids: list[str]) -> list[dict]:
-        return [{"id": item.id, "item": item} for item in self.queue.items(ids)]
 
     def _filter_changed(self, _index: int):
         if self._dashboard is not None and self.show_filter.currentData() != "dashboard":
@@ -458,18 +354,6 @@ class OutputChecksView(QWidget):
                 "withheld": rules.SHOW_WITHHELD}.get(status or "", rules.SHOW_ALL)
         self.show_filter.setCurrentIndex(max(0, self.show_filter.findData(show)))
 
-    def refresh(self) -> None:
-        current = self.current_id()
-        row_before = self.table.currentIndex().row()
-        self.model.refresh()
-        self._update_summary()
-        if current and self.select(current):
-            self._show(current)
-        elif self.model.rowCount():
-            self._select_row(min(max(row_before, 0), self.model.rowCount() - 1))
-        else:
-            self._show(None)
-
     def _update_summary(self):
         held_ids = self.queue.ids(rules.SHOW_HELD)
         items = self.queue.items(held_ids)
@@ -486,21 +370,6 @@ class OutputChecksView(QWidget):
             text += " · " + self.tr("%1 shown").replace("%1", str(shown))
         self.summary.setText(text)
 
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def current_item(self) -> rules.QueueItem | None:
-        output_id = self.current_id()
-        return self.queue.item(output_id) if output_id else None
-
-    def select(self, output_id: str) -> bool:
-        row = self.model.row_of(output_id)
-        if row < 0:
-            return False
-        self._select_row(row)
-        return True
-
     def open_output(self, output_id: str) -> bool:
         """Open one output (from Needs attention, the dashboard or a test), switching
         the filter to one that shows it."""
@@ -516,41 +385,9 @@ class OutputChecksView(QWidget):
             self.show_filter.setCurrentIndex(self.show_filter.findData(rules.SHOW_ALL))
         return self.select(output_id)
 
-    def _select_row(self, row: int):
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-
-    def move(self, step: int):
-        count = self.model.rowCount()
-        if not count:
-            return
-        row = self.table.currentIndex().row()
-        self._select_row(min(max(0 if row < 0 else row + step, 0), count - 1))
-
-    def go_next(self):
-        ids = self.model.ids
-        items = {i.id: i for i in self.queue.items(ids)}
-        target = rules.next_reviewable(ids, items, self.current_id())
-        if target is None:
-            self.say(self.tr("Nothing else in the queue that you can review."))
-            return
-        self.select(target)
-
     def focus_files(self):
         if self.current_id():
             self.viewer.focus_contents()
-
-    def focus_list(self):
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _current_changed(self, current: QModelIndex, _previous):
-        output_id = self.model.id_at(current.row()) if current.isValid() else None
-        if output_id != self._selected:
-            self.say("")
-            self._selected = output_id
-        self._show(output_id)
 
     def _show(self, output_id: str | None):
         """The bar, the facts and the files; the files are fetched again only when
@@ -628,8 +465,7 @@ class OutputChecksView(QWidget):
             if review.get("comment"):
                 line(str(review["comment"]), "quote", selectable=True)
         if item.pending:
-            line(self.tr("Your %1 is waiting to be sent (%2).").replace("%1", self._verdict_word(
-                item.pending.get("verdict"))).replace("%2", self._pending_state(item.pending)), "error")
+            line(self._pending_text(self.tr("Your %1 is waiting to be sent (%2)."), item.pending), "error")
         audit = QPushButton(self.tr("Audit trail of this output"))
         audit.setObjectName("auditButton")
         audit.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -650,27 +486,17 @@ class OutputChecksView(QWidget):
     # -- the decision bar -------------------------------------------------------------------
     def _update_bar(self, item: rules.QueueItem | None):
         if item is None:
-            self.position.setText(self.tr("Nothing selected") if self.model.rowCount()
-                                  else self.tr("No outputs are waiting for a check."))
-            self.reason.setText("")
-            self.reason.hide()
-            for button in self.buttons.values():
-                button.setEnabled(False)
-                button.setToolTip("")
+            self._clear_bar(self.tr("No outputs are waiting for a check."))
             return
         self.position.setText(self._position_text(item))
-        block = item.fully_blocked or item.block_for("release")
+        block = self._lead_block(item)
         reason = self.block_text(block, item) if block else ""
         mismatch = self._mismatch(item)
         if mismatch and not block:
             reason = self.tr("Release is off: the checksum of %1 does not match what the portal checked. Withhold "
                              "it, or open it again to fetch the files anew.").replace("%1", ", ".join(mismatch))
-        if item.refused and not item.fully_blocked:
-            refused = self.tr("Your earlier verdict was refused by the portal (%1); see Needs attention. "
-                              "You can decide again.").replace("%1", item.refused.get("code") or "?")
-            reason = f"{reason}\n{refused}" if reason else refused
-        self.reason.setText(reason)
-        self.reason.setVisible(bool(reason))
+        self._show_reason(reason, item, self.tr("Your earlier verdict was refused by the portal (%1); see Needs "
+                                                "attention. You can decide again."))
         for verdict, button in self.buttons.items():
             block = item.block_for(verdict)
             blocked_by_checksum = verdict == "release" and bool(mismatch)
@@ -688,8 +514,7 @@ class OutputChecksView(QWidget):
 
     def _position_text(self, item: rules.QueueItem) -> str:
         if item.pending:
-            return self.tr("Pending: %1 (%2)").replace("%1", self._verdict_word(item.pending.get("verdict"))) \
-                .replace("%2", self._pending_state(item.pending))
+            return self._pending_text(self.tr("Pending: %1 (%2)"), item.pending)
         if item.my_review and item.status == rules.HELD and item.my_review.get("verdict") == "release":
             return self.released_by_me_text(item)
         if item.my_review:
@@ -725,18 +550,8 @@ class OutputChecksView(QWidget):
         return self.tr("Withhold with a reason; this ends it (W)")
 
     # -- texts -------------------------------------------------------------------------------
-    def _age(self, days: int | None) -> str:
-        if days is None:
-            return ""
-        if days == 0:
-            return self.tr("today")
-        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
-
-    def _verdict_word(self, verdict: str | None) -> str:
+    def _decision_word(self, verdict: str | None) -> str:
         return {"release": self.tr("release"), "withhold": self.tr("withhold")}.get(verdict or "", verdict or "?")
-
-    def _pending_state(self, pending: dict) -> str:
-        return self.tr("sending") if pending.get("state") == "sending" else self.tr("queued")
 
     def factor_text(self, name: str, value) -> str:
         if name == "new_researcher":
@@ -792,39 +607,17 @@ class OutputChecksView(QWidget):
         count = self.tr("1 finding") if item.findings == 1 else self.tr("%1 findings").replace("%1", str(item.findings))
         return f"{verdict}: {count} — {rules_text}" if rules_text else f"{verdict}: {count}"
 
-    def mark(self, item: rules.QueueItem) -> str:
-        if item.pending:
-            return self.tr("pending: %1 (%2)").replace("%1", self._verdict_word(item.pending.get("verdict"))) \
-                .replace("%2", self._pending_state(item.pending))
-        block = item.fully_blocked
-        if block is not None:
-            return self.block_short(block, item)
-        text = self.tr("can review")
-        if item.refused:
-            text += " · " + self.tr("refused earlier")
-        return text
-
-    def mark_tip(self, item: rules.QueueItem) -> str:
-        block = item.fully_blocked or item.block_for("release")
-        return self.block_text(block, item) if block else self._position_text(item)
-
     def block_short(self, block: rules.Block, item: rules.QueueItem) -> str:
         code = block.code
-        if code == rules.ALREADY_REVIEWED:
-            if block.facts.get("verdict") == "release" and item.status == rules.HELD:
-                return self.tr("you released it; needs a second")
-            return self.tr("already reviewed by you")
+        if code == rules.ALREADY_REVIEWED and block.facts.get("verdict") == "release" and item.status == rules.HELD:
+            return self.tr("you released it; needs a second")
         if code == rules.OWN_OUTPUT:
             return self.tr("your own output")
-        if code == rules.PENDING:
-            return self.tr("pending")
-        if code == rules.SENT:
-            return self.tr("sent, waiting for the portal")
         if code == rules.NOT_OPEN:
             return labels.output_status(item.status).lower()
         if code == rules.NOT_SUPERVISOR:
             return self.tr("supervisors only")
-        return code
+        return super().block_short(block, item)
 
     def block_text(self, block: rules.Block, item: rules.QueueItem) -> str:
         code, facts = block.code, block.facts
@@ -837,10 +630,6 @@ class OutputChecksView(QWidget):
                 .replace("%1", labels.decision(facts.get("verdict"))).replace("%2", labels.local_time(facts.get("at")))
         if code == rules.OWN_OUTPUT:
             return self.tr("You submitted this output; another supervisor must decide.")
-        if code == rules.PENDING:
-            return self.tr("Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal "
-                           "has answered.").replace("%1", self._verdict_word(facts.get("verdict"))) \
-                .replace("%2", self._pending_state(facts))
         if code == rules.SENT:
             return self.tr("Your verdict was sent; the portal's updated output arrives with the next sync.")
         if code == rules.NOT_OPEN:
@@ -850,63 +639,26 @@ class OutputChecksView(QWidget):
             if facts.get("admin"):
                 return self.tr("Only supervisors review outputs: admin has no approving role.")
             return self.tr("Only supervisors review outputs.")
-        return code
+        return super().block_text(block, item)
 
     # -- deciding --------------------------------------------------------------------------------
-    def start_decision(self, verdict: str):
-        if self.dialog is not None and self.dialog.isVisible():
-            return
-        item = self.current_item()
-        if item is None:
-            return
-        block = item.block_for(verdict)
-        if block is not None:
-            self.say(self.tr("Not possible: %1").replace("%1", self.block_text(block, item)))
-            return
+    def _dialog(self, item: rules.QueueItem, verdict: str) -> OutputReviewDialog | None:
         if verdict == "release" and self._mismatch(item):
             self.say(self.tr("Not possible: a file's checksum does not match what the portal checked."))
-            return
+            return None
         unverified = []
         if self.viewer.output_id == item.id:
             unverified = [p.meta.get("name") or "?" for p in self.viewer.pages
                           if p.index < len(item.files) and (p.verification is None or not p.verification.ok)]
-        self.dialog = OutputReviewDialog(item, verdict, self, unverified=unverified)
-        self.dialog.accepted.connect(lambda d=self.dialog: self._confirmed(d))
-        self.dialog.finished.connect(lambda _r: self.table.setFocus())
-        self.dialog.open()
+        return OutputReviewDialog(item, verdict, self, unverified=unverified)
 
-    def _confirmed(self, dialog: OutputReviewDialog):
-        item = dialog.item
-        verdict = dialog.verdict()
+    def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":
             summary = (self.tr("Release %1 (%2 of %3 releases)").replace("%2", str(item.ordinal))
                        .replace("%3", str(item.required)) if item.required > 1 else self.tr("Release %1"))
         else:
             summary = self.tr("Withhold %1")
-        summary = summary.replace("%1", item.id) + " — " + item.project_id
-        try:
-            self.queue.decide(item.id, verdict, dialog.comment(), summary, expected_version=item.version)
-        except ValueError as exc:
-            log.info("verdict not queued: %s", exc)
-            self.refresh()
-            self.say(self.tr("Not queued: %1 changed while you were deciding. Check it and decide again.")
-                     .replace("%1", item.id))
-            return
-        online = self._sync is None or self._sync.online is not False
-        self.decided.emit(item.id, verdict)
-        before = self.model.ids
-        target = rules.next_reviewable(before, {i.id: i for i in self.queue.items(before)}, item.id)
-        self.model.refresh()
-        self._update_summary()
-        # stay on the output just decided: its files stay open, the bar shows the pending mark
-        if not self.select(item.id) and not (target and self.select(target)):
-            self.refresh()
-        self._show(self.current_id())
-        self.table.setFocus()
-        self.say((self.tr("Queued: %1. Sending…") if online else
-                  self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
-                 .replace("%1", summary))
-        self._send_soon()
+        return summary.replace("%1", item.id) + " — " + item.project_id
 
     # -- management samples and the overview --------------------------------------------------------
     def request_sample(self):
@@ -934,12 +686,10 @@ class OutputChecksView(QWidget):
         except ValueError as exc:
             self.say(self.tr("Not queued: %1").replace("%1", str(exc)))
             return
-        online = self._sync is None or self._sync.online is not False
+        online = self._online()
         self.sample_requested.emit(body)
         self._update_summary()
-        self.say((self.tr("Queued: %1. Sending…") if online else
-                  self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
-                 .replace("%1", summary))
+        self._say_queued(summary, online)
         self._send_soon()
 
     def show_overview(self):
@@ -952,17 +702,11 @@ class OutputChecksView(QWidget):
         self.overview_dialog.activateWindow()
 
     # -- sending ---------------------------------------------------------------------------------
-    def _send_soon(self):
-        """Send what was just queued (through the window's sync controller when there is one)."""
-        if self._sync is None:
-            self.request_sync.emit()
-        else:
-            self._sync.sync_soon()
+    def _is_own_action(self, row: dict) -> bool:
+        return rules.is_review_action(row) or rules.is_sample_action(row)
 
     def _sync_finished(self, result):
-        if not (result.pulled or result.pushed or result.refused) and any(
-                rules.is_review_action(r) or rules.is_sample_action(r) for r in self.outbox.pending()):
-            self.refresh()
+        super()._sync_finished(result)
         if result.online and self.viewer.state == "offline":
             self.viewer.reload()
         if result.refused:

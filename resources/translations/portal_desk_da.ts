@@ -502,10 +502,6 @@
         <translation>Godkendelser</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Vis</translation>
-    </message>
-    <message>
         <source>All waiting for review</source>
         <translation>Alle, der venter på behandling</translation>
     </message>
@@ -524,10 +520,6 @@
     <message>
         <source>Search the queue</source>
         <translation>Søg i køen</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Vis:</translation>
     </message>
     <message>
         <source>Applications waiting for review</source>
@@ -550,14 +542,6 @@
         <translation>Institution</translation>
     </message>
     <message>
-        <source>Age</source>
-        <translation>Alder</translation>
-    </message>
-    <message>
-        <source>Submitted %1</source>
-        <translation>Indsendt %1</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
@@ -578,14 +562,6 @@
         <translation>Din afgørelse</translation>
     </message>
     <message>
-        <source>Why you cannot decide</source>
-        <translation>Hvorfor du ikke kan træffe afgørelse</translation>
-    </message>
-    <message>
-        <source>Last action</source>
-        <translation>Seneste handling</translation>
-    </message>
-    <message>
         <source>&amp;Approve  (A)</source>
         <translation>Godkend  (&amp;A)</translation>
     </message>
@@ -596,10 +572,6 @@
     <message>
         <source>Re&amp;turn  (T)</source>
         <translation>Send tilbage  (&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Next  (N)</source>
-        <translation>&amp;Næste  (N)</translation>
     </message>
     <message>
         <source>Go to the next application you can review</source>
@@ -640,14 +612,6 @@
     <message>
         <source>%1 shown</source>
         <translation>%1 vist</translation>
-    </message>
-    <message>
-        <source>Nothing else in the queue that you can review.</source>
-        <translation>Der er ikke mere i køen, som du kan behandle.</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>Intet valgt</translation>
     </message>
     <message>
         <source>No application in the queue matches.</source>
@@ -698,18 +662,6 @@
         <translation>Send tilbage til ansøgeren med en begrundelse (T)</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>i dag</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 dag</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 dage</translation>
-    </message>
-    <message>
         <source>sensitive</source>
         <translation>følsomt</translation>
     </message>
@@ -738,30 +690,6 @@
         <translation>tilbagesendelse</translation>
     </message>
     <message>
-        <source>sending</source>
-        <translation>ved at blive sendt</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>sat i kø</translation>
-    </message>
-    <message>
-        <source>pending: %1 (%2)</source>
-        <translation>afventer: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
-    </message>
-    <message>
-        <source>refused earlier</source>
-        <translation>afvist tidligere</translation>
-    </message>
-    <message>
-        <source>already reviewed by you</source>
-        <translation>allerede behandlet af dig</translation>
-    </message>
-    <message>
         <source>conflict of interest</source>
         <translation>inhabilitet</translation>
     </message>
@@ -776,14 +704,6 @@
     <message>
         <source>certification unknown</source>
         <translation>certificering ukendt</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>afventer</translation>
-    </message>
-    <message>
-        <source>sent, waiting for the portal</source>
-        <translation>sendt, venter på portalen</translation>
     </message>
     <message>
         <source>already decided</source>
@@ -822,10 +742,6 @@
         <translation>Du kan stadig afvise den eller sende den tilbage.</translation>
     </message>
     <message>
-        <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
-        <translation>Din %1 er %2 og sendes ved næste synkronisering. Du kan ikke træffe afgørelse igen, før portalen har svaret.</translation>
-    </message>
-    <message>
         <source>Your decision was sent; the portal&apos;s updated case arrives with the next sync.</source>
         <translation>Din afgørelse er sendt; portalens opdaterede sag kommer med næste synkronisering.</translation>
     </message>
@@ -838,10 +754,6 @@
         <translation>Kun sagsbehandlere behandler ansøgninger.</translation>
     </message>
     <message>
-        <source>Not possible: %1</source>
-        <translation>Ikke muligt: %1</translation>
-    </message>
-    <message>
         <source>Approve %1 (as the %2 of %3)</source>
         <translation>Godkend %1 (som %2 af %3)</translation>
     </message>
@@ -852,18 +764,6 @@
     <message>
         <source>Return %1</source>
         <translation>Send %1 tilbage</translation>
-    </message>
-    <message>
-        <source>Not queued: %1 changed while you were deciding. Check it and decide again.</source>
-        <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
-    </message>
-    <message>
-        <source>Queued: %1. Sending…</source>
-        <translation>Sat i kø: %1. Sender…</translation>
-    </message>
-    <message>
-        <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
-        <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
     </message>
     <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
@@ -2200,10 +2100,6 @@ Nordjylland</translation>
         <translation>Outputkontrol</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Vis</translation>
-    </message>
-    <message>
         <source>Held — waiting for supervisors</source>
         <translation>Standset — venter på tilsynsførende</translation>
     </message>
@@ -2248,10 +2144,6 @@ Nordjylland</translation>
         <translation>Kun tilsynsførende anmoder om ledelsesstikprøver.</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Vis:</translation>
-    </message>
-    <message>
         <source>Outputs held for a check</source>
         <translation>Output standset til kontrol</translation>
     </message>
@@ -2266,14 +2158,6 @@ Nordjylland</translation>
     <message>
         <source>Why held</source>
         <translation>Hvorfor standset</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>Alder</translation>
-    </message>
-    <message>
-        <source>Submitted %1</source>
-        <translation>Indsendt %1</translation>
     </message>
     <message>
         <source>Project</source>
@@ -2312,24 +2196,12 @@ Nordjylland</translation>
         <translation>Din afgørelse</translation>
     </message>
     <message>
-        <source>Why you cannot decide</source>
-        <translation>Hvorfor du ikke kan træffe afgørelse</translation>
-    </message>
-    <message>
-        <source>Last action</source>
-        <translation>Seneste handling</translation>
-    </message>
-    <message>
         <source>&amp;Release  (R)</source>
         <translation>Frigiv  (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Withhold  (W)</source>
         <translation>Tilbagehold  (&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Next  (N)</source>
-        <translation>&amp;Næste  (N)</translation>
     </message>
     <message>
         <source>Go to the next output you can review</source>
@@ -2390,10 +2262,6 @@ Nordjylland</translation>
     <message>
         <source>%1 shown</source>
         <translation>%1 vist</translation>
-    </message>
-    <message>
-        <source>Nothing else in the queue that you can review.</source>
-        <translation>Der er ikke mere i køen, som du kan behandle.</translation>
     </message>
     <message>
         <source>No output selected.</source>
@@ -2472,10 +2340,6 @@ Nordjylland</translation>
         <translation>Revisionsspor for dette output</translation>
     </message>
     <message>
-        <source>Nothing selected</source>
-        <translation>Intet valgt</translation>
-    </message>
-    <message>
         <source>No outputs are waiting for a check.</source>
         <translation>Ingen output venter på kontrol.</translation>
     </message>
@@ -2540,32 +2404,12 @@ Nordjylland</translation>
         <translation>Tilbagehold med en begrundelse; det afslutter sagen (W)</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>i dag</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 dag</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 dage</translation>
-    </message>
-    <message>
         <source>release</source>
         <translation>frigivelse</translation>
     </message>
     <message>
         <source>withhold</source>
         <translation>tilbageholdelse</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>ved at blive sendt</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>sat i kø</translation>
     </message>
     <message>
         <source>new researcher</source>
@@ -2644,36 +2488,12 @@ Nordjylland</translation>
         <translation>%1 fund</translation>
     </message>
     <message>
-        <source>pending: %1 (%2)</source>
-        <translation>afventer: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
-    </message>
-    <message>
-        <source>refused earlier</source>
-        <translation>afvist tidligere</translation>
-    </message>
-    <message>
         <source>you released it; needs a second</source>
         <translation>du har frigivet det; kræver en til</translation>
     </message>
     <message>
-        <source>already reviewed by you</source>
-        <translation>allerede behandlet af dig</translation>
-    </message>
-    <message>
         <source>your own output</source>
         <translation>dit eget output</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>afventer</translation>
-    </message>
-    <message>
-        <source>sent, waiting for the portal</source>
-        <translation>sendt, venter på portalen</translation>
     </message>
     <message>
         <source>supervisors only</source>
@@ -2692,10 +2512,6 @@ Nordjylland</translation>
         <translation>Du har selv indsendt dette output; en anden tilsynsførende skal træffe afgørelse.</translation>
     </message>
     <message>
-        <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
-        <translation>Din %1 er %2 og sendes ved næste synkronisering. Du kan ikke træffe afgørelse igen, før portalen har svaret.</translation>
-    </message>
-    <message>
         <source>Your verdict was sent; the portal&apos;s updated output arrives with the next sync.</source>
         <translation>Din afgørelse er sendt; portalens opdaterede output kommer med næste synkronisering.</translation>
     </message>
@@ -2712,10 +2528,6 @@ Nordjylland</translation>
         <translation>Kun tilsynsførende behandler output.</translation>
     </message>
     <message>
-        <source>Not possible: %1</source>
-        <translation>Ikke muligt: %1</translation>
-    </message>
-    <message>
         <source>Not possible: a file&apos;s checksum does not match what the portal checked.</source>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
@@ -2730,18 +2542,6 @@ Nordjylland</translation>
     <message>
         <source>Withhold %1</source>
         <translation>Tilbagehold %1</translation>
-    </message>
-    <message>
-        <source>Not queued: %1 changed while you were deciding. Check it and decide again.</source>
-        <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
-    </message>
-    <message>
-        <source>Queued: %1. Sending…</source>
-        <translation>Sat i kø: %1. Sender…</translation>
-    </message>
-    <message>
-        <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
-        <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
     </message>
     <message>
         <source>Management sample of %1 (%2 outputs): %3</source>
@@ -3215,6 +3015,109 @@ Nordjylland</translation>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Indsendt %1</translation>
+    </message>
+    <message>
+        <source>Why you cannot decide</source>
+        <translation>Hvorfor du ikke kan træffe afgørelse</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Seneste handling</translation>
+    </message>
+    <message>
+        <source>&amp;Next  (N)</source>
+        <translation>&amp;Næste  (N)</translation>
+    </message>
+    <message>
+        <source>Nothing else in the queue that you can review.</source>
+        <translation>Der er ikke mere i køen, som du kan behandle.</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Intet valgt</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>ved at blive sendt</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>sat i kø</translation>
+    </message>
+    <message>
+        <source>pending: %1 (%2)</source>
+        <translation>afventer: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
+    <message>
+        <source>refused earlier</source>
+        <translation>afvist tidligere</translation>
+    </message>
+    <message>
+        <source>already reviewed by you</source>
+        <translation>allerede behandlet af dig</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>afventer</translation>
+    </message>
+    <message>
+        <source>sent, waiting for the portal</source>
+        <translation>sendt, venter på portalen</translation>
+    </message>
+    <message>
+        <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
+        <translation>Din %1 er %2 og sendes ved næste synkronisering. Du kan ikke træffe afgørelse igen, før portalen har svaret.</translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation>Ikke muligt: %1</translation>
+    </message>
+    <message>
+        <source>Not queued: %1 changed while you were deciding. Check it and decide again.</source>
+        <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
+    </message>
+    <message>
+        <source>Queued: %1. Sending…</source>
+        <translation>Sat i kø: %1. Sender…</translation>
+    </message>
+    <message>
+        <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
+        <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
     </message>
 </context>
 <context>
