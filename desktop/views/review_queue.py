@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
 
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
+from .sync_controller import send_soon
 from .widgets import heading, plain_label
 
 
@@ -402,11 +403,7 @@ class ReviewQueuePage(QWidget):
                  .replace("%1", summary))
 
     def _send_soon(self):
-        """Send what was just queued (through the window's sync controller when there is one)."""
-        if self._sync is None:
-            self.request_sync.emit()
-        else:
-            self._sync.sync_soon()
+        send_soon(self._sync, self.request_sync)
 
     def _sync_finished(self, result):
         # The window refreshes every page when a round changed something; an own

@@ -190,3 +190,12 @@ class SyncStatus:
                     "%1", labels.local_time(labels.iso_from_epoch(c.last_sync_at))))
             elif c.workspace.offline:
                 self.message.setText(QStatusBar.tr("Working offline from the copy on this computer"))
+
+
+def send_soon(sync: SyncController | None, request_sync) -> None:
+    """Send what a page just queued: through the window's sync controller, or, for a
+    page used without one (tests, an embedding), by asking its owner (`request_sync`)."""
+    if sync is None:
+        request_sync.emit()
+    else:
+        sync.sync_soon()

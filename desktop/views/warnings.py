@@ -37,6 +37,7 @@ from ..models import warnings as rules
 from ..sync.api import AuthExpired, PortalError, api_path
 from ..tasks import Op
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
+from .sync_controller import send_soon
 from .tlp import TlpLabel, bold_font, tlp_roles, tlp_text
 from .widgets import heading, plain_label, separator, set_column_widths
 
@@ -969,11 +970,7 @@ class WarningsView(QWidget):
 
     # -- syncing ----------------------------------------------------------------------------------
     def _send_soon(self):
-        """Send what was just queued (through the window's sync controller when there is one)."""
-        if self._sync is None:
-            self.request_sync.emit()
-        else:
-            self._sync.sync_soon()
+        send_soon(self._sync, self.request_sync)
 
     def _sync_finished(self, result):
         if not shiboken6.isValid(self) or not cache_is_open(self.cache):
