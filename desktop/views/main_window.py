@@ -9,11 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
-from ..models import labels
-from ..models.lazy_table import Column
 from .applications import ApplicationsView
 from .attention import AttentionView
-from .entity_list import EntityListView
 from .sync_controller import SyncController, SyncStatus
 
 
@@ -80,49 +77,18 @@ class MainWindow(QMainWindow):
             Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
         ]
 
+    # The pages are imported when first shown: a cold start imports only the first one.
     def _make_approvals(self):
-        try:
-            from .approvals import ApprovalsView
-        except ModuleNotFoundError:
-            return self._placeholder_list("application")
+        from .approvals import ApprovalsView
         return ApprovalsView(self.workspace, sync=self.sync)
 
     def _make_outputs(self):
-        try:
-            from .outputs import OutputChecksView
-            return OutputChecksView(self.workspace, sync=self.sync)
-        except ModuleNotFoundError:
-            pass
-        return EntityListView(self.workspace, "output", self.tr("Output checks"),
-                              self.tr("Output transfers held for a person: sampled or flagged by the automatic check."),
-                              [Column("id", self.tr("ID"), "id"), Column("project_id", self.tr("Project"), "project_id"),
-                               Column("status", self.tr("Status"), "status",
-                                      display=lambda r: labels.output_status(r.get("status"))),
-                               Column("verdict", self.tr("Automatic check"), "verdict",
-                                      display=lambda r: labels.verdict((r.get("check") or {}).get("verdict"))),
-                               Column("sample_reason", self.tr("Sample"), "sample_reason",
-                                      display=lambda r: (r.get("sample") or {}).get("reason") or ""),
-                               Column("submitted_at", self.tr("Submitted"), "submitted_at",
-                                      display=lambda r: labels.local_time(r.get("submitted_at")))],
-                              "submitted_at")
+        from .outputs import OutputChecksView
+        return OutputChecksView(self.workspace, sync=self.sync)
 
     def _make_warnings(self):
-        try:
-            from .warnings import WarningsView
-            return WarningsView(self.workspace, sync=self.sync)
-        except ModuleNotFoundError:
-            pass
-        return EntityListView(self.workspace, "warning", self.tr("Warnings"),
-                              self.tr("Security warnings to the health sector and who has acknowledged them."),
-                              [Column("id", self.tr("ID"), "id"), Column("title", self.tr("Title"), "title"),
-                               Column("severity", self.tr("Severity"), "severity",
-                                      display=lambda r: labels.severity(r.get("severity"))),
-                               Column("tlp", self.tr("TLP"), "tlp", display=lambda r: f"TLP:{r.get('tlp')}"),
-                               Column("status", self.tr("Status"), "status",
-                                      display=lambda r: labels.warning_status(r.get("status"))),
-                               Column("sent_at", self.tr("Sent"), "sent_at",
-                                      display=lambda r: labels.local_time(r.get("sent_at")))],
-                              "sent_at")
+        from .warnings import WarningsView
+        return WarningsView(self.workspace, sync=self.sync)
 
     def _make_dashboard(self):
         # imported when first shown: the charts bring matplotlib, 0.7 s of a cold start
@@ -132,9 +98,6 @@ class MainWindow(QMainWindow):
     def _make_audit(self):
         from .audit import AuditView
         return AuditView(self.workspace)
-
-    def _placeholder_list(self, kind):
-        return ApplicationsView(self.workspace)
 
     def _build(self):
         self.nav = QListWidget()

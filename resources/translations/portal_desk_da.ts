@@ -1876,54 +1876,6 @@ Nordjylland</translation>
         <translation>Kræver handling</translation>
     </message>
     <message>
-        <source>Output transfers held for a person: sampled or flagged by the automatic check.</source>
-        <translation>Overførsler af output, der er standset til manuel kontrol: udtaget til stikprøve eller markeret af den automatiske kontrol.</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>Projekt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Automatic check</source>
-        <translation>Automatisk kontrol</translation>
-    </message>
-    <message>
-        <source>Sample</source>
-        <translation>Stikprøve</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Indsendt</translation>
-    </message>
-    <message>
-        <source>Security warnings to the health sector and who has acknowledged them.</source>
-        <translation>Sikkerhedsadvarsler til sundhedssektoren, og hvem der har kvitteret for dem.</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Alvorlighed</translation>
-    </message>
-    <message>
-        <source>TLP</source>
-        <translation>TLP</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Sendt</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
