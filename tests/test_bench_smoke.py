@@ -39,6 +39,9 @@ def test_correctness_figures_hold_at_smoke_scale(smoke):
     assert scrolling.met, scrolling.note
     sync = next(f for f in figures if f.scenario.startswith("1") and f.unit == "s")
     assert "changes in" in sync.note
+    start = next(f for f in figures if f.scenario.startswith("3"))
+    opening = float(start.note.split("opening the encrypted cache took ")[1].split(" s")[0])
+    assert 0 < opening < start.value                    # measured, and a part of the start
 
 
 def test_results_file(smoke, tmp_path):
