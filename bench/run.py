@@ -231,7 +231,14 @@ def main(argv=None) -> int:
     scenarios = _scenarios(args.only)
     started = time.perf_counter()
     backends = ("sqlite", "postgresql") if args.db == "both" else (args.db,)
-    info, figures = run(scale, scenarios, args.data_dir, backends=backends, pg_url=args.pg_url)
+    try:
+        info, figures = run(scale, scenarios, args.data_dir, backends=backends, pg_url=args.pg_url)
+    except Exception as error:
+        if type(error).__name__ in ("PgUnavailable", "OperationalError") and "postgresql" in backends:
+            hint = ("Check the server and the role in --pg-url (it must be able to create databases)."
+                    if args.pg_url else "Install it (Debian: apt-get install postgresql) or give --pg-url.")
+            raise SystemExit(f"PostgreSQL cannot be used for the benchmarks: {error}\n{hint}") from None
+        raise
     seconds = time.perf_counter() - started
     print()
     print(f"{info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM; Python {info['python']}; {info['os']}; "
