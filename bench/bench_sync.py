@@ -193,9 +193,10 @@ def incremental(run: Run) -> list[Figure]:
     rounds = f"median of {len(busy)} rounds ({', '.join(f'{x:.0f}' for x in busy)} ms)"
     return [
         Figure("4 Applications view", f"first list query after the initial sync ({listed:,} ids)", first_list, "ms",
-               floor=again_list, floor_name="the same query once its sort index exists",
-               note="one-time: builds the covering sort index of the default order (the initial sync runs "
-                    "without it: maintaining it through the initial sync would cost more than building it once)"),
+               floor=again_list, floor_name="the same query again", max_value=100,
+               note="the initial sync builds the default orders' covering sort indexes at its end, on its own "
+                    "thread (it inserts without them: keeping them up to date through 100,000 inserts costs more "
+                    "than building them once); before, this first query built one on the UI thread (0.6 s)"),
         Figure(S2, "no changes", median(idle), "ms", floor=median(idle_floor),
                floor_name="the bare HTTP call of the same feed page", max_value=100,
                note=f"median of 7 rounds, slowest {max(idle):.1f} ms; a round pushes the (empty) outbox "

@@ -266,3 +266,21 @@ def test_sync_package_has_no_qt_and_no_insecure_switches():
     code = ("import sys, desktop.sync.api, desktop.sync.cache, desktop.sync.engine, desktop.sync.outbox, "
             "desktop.sync.secrets; sys.exit(1 if any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules) else 0)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root.parent.parent)
+
+
+def test_a_full_sync_prepares_the_lists_default_orders(portal, client, cache, monkeypatch):
+    """After a full pull (cursor 0 to the end) the sort indexes of the lists' default
+    orders are built on the sync's thread, not by the first list query on the UI thread;
+    an incremental round does not rebuild anything."""
+    from desktop.sync import cache as cache_module
+    monkeypatch.setattr(cache_module, "SORT_INDEX_MIN_ROWS", 3)      # the fake portal holds 5 applications
+    built = lambda: {r["name"] for r in cache.query("SELECT name FROM sqlite_master WHERE type = 'index'")}  # noqa: E731
+    engine = SyncEngine(client, cache, page_size=2)
+    assert "applications_sort_submitted_at" not in built()
+    result = engine.sync_once()
+    assert result.pulled == 5 and "applications_sort_submitted_at" in built()
+    prepared = []
+    monkeypatch.setattr(cache, "prepare_default_orders", lambda: prepared.append(True))
+    portal.add("application", "APP-9", {"id": "APP-9", "version": 1, "title": "Study 9", "status": "submitted",
+                                        "reviews": [], "required_approvals": 2})
+    assert engine.sync_once().pulled == 1 and prepared == []

@@ -414,6 +414,14 @@ class Cache:
     def warnings_rows(self, ids: list[str]) -> list[dict]:
         return self._rows("warnings", WARNING_COLUMNS, ids)
 
+    def prepare_default_orders(self) -> None:
+        """Build the sort indexes of the lists' default orders now (after a full sync, on the
+        sync's thread), so that the first list shown after it does not build one on the UI
+        thread (0.6 s at 100,000 applications)."""
+        self.application_ids()
+        self.output_ids()
+        self.warning_ids()
+
     def _ids(self, table: str, sorts: tuple[str, ...], order_by: str, descending: bool,
              filters: dict[str, Any], match: str | None = None) -> list[str]:
         """Filter (equality or membership, as parameters) and sort (a whitelisted column) in SQL.

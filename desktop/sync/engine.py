@@ -136,6 +136,7 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------
     def _pull(self, result: SyncResult, progress: Progress | None, stop: ShouldStop) -> None:
         cursor = self.cache.cursor()
+        full = cursor == 0
         while True:
             if stop():
                 result.stopped = True
@@ -159,6 +160,8 @@ class SyncEngine:
             if progress is not None:
                 progress(result.pages, result.pulled)
             if not page["more"]:
+                if full and result.pulled:
+                    self.cache.prepare_default_orders()
                 return
 
     # -- helpers ------------------------------------------------------------------------
