@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (DEFAULT_DATA_DIR, ROOT, SCALES, USERNAME, Client, Figure, Run, Scale,  # noqa: E402
-                          fmt_ratio, fmt_value, load_average, machine, seeded_db, working_copy)
+                          fmt_ratio, fmt_value, load_average, machine)
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 RESULTS_BACKENDS = ROOT / "bench" / "RESULTS-backends.md"   # the portal on SQLite and PostgreSQL (--db both)
@@ -84,11 +84,11 @@ def run(scale: Scale, scenarios=ALL, data_dir: Path = DEFAULT_DATA_DIR, log=prin
             continue
         made = _run_backend(scale, chosen, data_dir, log, key, pg_url)
         if len(backends) > 1:
-            # A client-only figure made on the way (scenario 2 times the first list query) is kept once.
-            made = [f for f in made if n == 0 or f.scenario.split()[0] in {str(s) for s in PORTAL_SCENARIOS}]
-            for figure in made:
-                if figure.scenario.split()[0] in {str(s) for s in PORTAL_SCENARIOS}:
-                    figure.backend = BACKEND_NAMES[key]
+            on_portal = [f for f in made if int(f.scenario.split()[0]) in PORTAL_SCENARIOS]
+            for figure in on_portal:
+                figure.backend = BACKEND_NAMES[key]
+            # a client-only figure made on the way (scenario 2 times the first list query) is kept once
+            made = made if n == 0 else on_portal
         figures += made
     figures.sort(key=lambda f: f.scenario.split()[0])   # stable: each scenario's figures in the order made
     info["load_end"] = load_average()

@@ -17,7 +17,7 @@ from desktop.sync.cache import Cache, cache_key_for, cache_path
 from desktop.sync.engine import SyncEngine
 from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds
 from desktop.sync.secrets import SecretStore
-from tests.test_sync_support import FakePortal, Reply, error
+from tests.test_sync_support import FakePortal, error
 
 REVIEW = "/applications/APP-1/reviews"
 

@@ -586,7 +586,7 @@ def test_the_recipient_sees_only_sent_warnings_to_his_organisation_and_his_own_a
 
 
 def test_revision_rules(api):
-    frida, gustav = api["frida"], api["gustav"]
+    frida = api["frida"]
     draft = frida.create()
     assert_error(frida.post(f"/warnings/{draft['id']}/revisions",
                             {"summary": "x", "changes": {}, "expected_version": draft["version"]}), 409, "not_open")
