@@ -30,27 +30,10 @@ from bench.common import ms, peak_rss_mb  # noqa: E402
 def install_keyring(config: dict):
     """An in-memory keyring holding the benchmark's cache key (the OS keyring stays untouched)."""
     import keyring
-    import keyring.backend
-    import keyring.errors
 
-    class BenchKeyring(keyring.backend.KeyringBackend):
-        priority = 1
+    from tests.memory_keyring import MemoryKeyring
 
-        def __init__(self):
-            super().__init__()
-            self.values = {}
-
-        def get_password(self, service, username):
-            return self.values.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.values[(service, username)] = password
-
-        def delete_password(self, service, username):
-            if self.values.pop((service, username), None) is None:
-                raise keyring.errors.PasswordDeleteError(username)
-
-    keyring.set_keyring(BenchKeyring())
+    keyring.set_keyring(MemoryKeyring())
     from desktop.sync.secrets import SecretStore
     secrets = SecretStore()
     secrets.set_cache_key(config["portal_url"], config["username"], bytes.fromhex(config["key"]))

@@ -2,10 +2,10 @@ import inspect
 import os
 
 import keyring
-import keyring.backend
 import pytest
 
 from tests.pg_cluster import pg_cluster  # noqa: F401  (the session's PostgreSQL, a fixture)
+from tests.memory_keyring import MemoryKeyring
 from tests.portal_process import PortalProcess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,28 +54,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """The OS keyring stands outside the project: tests keep secrets in memory."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def get_password(self, service, username):
-        return self.values.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.values[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.values:
-            import keyring.errors
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.values[(service, username)]
 
 
 @pytest.fixture(autouse=True)

@@ -13,26 +13,14 @@ from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
 
 from desktop.sync.secrets import SecretStore, usable_backend
+from tests.memory_keyring import MemoryKeyring
 
 PORTAL = "https://portal.example.org"
 
 
-class PlaintextKeyring(keyring.backend.KeyringBackend):
+class PlaintextKeyring(MemoryKeyring):
     """Looks like keyrings.alt's plaintext file backend (not imported on purpose)."""
     priority = 0.5
-
-    def __init__(self):
-        super().__init__()
-        self.values = {}
-
-    def get_password(self, service, username):
-        return self.values.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.values[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.values.pop((service, username), None)
 
 
 PlaintextKeyring.__module__ = "keyrings.alt.file"
