@@ -80,9 +80,9 @@ not), 404, 403 `not_a_recipient` (the warning is not sent to the caller's
 organisation), 422 `invalid_field`, 403 `not_a_recipient` (`org_id` is not the
 caller's organisation), 409 `not_open` (retracted or expired).
 
-Text fields are plain text, stored and returned exactly; control characters
-other than tab and line breaks (none at all in titles) and unpaired surrogates
-are refused with 422 `invalid_field`.
+Text fields are plain text, stored and returned exactly; what `rules.text` refuses
+(control characters other than tab and line breaks, none at all in titles; bidi
+overrides; unpaired surrogates) is refused with 422 `invalid_field`.
 """
 
 from __future__ import annotations
@@ -90,7 +90,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import re
 import threading
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
@@ -99,8 +98,11 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from rules.cve import cve_problem
+from rules.text import text_problem
+
 from .. import entities
-from ..api import PortalContext, context, iso, parse_iso, perform, require
+from ..api import PortalContext, audit_read, context, iso, parse_iso, perform, require
 from ..errors import ApiError, invalid_field, not_found
 from ..visibility import project
 
@@ -122,9 +124,6 @@ MAX_ORG_IDS = 5000
 MIN_ACK_HOURS, MAX_ACK_HOURS = 1, 720
 EXPIRY_SWEEP_SECONDS = 30.0
 
-_CVE_RE = re.compile(r"^CVE-(\d{4})-\d{4,19}$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TITLE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 # ---------------------------------------------------------------------------
@@ -173,16 +172,10 @@ def parse_valid_until(text: str) -> float:
 
 
 def check_text(field: str, value: str, *, required: bool, single_line: bool = False) -> str:
-    """Plain text, stored exactly as given; raises ValueError naming the field."""
-    if not isinstance(value, str):
-        raise ValueError(f"{field}: must be a string")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{field}: contains an invalid character (an unpaired surrogate)") from None
-    if (_TITLE_CONTROL_RE if single_line else _CONTROL_RE).search(value):
-        what = "control characters or line breaks" if single_line else "control characters"
-        raise ValueError(f"{field}: must be plain text without {what}")
+    """Plain text, stored exactly as given (the shared rule of rules.text); raises ValueError naming the field."""
+    problem = text_problem(value, single_line=single_line)
+    if problem:
+        raise ValueError(f"{field}: {problem}")
     if required and not value.strip():
         raise ValueError(f"{field}: must not be empty")
     return value
@@ -191,9 +184,9 @@ def check_text(field: str, value: str, *, required: bool, single_line: bool = Fa
 def check_cves(cves: list, year_now: int) -> list[str]:
     out: list[str] = []
     for i, cve in enumerate(cves):
-        match = _CVE_RE.match(cve) if isinstance(cve, str) else None
-        if not match or not 1999 <= int(match.group(1)) <= year_now + 1:
-            raise ValueError(f"cves.{i}: {cve!r} is not a CVE id (CVE-YYYY-NNNN)")
+        problem = cve_problem(cve, year_now)
+        if problem:
+            raise ValueError(f"cves.{i}: {problem}")
         if cve not in out:
             out.append(cve)
     return out
@@ -520,11 +513,14 @@ def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coor
 
 
 @router.get("/warnings/{warning_id}")
-def get_warning(found=Depends(_warning_dep("coordinator", "admin", "recipient"))):
+def get_warning(found=Depends(_warning_dep("coordinator", "admin", "recipient")),
+                ctx: PortalContext = Depends(context)):
     user, warning = found
     if not {"coordinator", "admin"} & set(user["roles"]):
         if not _addressed_to(warning, user.get("org_id")):
             raise _not_a_recipient()
+    if warning.get("tlp") == "RED":
+        audit_read(ctx, user, "warning.read", "warning", warning["id"], {"tlp": "RED"})
     return project("warning", warning, user)
 
 
@@ -814,9 +810,14 @@ def list_acks(found=Depends(_warning_dep("coordinator", "admin")), ctx: PortalCo
 
 
 @router.get("/warnings/{warning_id}/csaf")
-def csaf_document(found=Depends(_warning_dep("coordinator"))):
+def csaf_document(found=Depends(_warning_dep("coordinator")), ctx: PortalContext = Depends(context)):
     from ..csaf import csaf_filename, warning_to_csaf
-    _user, warning = found
-    doc = warning_to_csaf(warning)
+    user, warning = found
+    try:
+        doc = warning_to_csaf(warning)
+    except (ValueError, KeyError, TypeError) as exc:
+        # Stored data that gives no conforming document is the caller's to fix, not a 500.
+        raise invalid_field(f"This warning cannot be exported as CSAF: {exc}") from None
+    audit_read(ctx, user, "warning.export_csaf", "warning", warning["id"], {"tlp": warning.get("tlp")})
     return JSONResponse(doc, headers={
         "Content-Disposition": f'attachment; filename="{csaf_filename(warning["id"])}"'})
