@@ -26,6 +26,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from rules.cve import cve_problem
+from rules.text import is_plain_text
+
 SEVERITIES = ("low", "medium", "high", "critical")
 TLPS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 ACK_STATES = ("received", "mitigated", "not_affected")
@@ -70,7 +73,6 @@ NOT_SENT = "not_sent"
 QUEUED = "queued"                       # the same action waits in the outbox
 OFFLINE = "offline"                     # needs the portal now (an edit is not queued)
 
-_CVE_RE = re.compile(r"^CVE-(\d{4})-\d{4,19}$")
 _CVE_SPLIT = re.compile(r"[\s,;]+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -191,23 +193,20 @@ def check_cves(text: str, now: float) -> tuple[list[str], list[str]]:
     bad: list[str] = []
     for entry in (e for e in _CVE_SPLIT.split(text or "") if e):
         candidate = entry.upper()
-        match = _CVE_RE.match(candidate)
-        if not match or not 1999 <= int(match.group(1)) <= year_now + 1:
+        if cve_problem(candidate, year_now):      # the portal's rule (rules.cve): ASCII digits only
             bad.append(entry)
         elif candidate not in good:
             good.append(candidate)
     return good, bad
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TITLE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def text_problem(value: str, *, required: bool, single_line: bool = False, limit: int | None = None) -> str | None:
     """Why the portal would refuse this text field: "empty", "control", "too_long", or None."""
     if required and not value.strip():
         return "empty"
-    if (_TITLE_CONTROL_RE if single_line else _CONTROL_RE).search(value):
+    if not is_plain_text(value, single_line=single_line):     # the portal's rule (rules.text)
         return "control"
     if limit is not None and len(value) > limit:
         return "too_long"
