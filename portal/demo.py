@@ -104,11 +104,24 @@ TOWNS = {
 }
 
 
-def _region_of(name: str, rng: random.Random) -> str:
+# Where a name names no town of TOWNS, its region is stated (never guessed).
+REGION_OF = {
+    "Rigshospitalet": "Capital Region", "Hvidovre Hospital": "Capital Region", "Bispebjerg Hospital": "Capital Region",
+    "North Zealand Hospital": "Capital Region", "Frederiksberg Municipality": "Capital Region",
+    "Zealand University Hospital": "Region Zealand", "Guldborgsund Municipality": "Region Zealand",
+    "Hospital of Southern Jutland": "Region of Southern Denmark", "Lillebaelt Hospital": "Region of Southern Denmark",
+    "Faaborg-Midtfyn Municipality": "Region of Southern Denmark",
+    "Regional Hospital Central Jutland": "Central Denmark Region", "Gødstrup Hospital": "Central Denmark Region",
+}
+
+
+def _region_of(name: str) -> str:
+    if name in REGION_OF:
+        return REGION_OF[name]
     for region, towns in TOWNS.items():
         if any(t in name for t in towns):
             return region
-    return rng.choice(entities.REGIONS)
+    raise ValueError(f"no region known for {name!r}")
 
 
 def organisations(rng: random.Random) -> list[dict]:
@@ -118,11 +131,11 @@ def organisations(rng: random.Random) -> list[dict]:
         orgs.append({"id": f"ORG-{len(orgs) + 1:03d}", "name": name, "sector": sector, "region": region})
 
     for name in ORG_NAMES["hospital"]:
-        add(name, "hospital", _region_of(name, rng))
+        add(name, "hospital", _region_of(name))
     for region in entities.REGIONS:
         add(region, "region", region)
     for name in ORG_NAMES["municipality"]:
-        add(name, "municipality", _region_of(name, rng))
+        add(name, "municipality", _region_of(name))
     for region, towns in TOWNS.items():
         for town in towns:
             for i in range(2):
