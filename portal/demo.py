@@ -11,6 +11,8 @@ import base64
 import hashlib
 import random
 
+from rules import applications
+
 from . import auth, entities
 from .api import iso
 
@@ -228,17 +230,17 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
 
 def _application(rng, number, now, researcher, status, age_days, sensitive=None):
     template, registers = rng.choice(TOPICS)
-    if sensitive is True and not entities.SENSITIVE_REGISTERS & set(registers):
+    if sensitive is True and not applications.SENSITIVE_REGISTERS & set(registers):
         registers = registers + ["LPR"]
     if sensitive is False:
-        registers = [r for r in registers if r not in entities.SENSITIVE_REGISTERS] or ["BEF", "IND"]
+        registers = [r for r in registers if r not in applications.SENSITIVE_REGISTERS] or ["BEF", "IND"]
     condition = rng.choice(CONDITIONS)
     submitted = now - age_days * DAY - rng.randint(0, 8) * 3600
     return {
         "id": f"APP-2026-{number:04d}",
         "title": template.format(x=condition),
         "status": status,
-        "required_approvals": 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2,
+        "required_approvals": applications.approvals_needed(registers),
         "reviews": [],
         "applicant_id": researcher["id"],
         "applicant_name": researcher["name"],
@@ -311,7 +313,9 @@ def _seed_applications(tx, rng, now, today, researchers):
 
 def _seed_outputs(tx, rng, now, researchers):
     """40 outputs through the real automatic check and sampling draw."""
-    from . import checks, sampling
+    from rules import sampling
+
+    from . import checks
 
     rules = checks.Rules()
     cfg = sampling.SamplingConfig()
