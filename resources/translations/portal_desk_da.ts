@@ -1706,6 +1706,10 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+    </message>
+    <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
@@ -1958,6 +1962,25 @@ Nordjylland</translation>
     <message>
         <source>Sign out and remove offline copy</source>
         <translation>Log ud, og fjern offlinekopien</translation>
+    </message>
+    <message>
+        <source>Quit Portal Desk</source>
+        <translation>Afslut Portal Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</source>
+        <translation>
+            <numerusform>%n handling, du har foretaget, er endnu ikke sendt til portalen. Den gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+            <numerusform>%n handlinger, du har foretaget, er endnu ikke sendt til portalen. De gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit, send later</source>
+        <translation>Afslut, send senere</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Arbejd videre</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2712,10 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -2703,6 +2730,10 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
     <message>
         <source>Working offline: %1</source>
@@ -3431,8 +3462,16 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -3485,6 +3524,10 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
