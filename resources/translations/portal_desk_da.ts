@@ -1548,13 +1548,12 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
-    <message>
-        <source>%1 outputs</source>
-        <translation>%1 output</translation>
-    </message>
-    <message>
-        <source>1 output</source>
-        <translation>1 output</translation>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
     </message>
     <message>
         <source> (%1 findings)</source>
@@ -3158,12 +3157,22 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
-        <source>%1 — %2 (%3 outputs, %4 held)</source>
-        <translation>%1 — %2 (%3 output, %4 standset)</translation>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2 (%3, %4)</translation>
     </message>
-    <message>
-        <source>%1 — %2 (%3, %4 outputs)</source>
-        <translation>%1 — %2 (%3, %4 output)</translation>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n tilbageholdt</numerusform>
+            <numerusform>%n tilbageholdt</numerusform>
+        </translation>
     </message>
     <message>
         <source>project %1</source>
@@ -3182,8 +3191,8 @@ Nordjylland</translation>
         <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
     </message>
     <message>
-        <source>%1 of its outputs are held now; %2 would be taken (as far as this copy knows).</source>
-        <translation>%1 af dens output er standset nu; %2 ville blive udtaget (så vidt denne kopi ved).</translation>
+        <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
+        <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
     </message>
     <message>
         <source>Ctrl+Enter to request, Esc to cancel.</source>
@@ -3268,9 +3277,19 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message>
-        <source>%1 outputs in the copy.</source>
-        <translation>%1 output i kopien.</translation>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Base (no risk factor)</source>
@@ -3307,10 +3326,6 @@ Nordjylland</translation>
     <message>
         <source>%1 to %2</source>
         <translation>%1 til %2</translation>
-    </message>
-    <message>
-        <source>Management samples: %1, holding %2 outputs. They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>Ledelsesstikprøver: %1, som standser %2 output. De vælges af tilsynsførende, udtrækkes ikke og tælles ikke med ovenfor.</translation>
     </message>
     <message>
         <source>Rates in force: base %1; + %2 for a new researcher (fewer than %3 earlier outputs); + %4 per earlier breach; + %5 for a sensitive register; never above %6.</source>
@@ -5068,8 +5083,12 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Ingen</translation>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
@@ -5082,6 +5101,10 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -5102,10 +5125,6 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
-    </message>
-    <message>
-        <source>%1 never acknowledged</source>
-        <translation>%1 kvitterede aldrig</translation>
     </message>
 </context>
 </TS>
