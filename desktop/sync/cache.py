@@ -76,6 +76,9 @@ WARNING_SORTS = ("sent_at", "ack_due_at", "title", "severity", "tlp", "status", 
 WARNING_COLUMNS = ("id", "version", "revision", "title", "severity", "tlp", "status", "author_id", "sent_at",
                    "ack_due_at")
 TEXT_SORTS = {"title", "institution", "applicant_name"}
+# The filter columns each list query passes to _ids: a sort index covers them too.
+_SORT_FILTERS = {"applications": ("status",), "outputs": ("status", "verdict", "project_id"),
+                 "warnings": ("status", "severity")}
 SORT_INDEX_MIN_ROWS = 5_000   # below this, sorting the table itself is fast enough
 SORT_INDEX_NAMES = {f"{table}_sort_{column}" for table, sorts in (
     ("applications", APPLICATION_SORTS), ("outputs", OUTPUT_SORTS), ("warnings", WARNING_SORTS)) for column in sorts}
@@ -431,6 +434,25 @@ class Cache:
         self.application_ids()
         self.output_ids()
         self.warning_ids()
+
+    def prepare_sort_orders(self, should_stop=lambda: False) -> list[str]:
+        """Build the sort index of every sortable column (after a full sync, off the UI
+        thread, once the lists are usable): the first sort by any column then reads an
+        index instead of sorting 100,000 decrypted rows on the UI thread (0.7-1.5 s).
+        Returns the indexes built."""
+        built = []
+        for table, sorts in (("applications", APPLICATION_SORTS), ("outputs", OUTPUT_SORTS),
+                             ("warnings", WARNING_SORTS)):
+            for column in sorts:
+                if should_stop():
+                    return built
+                collate = " COLLATE NOCASE" if column in TEXT_SORTS else ""
+                with self.reading() as conn:
+                    before = set(self._built_sort_indexes(conn))
+                    name = self._sort_index(conn, table, column, collate, _SORT_FILTERS[table])
+                if name and name not in before:
+                    built.append(name)
+        return built
 
     def _ids(self, table: str, sorts: tuple[str, ...], order_by: str, descending: bool,
              filters: dict[str, Any], match: str | None = None) -> list[str]:
