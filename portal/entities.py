@@ -12,7 +12,7 @@ from rules.warnings import REGIONS, SECTORS  # noqa: F401 (the demo and the bodi
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement")
+         "warning", "acknowledgement", "admin_request")
 
 
 def addressed_org_ids(tx, recipients: dict) -> list[str]:
@@ -42,6 +42,9 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
                 data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
+    if kind == "admin_request":
+        # listed by status: the expiry sweep reads only the pending ones
+        return visibility.admin_request_audience(data), data.get("status")
     raise ValueError(f"unknown entity kind {kind!r}")
 
 

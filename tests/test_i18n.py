@@ -216,3 +216,25 @@ def test_english_plurals_read_as_english(qapp):
     two = MainWindow.tr("%n action(s) you took are not sent to the portal yet. They are kept safely in the offline "
                         "copy on this computer and will be sent the next time you sign in.", "", 2)
     assert one.startswith("1 action you took is not sent") and two.startswith("2 actions you took are not sent")
+
+
+def test_counts_read_right_in_english(qapp):
+    from PySide6.QtCore import QCoreApplication
+    tr = QCoreApplication.translate
+    assert tr("SampleDialog", "%n output(s)", "", 1) == "1 output"
+    assert tr("SampleDialog", "%n output(s)", "", 3) == "3 outputs"
+    assert tr("SamplingOverviewDialog", "%n output(s) in the copy.", "", 1) == "1 output in the copy."
+
+
+def test_date_fields_use_the_locale_format_with_a_full_year(qapp):
+    from desktop.models import labels
+    old = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.C))
+        assert labels.date_edit_format() == "yyyy-MM-dd"          # never "1 11 2026"
+        QLocale.setDefault(QLocale("da_DK"))
+        assert labels.date_edit_format() == "dd.MM.yyyy"
+        QLocale.setDefault(QLocale("en_US"))
+        assert "yyyy" in labels.date_edit_format()
+    finally:
+        QLocale.setDefault(old)
