@@ -33,7 +33,13 @@ def serve(argv) -> int:
     parser.add_argument("--anonymous-per-minute", type=_positive, default=120,
                         help="audit entries callers without a token may cause per address and minute (default 120)")
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="end when standard input closes (the desktop's embedded demo portal: it ends "
+                             "with the app however the app ends)")
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        from .lifeline import exit_with_parent
+        exit_with_parent()
 
     import uvicorn
 
