@@ -766,6 +766,10 @@
         <translation>Send %1 tilbage</translation>
     </message>
     <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
+    </message>
+    <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
         <translation>Portalen afviste %1 af dine afgørelser: se Kræver handling.</translation>
     </message>
@@ -2510,6 +2514,10 @@ Nordjylland</translation>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
     <message>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
+    </message>
+    <message>
         <source>Release %1 (%2 of %3 releases)</source>
         <translation>Frigiv %1 (%2 af %3 frigivelser)</translation>
     </message>
@@ -2983,12 +2991,24 @@ Nordjylland</translation>
         <translation>Begrundelse (skal udfyldes):</translation>
     </message>
     <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
         <source>Why? The applicant reads this.</source>
         <translation>Hvorfor? Ansøgeren læser dette.</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
@@ -3096,6 +3116,10 @@ Nordjylland</translation>
     <message>
         <source>Not queued: %1 changed while you were deciding. Check it and decide again.</source>
         <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
+    </message>
+    <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
     </message>
     <message>
         <source>Queued: %1. Sending…</source>
