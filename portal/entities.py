@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement")
+         "warning", "acknowledgement", "incident")
 
 SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
 REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
@@ -56,6 +56,8 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
                 data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
+    if kind == "incident":
+        return visibility.incident_audience(data), data.get("status")
     raise ValueError(f"unknown entity kind {kind!r}")
 
 
