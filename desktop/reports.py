@@ -103,7 +103,8 @@ def monthly_report(cache, roles: Iterable[str], month: dt.date, path: str | os.P
             for area in data.areas:
                 figure = Figure(figsize=A4_PORTRAIT, facecolor="white",
                                 layout=ConstrainedLayoutEngine(h_pad=0.1, w_pad=0.08))
-                painter.page(figure, area, show_mine=bool(user_id) and "caseworker" in roles)
+                # A report for management names no reader: no "by you" split.
+                painter.page(figure, area, show_mine=False)
                 pdf.savefig(figure)
                 pages += 1
         os.replace(temporary, path)

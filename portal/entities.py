@@ -9,7 +9,8 @@ from __future__ import annotations
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement", "incident")
+         "warning", "acknowledgement", "incident",
+         "admin_request")
 
 SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
 REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
@@ -53,6 +54,9 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
         return visibility.acknowledgement_audience(data), data.get("warning_id")
     if kind == "incident":
         return visibility.incident_audience(data), data.get("status")
+    if kind == "admin_request":
+        # listed by status: the expiry sweep reads only the pending ones
+        return visibility.admin_request_audience(data), data.get("status")
     raise ValueError(f"unknown entity kind {kind!r}")
 
 

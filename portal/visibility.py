@@ -80,6 +80,10 @@ INCIDENT_REPORTER_FIELDS = (
     "closed_at", "dismissed_at")
 
 
+def admin_request_audience(_request: dict) -> set[str]:
+    return {"role:admin"}
+
+
 def needs_projection(kind: str, user: dict) -> bool:
     """Whether `project` would change this kind of entity for this caller."""
     roles = set(user["roles"])

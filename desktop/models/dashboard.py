@@ -433,7 +433,10 @@ def pending_ages(apps: list[dict], as_of: dt.date, moment: dt.datetime, calendar
     return PendingAges(as_of, AGE_BUCKETS, ids, ages, calendar.counts_holidays)
 
 
-def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.date], tz) -> WeeklyCounts:
+def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.date], tz,
+                       start: dt.datetime | None = None, stop: dt.datetime | None = None) -> WeeklyCounts:
+    """Approvals by week; with `start`/`stop`, only those inside the period (a month's first
+    and last weeks are partial: a 1 December approval is not November's)."""
     series = {"mine": [[] for _ in weeks], "others": [[] for _ in weeks]}
     index = {w: n for n, w in enumerate(weeks)}
     for app in apps:
@@ -441,7 +444,7 @@ def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.dat
             if not isinstance(review, dict) or review.get("decision") != "approve":
                 continue
             at = parse_time(review.get("at"))
-            if at is None:
+            if at is None or (start is not None and at < start) or (stop is not None and at >= stop):
                 continue
             n = index.get(week_start(local_day(at, tz)))
             if n is not None:
@@ -498,7 +501,8 @@ def applications_area(cache, user_id: str | None, first: dt.date, last: dt.date,
     pending = pending_ages(apps, as_of, moment, calendar, tz)
     return ApplicationsArea(
         pending=pending,
-        approvals=approvals_per_week(apps, user_id, week_list(first, as_of), tz),
+        approvals=approvals_per_week(apps, user_id, week_list(first, as_of), tz,
+                                     start_of_day(first, tz), end_of_day(last, tz)),
         queue=queue_over_time(apps, day_list(first, as_of), tz, moment),
         numbers=application_numbers(apps, first, last, pending, calendar, tz))
 

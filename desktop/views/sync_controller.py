@@ -92,6 +92,8 @@ class SyncController(QObject):
         else:
             self.failures = 0
             delay = self.interval
+        if result.full:
+            self._prepare_sort_orders()
         # Paused before anyone hears of the result, so the status bar says "sign-in needed".
         self.paused_for_auth = bool(result.auth_required)
         self.finished.emit(result)
@@ -116,6 +118,13 @@ class SyncController(QObject):
         self.last_result = None
         self.state_changed.emit()
         self._schedule(min(MAX_BACKOFF, self.interval))
+
+    def _prepare_sort_orders(self):
+        """After a full sync, every list column's sort index, in the background: the first sort
+        by any column is then as fast as the default order."""
+        cache = self.workspace.cache
+        Op(lambda: cache.prepare_sort_orders(should_stop=lambda: self._stop)) \
+            .success(lambda built: None).failure(lambda exc: None).run_in_background()
 
     def resume_after_auth(self):
         self.paused_for_auth = False

@@ -1548,13 +1548,6 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n output</numerusform>
-        </translation>
-    </message>
     <message>
         <source> (%1 findings)</source>
         <translation> (%1 fund)</translation>
@@ -1635,6 +1628,13 @@ Nordjylland</translation>
         <source>Click a cell to open the warnings those organisations are overdue on.</source>
         <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CsvModel</name>
@@ -1705,8 +1705,8 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
-        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
-        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
         <source>No keyring</source>
@@ -1715,6 +1715,10 @@ Nordjylland</translation>
     <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
 </context>
 <context>
@@ -2711,10 +2715,6 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
-        <source>● Offline mode</source>
-        <translation>● Offlinetilstand</translation>
-    </message>
-    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -2731,10 +2731,6 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
-        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Working offline: %1</source>
         <translation>Arbejder offline: %1</translation>
     </message>
@@ -2745,6 +2741,14 @@ Nordjylland</translation>
     <message>
         <source>Working offline from the copy on this computer</source>
         <translation>Arbejder offline med kopien på denne computer</translation>
+    </message>
+    <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3161,38 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
+        <source>project %1</source>
+        <translation>projekt %1</translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation>forsker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation>Vælg et projekt eller en forsker.</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
+    </message>
+    <message>
         <source>%1 — %2 (%3, %4)</source>
         <translation>%1 — %2 (%3, %4)</translation>
     </message>
@@ -3175,40 +3211,8 @@ Nordjylland</translation>
         </translation>
     </message>
     <message>
-        <source>project %1</source>
-        <translation>projekt %1</translation>
-    </message>
-    <message>
-        <source>researcher %1 (%2)</source>
-        <translation>forsker %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from in the offline copy yet.</source>
-        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
-    </message>
-    <message>
-        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
-        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
         <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
         <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to request, Esc to cancel.</source>
-        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
-    </message>
-    <message>
-        <source>Choose a project or a researcher.</source>
-        <translation>Vælg et projekt eller en forsker.</translation>
-    </message>
-    <message>
-        <source>Write a reason to enable Request sample. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
     </message>
 </context>
 <context>
@@ -3277,20 +3281,6 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s) in the copy.</source>
-        <translation>
-            <numerusform>%n output i kopien.</numerusform>
-            <numerusform>%n output i kopien.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
@@ -3346,6 +3336,20 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3477,16 +3481,8 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
-        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
-        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
-    </message>
-    <message>
-        <source>Portal: not contacted (offline mode)</source>
-        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -3539,10 +3535,6 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
-    </message>
-    <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -3603,6 +3595,18 @@ Nordjylland</translation>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Login mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
 </context>
 <context>
@@ -5083,14 +5087,6 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>No answer yet</source>
-        <translation>Intet svar endnu</translation>
-    </message>
-    <message>
-        <source>%1 did not answer</source>
-        <translation>%1 svarede ikke</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -5101,10 +5097,6 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -5125,6 +5117,18 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>
