@@ -50,6 +50,8 @@ def test_monthly_report_of_an_empty_month(tmp_path):
 @pytest.mark.parametrize("value, expected", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"),
     ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("APP-2026-0001", "APP-2026-0001"),
+    # as strong as the acknowledgement board's guard (it was not): a line break, spaces before a formula
+    ("\n=1", "'\n=1"), ("  =1+1", "'  =1+1"), (" @SUM(A1)", "' @SUM(A1)"),
     ("a=b", "a=b"), ("", ""), (None, ""), (42, "42"), (True, "true"),
     ({"b": 1, "a": "ø"}, '{"a":"ø","b":1}'),
 ])

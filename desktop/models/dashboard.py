@@ -26,6 +26,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from rules import timestamps
+
 PENDING_STATUSES = ("submitted", "in_review")
 DECIDED_STATUSES = ("approved", "rejected", "returned")
 AGE_THRESHOLDS = (5, 10, 20)                        # "past 5, 10, 20 working days"
@@ -49,13 +51,7 @@ def areas_for(roles: Iterable[str]) -> list[str]:
 # -- time ---------------------------------------------------------------------------------
 def parse_time(text) -> dt.datetime | None:
     """A portal timestamp (ISO 8601, UTC when no offset) as an aware datetime."""
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return timestamps.parse(text)
 
 
 def local_day(value: dt.datetime, tz: dt.tzinfo | None) -> dt.date:
