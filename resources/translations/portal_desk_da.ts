@@ -4124,6 +4124,24 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>WarningEscalation</name>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Over fristen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s) have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
+        <translation>
+            <numerusform>%n organisation har ikke kvitteret for “%2” i tide. Følg op på advarslens kvitteringsoversigt.</numerusform>
+            <numerusform>%n organisationer har ikke kvitteret for “%2” i tide. Følg op på advarslens kvitteringsoversigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New critical warning: %1</source>
+        <translation>Ny kritisk advarsel: %1</translation>
+    </message>
+</context>
+<context>
     <name>WarningsModel</name>
     <message>
         <source>ID</source>
@@ -4595,18 +4613,6 @@ Nordjylland</translation>
     <message>
         <source>The portal refused “%1”: %2. See Needs attention.</source>
         <translation>Portalen afviste “%1”: %2. Se Kræver handling.</translation>
-    </message>
-    <message>
-        <source>Overdue: %1</source>
-        <translation>Over fristen: %1</translation>
-    </message>
-    <message>
-        <source>%1 organisations have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
-        <translation>%1 organisationer har ikke kvitteret for “%2” i tide. Følg op på dem på advarslens kvitteringsoversigt.</translation>
-    </message>
-    <message>
-        <source>New critical warning: %1</source>
-        <translation>Ny kritisk advarsel: %1</translation>
     </message>
     <message>
         <source>Warnings: select a row to see its text, acknowledgements and revisions</source>

@@ -55,4 +55,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WarningEscalation</name>
+    <message numerus="yes">
+        <source>%n organisation(s) have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
+        <translation>
+            <numerusform>%n organisation has not acknowledged “%2” in time. Follow it up on the acknowledgement board.</numerusform>
+            <numerusform>%n organisations have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
