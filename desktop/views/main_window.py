@@ -194,7 +194,17 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------
     def start(self):
+        if "warnings" in self.page_keys:
+            # Notifications from sign-in on, whatever page is open (the Warnings page may never be).
+            from .escalation import WarningEscalation
+            self.escalation = WarningEscalation(self.workspace, self, self.sync,
+                                                opener=self._open_acknowledgements)
         self.sync.start(immediately=True)
+
+    def _open_acknowledgements(self, warning_id: str):
+        page = self.open_page("warnings")
+        if page is not None:
+            page.open_acknowledgements(warning_id)
 
     def _after_sync(self, result):
         if result.pulled or result.refused or result.pushed:

@@ -2,7 +2,7 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents")
 
 
 def load_domain_routers():
