@@ -380,8 +380,8 @@
         <translation>Vælg mindst én rolle.</translation>
     </message>
     <message>
-        <source>A recipient needs an organisation.</source>
-        <translation>En modtager skal høre til en organisation.</translation>
+        <source>A recipient or a security operations centre needs an organisation.</source>
+        <translation>En modtager eller et sikkerhedsovervågningscenter skal høre til en organisation.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
