@@ -12,7 +12,8 @@ from rules.warnings import REGIONS, SECTORS  # noqa: F401 (the demo and the bodi
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement", "admin_request")
+         "warning", "acknowledgement", "incident",
+         "admin_request")
 
 
 def addressed_org_ids(tx, recipients: dict) -> list[str]:
@@ -42,6 +43,8 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
                 data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
+    if kind == "incident":
+        return visibility.incident_audience(data), data.get("status")
     if kind == "admin_request":
         # listed by status: the expiry sweep reads only the pending ones
         return visibility.admin_request_audience(data), data.get("status")

@@ -98,7 +98,7 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import entities
+from .. import entities, incidents
 from ..api import PortalContext, audit_read, context, iso, parse_iso, perform, require
 from ..errors import ApiError, invalid_field, not_found
 from ..visibility import project
@@ -192,6 +192,8 @@ class WarningIn(BaseModel):
     cves: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=MAX_CVES)
     ack_hours: AckHours
     valid_until: str | None = Field(None, max_length=40)
+    incident_ids: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        default_factory=list, max_length=100, description="the incident reports this warning answers")
 
 
 class ChangesIn(BaseModel):
@@ -454,7 +456,11 @@ def _coordinator(ctx: PortalContext = Depends(context), user: dict = Depends(req
 def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coordinator),
                    ctx: PortalContext = Depends(context)):
     def effect(tx):
-        values = _content_changes(ChangesIn(**body.model_dump(exclude_unset=False)), ctx, tx)
+        values = _content_changes(ChangesIn(**body.model_dump(exclude={"incident_ids"})), ctx, tx)
+        try:
+            incident_ids = incidents.check_linkable(tx, body.incident_ids)
+        except ValueError as problem:
+            raise invalid_field(str(problem)) from None
         values.setdefault("cves", [])
         values.setdefault("valid_until", None)
         now = ctx.clock()
@@ -467,6 +473,7 @@ def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coor
             "ack_due_at": None, "retracted_reason": None, "retracted_at": None, "retracted_by": None,
             "expired_at": None, "revisions": [], "acks": [], "pending_revision": None,
             "addressed_org_ids": entities.addressed_org_ids(tx, values["recipients"]),
+            "incident_ids": incident_ids,
         }
         return 201, _save_content(tx, warning)
 
@@ -619,7 +626,9 @@ def send_warning(request: Request, body: StepIn | None = Body(None), found=Depen
             cosigned_by=target.get("cosigned_by"), cosigned_at=target.get("cosigned_at"), pending_revision=None)
         if not warning.get("sent_at"):
             warning["sent_at"] = now_text
-        return 201, _save_content(tx, warning)
+        saved = _save_content(tx, warning)
+        incidents.mark_warned(tx, saved, user["id"], now_text)
+        return 201, saved
 
     return perform(ctx, request, user["id"], "warning.send", "warning", found_warning["id"],
                    body.model_dump(exclude_none=True), effect)
