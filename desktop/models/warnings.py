@@ -636,6 +636,14 @@ class WarningCalls:
         from ..sync.api import api_path
         return self._client().delete(api_path("warnings", warning_id, "revisions", "pending"))
 
+    def csaf(self, warning_id: str) -> dict:
+        """The portal's CSAF 2.0 document of a warning (coordinators)."""
+        from ..sync.api import PortalFault, api_path
+        answer = self._client().get(api_path("warnings", warning_id, "csaf"))
+        if not isinstance(answer, dict) or not isinstance(answer.get("document"), dict):
+            raise PortalFault("the CSAF document is not the expected shape")
+        return answer
+
     def acks(self, warning_id: str) -> dict:
         from ..sync.api import PortalFault, api_path
         answer = self._client().get(api_path("warnings", warning_id, "acks"))
