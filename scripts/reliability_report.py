@@ -40,6 +40,8 @@ SCENARIOS = {
     "tests/test_security_fuzz.py": "API fuzzing from the OpenAPI document",
     "tests/test_security_auth.py": "Brute force, TOTP replay, tokens, audit tampering",
     "tests/test_security_input.py": "Oversize bodies and files, hostile text in every free-text field",
+    "tests/test_security_release_path.py": "Output release path: ACRO claims, disguised tables, sidecars, "
+                                           "unreleased files, hostile load",
 }
 
 LIMITATIONS = [

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # their `portal`, `fresh_portal` and `make_portal` fixtures are parametrised by `db_backend`.
 # Every other module runs on SQLite only.
 BOTH_BACKEND_MODULES = {
-    "test_portal_core", "test_applications_api", "test_warnings_api", "test_outputs_api",
+    "test_portal_core", "test_applications_api", "test_warnings_api", "test_outputs_api", "test_security_release_path",
     "test_portal_multiprocess", "test_portal_store", "test_sync_e2e",
 }
 BACKENDS = {"sqlite": ["sqlite"], "postgresql": ["postgresql"], "both": ["sqlite", "postgresql"]}

@@ -238,7 +238,11 @@ def read_rows(text: str, delimiter: str) -> list[list[str]]:
 def parse_table(text: str) -> CsvTable:
     delimiter = sniff_delimiter(text)
     danish = delimiter in (";", "\t")
-    records = read_rows(text, delimiter)
+    return table_from_records(read_rows(text, delimiter), delimiter, danish)
+
+
+def table_from_records(records: list[list[str]], delimiter: str = ",", danish: bool = False) -> CsvTable:
+    """A table from its rows of cells (CSV records, or rows read from Markdown, LaTeX, HTML, JSON, YAML)."""
     start = title_line_count(records)
     title_lines, records = records[:start], records[start:]
     width = max((len(r) for r in records), default=0)

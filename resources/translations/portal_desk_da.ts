@@ -2547,6 +2547,10 @@ Nordjylland</translation>
         <translation>Frigiv</translation>
     </message>
     <message>
+        <source>Justification (required): why may it leave despite the findings?</source>
+        <translation>Begrundelse (påkrævet): hvorfor må det frigives trods fundene?</translation>
+    </message>
+    <message>
         <source>Comment (optional):</source>
         <translation>Kommentar (valgfri):</translation>
     </message>
@@ -2587,6 +2591,10 @@ Nordjylland</translation>
         <translation>Forskeren læser dette.</translation>
     </message>
     <message>
+        <source>For the record: what you checked and why the findings do not disclose anyone.</source>
+        <translation>Til sagen: hvad du har kontrolleret, og hvorfor fundene ikke afslører nogen.</translation>
+    </message>
+    <message>
         <source>For the record (optional).</source>
         <translation>Til sagen (valgfrit).</translation>
     </message>
@@ -2595,12 +2603,39 @@ Nordjylland</translation>
         <translation>For lang (højst %1 tegn).</translation>
     </message>
     <message>
+        <source>Write a justification to enable %1. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
+    </message>
+    <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
         <translation>Ctrl+Enter for at bekræfte, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>The automatic check found personal data (%1). Releasing gives it out of the research machine.</source>
+        <translation>Den automatiske kontrol fandt personoplysninger (%1). En frigivelse udleverer dem fra forskermaskinen.</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>række %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all of them in the files on the right)</source>
+        <translation>
+            <numerusform>… og %n mere (alle i filerne til højre)</numerusform>
+            <numerusform>… og %n mere (alle i filerne til højre)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check flagged this output (verdict %1).</source>
+        <translation>Kontrollen markerede dette output (resultat %1).</translation>
+    </message>
+    <message>
+        <source>What the automatic check found:</source>
+        <translation>Hvad den automatiske kontrol fandt:</translation>
     </message>
 </context>
 <context>
@@ -4634,6 +4669,22 @@ Nordjylland</translation>
         <translation>ACRO: frihedsgrader</translation>
     </message>
     <message>
+        <source>ACRO passed it, the portal found a breach</source>
+        <translation>ACRO godkendte, portalen fandt et brud</translation>
+    </message>
+    <message>
+        <source>ACRO bundle names other files</source>
+        <translation>ACRO-bundtet nævner andre filer</translation>
+    </message>
+    <message>
+        <source>Check stopped: over its time budget</source>
+        <translation>Kontrol stoppet: over sin tidsgrænse</translation>
+    </message>
+    <message>
+        <source>Check failed: a person must check it</source>
+        <translation>Kontrollen fejlede: en person skal kontrollere det</translation>
+    </message>
+    <message>
         <source>small counts</source>
         <translation>små antal</translation>
     </message>
@@ -4680,6 +4731,22 @@ Nordjylland</translation>
     <message>
         <source>ACRO verdict</source>
         <translation>ACRO-vurdering</translation>
+    </message>
+    <message>
+        <source>ACRO disagrees</source>
+        <translation>ACRO er uenig</translation>
+    </message>
+    <message>
+        <source>ACRO bundle mismatch</source>
+        <translation>ACRO-bundt passer ikke</translation>
+    </message>
+    <message>
+        <source>check timed out</source>
+        <translation>kontrol over tid</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>kontrol fejlede</translation>
     </message>
     <message>
         <source>ACRO %1</source>
