@@ -37,7 +37,9 @@ def project_version() -> str:
 
 def test_version_comes_from_pyproject():
     import desktop
+    import portal
     assert desktop.__version__ == project_version()
+    assert portal.__version__ == project_version()     # was a second copy in portal/__init__.py
     build = load(os.path.join(INSTALLER, "build.py"), "portal_desk_build")
     assert build.version() == project_version()
     with open(os.path.join(INSTALLER, "portal-desk.spec"), encoding="utf-8") as f:
@@ -87,6 +89,8 @@ def test_embedded_portal_runs_from_a_frozen_bundle(monkeypatch, tmp_path):
     started = []
 
     class FakePopen:
+        stdin = None
+
         def __init__(self, cmd, **kwargs):
             started.append(cmd)
 
@@ -99,6 +103,7 @@ def test_embedded_portal_runs_from_a_frozen_bundle(monkeypatch, tmp_path):
     portal.start()
     portal.stop()
     assert started[0][:2] == [sys.executable, "--run-portal"] and "--demo" in started[0]
+    assert "--exit-with-parent" in started[0]
     monkeypatch.delattr(sys, "frozen")
     portal = embedded.EmbeddedPortal(str(tmp_path))
     portal.start()

@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from rules import timestamps
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
@@ -51,13 +53,7 @@ def role(value: str) -> str:
 
 
 def parse_time(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return timestamps.parse(text)
 
 
 def iso_from_epoch(ts: float) -> str:
@@ -81,6 +77,11 @@ def _full_year(fmt: str) -> str:
     if QLocale().language() == QLocale.Language.C:
         return "yyyy-MM-dd HH:mm" if "H" in fmt or "h" in fmt else "yyyy-MM-dd"
     return fmt.replace("yyyy", "yy").replace("yy", "yyyy")
+
+
+def date_edit_format() -> str:
+    """The display format of a date field: the locale's short date, four-digit year."""
+    return _full_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
 
 
 def local_date(text: str | None) -> str:

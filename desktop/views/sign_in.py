@@ -20,14 +20,15 @@ from .widgets import plain_label
 DEMO_USERS = [
     ("anna", "caseworker"), ("bent", "caseworker"), ("clara", "caseworker"), ("helle", "caseworker, supervisor"),
     ("dorte", "supervisor"), ("emil", "supervisor"), ("frida", "coordinator"), ("gustav", "coordinator"),
-    ("admin", "admin"),
+    ("admin", "admin"), ("ida", "admin"), ("jens", "admin"),
 ]
 DEMO_TOTP = {
     "anna": "WAXSE7SXQUGMZGUPXHE4ACRP2UIX4CCE", "bent": "XGKMEMPNLMD6J644PUKEKRSQTMUVZ45S",
     "clara": "RGS23Y2OKP6RIOO3YL2RIYM4QQNNLBAK", "dorte": "GYUW7HROG7NCF36I5UDKRQXDHGIALG2D",
     "emil": "6O4YOJKVJZYO2JHGV5VA5MSFXCQ5JUWU", "frida": "A7PD3XUNA2O4XRGBMN7BTAAEJK7MN3X4",
     "gustav": "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", "helle": "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO",
-    "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR",
+    "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR", "ida": "ESU6GH6DDRQECJK7HZBDRP55QCAX34KW",
+    "jens": "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P",
 }
 
 
@@ -41,9 +42,11 @@ class SignInDialog(QDialog):
     signed_in = Signal(object)
 
     def __init__(self, sessions: SessionManager, *, demo: bool = False, username: str = "",
-                 reauth_for: str | None = None, portal_ready=None, parent: QWidget | None = None):
+                 reauth_for: str | None = None, portal_ready=None, offline: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.sessions = sessions
+        self.offline_mode = offline and not reauth_for   # started offline: the portal is not contacted
         self.demo = demo
         self.reauth_for = reauth_for
         self.workspace: Workspace | None = None
@@ -72,10 +75,16 @@ class SignInDialog(QDialog):
         if self.reauth_for:
             intro = self.tr("Your session has ended. Sign in again to send your queued actions; "
                             "nothing you did is lost.")
+        elif self.offline_mode:
+            intro = self.tr("Offline mode: Portal Desk does not contact the portal. Enter your username and "
+                            "password to open the encrypted copy on this computer; what you do waits there "
+                            "until you next sign in online.")
         else:
             intro = self.tr("Sign in with your password and the 6-digit code from your authenticator app.")
         outer.addWidget(plain_label(intro, wrap=True))
-        self.portal_label = plain_label(self.tr("Portal: %1").replace("%1", self._portal_name()), wrap=True)
+        portal_text = (self.tr("Portal: not contacted (offline mode)") if self.offline_mode
+                       else self.tr("Portal: %1").replace("%1", self._portal_name()))
+        self.portal_label = plain_label(portal_text, wrap=True)
         self.portal_label.setObjectName("muted")
         outer.addWidget(self.portal_label)
 
@@ -107,6 +116,8 @@ class SignInDialog(QDialog):
         code_label = QLabel(self.tr("&Code"))
         code_label.setBuddy(self.code)
         form.addRow(code_label, code_row)
+        if self.offline_mode:     # no portal, so no code to check
+            form.setRowVisible(2, False)
         outer.addLayout(form)
 
         self.message = plain_label("", wrap=True)
@@ -115,7 +126,7 @@ class SignInDialog(QDialog):
         self.message.hide()
         outer.addWidget(self.message)
 
-        if self.demo and not self.reauth_for:
+        if self.demo and not self.reauth_for and not self.offline_mode:
             outer.addWidget(self._demo_box())
 
         self.buttons = QDialogButtonBox()
@@ -123,14 +134,22 @@ class SignInDialog(QDialog):
         self.sign_in_button.setDefault(True)
         self.offline_button = self.buttons.addButton(self.tr("Work offline"), QDialogButtonBox.ButtonRole.ActionRole)
         self.offline_button.setToolTip(self.tr("Open the encrypted copy on this computer without the portal"))
+        self.enrol_button = self.buttons.addButton(self.tr("I have an enrolment code"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.enrol_button.setToolTip(self.tr("First sign-in: set your password and your authenticator app"))
+        self.enrol_button.clicked.connect(self.enrol)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        if self.offline_mode:
+            self.sign_in_button.hide()
+            self.offline_button.setText(self.tr("Open offline copy"))
+            self.offline_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._sign_in)
         self.offline_button.clicked.connect(self._offline)
         self.cancel_button.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
         for field_ in (self.username, self.password, self.code):
             field_.textChanged.connect(self._update_state)
-            field_.returnPressed.connect(self._sign_in)
+            field_.returnPressed.connect(self._offline if self.offline_mode else self._sign_in)
         (self.password if username else self.username).setFocus()
 
     def _demo_box(self) -> QWidget:
@@ -162,8 +181,11 @@ class SignInDialog(QDialog):
         ready = self._portal_ready() if self._portal_ready else True
         locked = time.monotonic() < self._locked_until
         complete = bool(username and self.password.text() and len(self.code.text()) == 6)
-        self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy)
+        self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy
+                                       and not self.offline_mode)
         self.offline_button.setVisible(not self.reauth_for)
+        self.enrol_button.setVisible(not self.reauth_for)
+        self.enrol_button.setEnabled(ready and not self._busy)
         self.offline_button.setEnabled(not self._busy and self.sessions.cache_exists(username))
         if self.demo and hasattr(self, "demo_code"):
             self.demo_code.setEnabled(username in DEMO_TOTP)
@@ -179,8 +201,13 @@ class SignInDialog(QDialog):
                        .replace("%1", str(left // 60)).replace("%2", str(left % 60)))
 
     def _show(self, text: str):
+        if self.message.text() == text and self.message.isVisible() == bool(text):
+            return
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # Grow to fit a longer message rather than squeezing the demo box under it.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _fill_demo_code(self):
         import pyotp
@@ -204,7 +231,16 @@ class SignInDialog(QDialog):
             work = lambda: self.sessions.sign_in(username, password, code)
         Op(work).success(self._done).failure(self._refused).run_in_background()
 
+    def enrol(self):
+        """First sign-in with an enrolment code (its own dialog); signed in, this dialog is done."""
+        from .enrolment import EnrolmentDialog
+        self.enrolment = EnrolmentDialog(self.sessions, self.username.text().strip(), self)
+        self.enrolment.signed_in.connect(self._done)
+        self.enrolment.open()
+
     def _offline(self):
+        if not self.offline_button.isEnabled():
+            return
         username = self.username.text().strip()
         password = self.password.text() or None
         self._busy = True
@@ -214,6 +250,7 @@ class SignInDialog(QDialog):
 
     def _done(self, workspace: Workspace):
         self._busy = False
+        workspace.stay_offline = self.offline_mode
         self.password.clear()
         self.workspace = workspace
         self.signed_in.emit(workspace)

@@ -23,11 +23,11 @@ from .filecheck import FileJob, check_file
 from .filetypes import classify, load_acro_bundle
 from .findings import PASS, REVIEW, Finding, cap_per_rule, verdict
 from .idscan import identifier_finding
-from .identifiers import find_identifiers
+from rules.identifiers import find_identifiers
 from .magnitude import sidecar_table_name
 from .names import sanitize_filename, unique_names
 from .rules import Rules
-from .textio import decode_text
+from rules.textio import decode_text
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .csvtable import CsvTable, TableError, parse_table, table_from_records
+from rules.tables import CsvTable, TableError, parse_table
 from .findings import REVIEW, Finding, cap_per_rule, is_summary
 from .frequency import check_frequencies
 from .idscan import scan_table, scan_text
@@ -17,8 +17,8 @@ from .magnitude import check_magnitudes, magnitude_columns, read_contributors
 from .microdata import check_microdata
 from .roles import column_roles
 from .rules import Rules
-from .textio import decode_text
-from .texttables import FoundTable, find_tables, reads_as_table
+from rules.textio import decode_text
+from .texttables import FoundTable, find_tables, reads_as_table, table_from_records
 
 NEEDS_PERSON = {
     "image": "Images cannot be checked automatically; a person must look at it.",

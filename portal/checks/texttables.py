@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .csvtable import DELIMITERS, TableError, read_rows, sniff_delimiter, title_line_count
+from rules.tables import (DELIMITERS, MISSING, TEXT, CsvTable, TableError, column_name, parse_cell, read_rows,
+                          sniff_delimiter, title_line_count)
 
 MIN_BLOCK_LINES = 3
 MAX_TABLES = 50   # per file: more would only repeat the same findings
@@ -51,6 +52,26 @@ class FoundTable:
                  "html": "HTML table", "json": "JSON list of records", "yaml": "YAML list of records"}
         at = f", line {self.line + 1}" if self.line is not None else ""
         return f"Table {number} ({names.get(self.form, self.form)}{at})"
+
+
+def table_from_records(records: list[list[str]], delimiter: str = ",", danish: bool = False) -> CsvTable:
+    """A table from rows of cells read from Markdown, LaTeX, HTML, JSON or YAML, read as a CSV's rows are:
+    title lines skipped, the first row the header unless all its cells are numbers, short rows padded."""
+    start = title_line_count(records)
+    title_lines, records = records[:start], records[start:]
+    width = max((len(r) for r in records), default=0)
+    header = None
+    if records and not _all_numbers(records[0], danish):
+        header = records[0] + [""] * (width - len(records[0]))
+        records = records[1:]
+    rows = [r if len(r) == width else r + [""] * (width - len(r)) for r in records]
+    names = [column_name(header[j] if header else "", j) for j in range(width)]
+    return CsvTable(header, names, rows, delimiter, danish, title_lines)
+
+
+def _all_numbers(row: list[str], danish: bool) -> bool:
+    kinds = [parse_cell(c, danish) for c in row if c.strip()]
+    return bool(kinds) and all(k is not TEXT and k is not MISSING for k in kinds)
 
 
 def reads_as_table(text: str) -> bool:

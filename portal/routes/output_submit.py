@@ -47,7 +47,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
-from .. import checks, entities, sampling
+from rules import applications, sampling
+
+from .. import checks, entities
 from ..api import PortalContext, context, current_user, perform
 from ..errors import ApiError, invalid_field, role_required
 from ..visibility import project
@@ -237,7 +239,7 @@ def _record(ctx: PortalContext, request: Request, user: dict, payload: Any, admi
             tx.blob_put(meta["sha256"], data)
         earlier = _outputs_of_researcher(tx, researcher["id"])
         breaches = sum(1 for o in earlier if o.get("status") == "withheld") + _count(researcher.get("earlier_breaches"))
-        inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], entities.SENSITIVE_REGISTERS)
+        inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], applications.SENSITIVE_REGISTERS)
         draw = sampling.draw(output_id, inputs, ctx.sampling or sampling.SamplingConfig())
         sample = None
         if draw["outcome"]:

@@ -21,7 +21,7 @@ refusal):
 Submission (`output_submit.py`) and file contents (`output_files.py`) are described
 in their own modules. The sampling draw of each submission:
 
-Every submission is drawn (`portal.sampling.draw`, a fresh secret seed per draw)
+Every submission is drawn (`rules.sampling.draw`, a fresh secret seed per draw)
 with the risk inputs: the number of outputs the researcher submitted before, their
 earlier breaches (their `withheld` outputs plus `earlier_breaches` on their
 researcher record) and the project's registers. The draw record is stored on the
@@ -48,7 +48,7 @@ with 409 `conflict_of_interest`. Admin has no approving role (403).
 Management samples
 ------------------
 A supervisor's sample of a project (an approved application) or a researcher:
-`portal.sampling.select_management_sample` picks the most recently submitted of
+`rules.sampling.select_management_sample` picks the most recently submitted of
 their outputs that are neither `released` (they have left the research machines;
 a sample cannot recall them) nor `withheld` (decided for good, left as they are),
 up to `count`, all of them when fewer are eligible (possibly none: the sample is
@@ -63,7 +63,7 @@ choice can be recomputed.
 
 `GET /samples/{id}` answers the sample entity plus `draw` (the draw record, for
 `random` and `risk` samples; null for management samples) and `recomputed`: the
-portal's own recomputation (`portal.sampling.recompute`, or the management
+portal's own recomputation (`rules.sampling.recompute`, or the management
 selection run again on the recorded candidates) with `matches`.
 
 `GET /sampling/overview` counts, over the draws stored on all outputs, per risk
@@ -89,14 +89,15 @@ Audit actions: `output.review`, `sample.create` (and, in their modules,
 from __future__ import annotations
 
 import logging
-import math
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from .. import entities, sampling
+from rules import sampling
+
+from .. import entities
 from ..api import PortalContext, context, current_user, perform, require
 from ..errors import ApiError, not_found, role_required
 from ..visibility import project
@@ -116,7 +117,7 @@ MAX_SAMPLE_COUNT = 1000
 DRAW_KEYS = ("algorithm", "seed", "subject_id", "inputs", "config", "factors", "probability", "uniform",
              "outcome", "risk_class", "reason")
 MANAGEMENT_ALGORITHM = "management-newest-eligible-v1"
-__all__ = ["router", "required_releases", "draw_sha256", "sampling_overview", "sample_view"]
+__all__ = ["router", "required_releases", "draw_sha256", "sample_view"]
 
 
 class OutputReviewIn(BaseModel):
@@ -286,44 +287,12 @@ def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin
     return sample_view(sample)
 
 
-def sampling_overview(outputs: list[dict], samples: list[dict]) -> dict:
-    """Per risk class: draws, expected samples (sum of probabilities), observed samples, and the
-    standard deviation of the observed count; management samples counted apart."""
-    classes = {c: {"risk_class": c, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
-               for c in sampling.RISK_CLASSES}
-    for output in outputs:
-        draw = output.get("draw")
-        if not isinstance(draw, dict) or draw.get("risk_class") not in classes:
-            continue
-        p = draw.get("probability")
-        p = float(p) if isinstance(p, (int, float)) and not isinstance(p, bool) else 0.0
-        row = classes[draw["risk_class"]]
-        row["draws"] += 1
-        row["expected"] += p
-        row["_var"] += p * (1 - p)
-        row["observed"] += 1 if draw.get("outcome") is True else 0
-
-    def finish(row):
-        return {"risk_class": row["risk_class"], "draws": row["draws"], "expected": round(row["expected"], 6),
-                "observed": row["observed"], "sd": round(math.sqrt(row["_var"]), 6)}
-
-    total = {"risk_class": None, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
-    for row in classes.values():
-        for key in ("draws", "expected", "observed", "_var"):
-            total[key] += row[key]
-    managed = [s for s in samples if s.get("reason") == sampling.MANAGEMENT_REASON]
-    result_total = finish(total)
-    result_total.pop("risk_class")
-    return {"classes": [finish(row) for row in classes.values()], "total": result_total,
-            "management": {"samples": len(managed), "outputs": sum(len(s.get("output_ids") or []) for s in managed)}}
-
-
 @router.get("/sampling/overview", responses=ERRORS)
 def get_sampling_overview(user: dict = Depends(require("supervisor", "admin")), ctx: PortalContext = Depends(context)):
     with ctx.store.read() as tx:
         outputs = tx.list("output")
         samples = tx.list("sample")
-    overview = sampling_overview(outputs, samples)
+    overview = sampling.overview(outputs, samples)
     overview["config"] = (ctx.sampling or sampling.SamplingConfig()).to_dict()
     overview["as_of"] = ctx.now_iso()
     return overview
