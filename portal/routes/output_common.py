@@ -8,11 +8,12 @@ from typing import Annotated, Any
 from pydantic import StringConstraints
 
 from ..store import canonical_json
+from .bodies import PlainText
 
 MAX_ID_LENGTH = 100
 SEES_ALL = frozenset({"supervisor", "admin"})
 
-Comment = Annotated[str, StringConstraints(max_length=4000)]
+Comment = Annotated[str, StringConstraints(max_length=4000), PlainText]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH)]
 
 

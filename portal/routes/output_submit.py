@@ -53,7 +53,7 @@ from .. import checks, entities
 from ..api import PortalContext, context, current_user, perform
 from ..errors import ApiError, invalid_field, role_required
 from ..visibility import project
-from .bodies import body_doc, fingerprint_body, given, read_json, validate
+from .bodies import PlainLine, body_doc, fingerprint_body, given, read_json, validate
 from .check_runner import run_checks
 from .core import ERRORS
 from .output_common import (MAX_ID_LENGTH, Comment, Id, _count, _new_id, _outputs_of_researcher, draw_sha256,
@@ -71,7 +71,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 class FileIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=1000), PlainLine]
     content_base64: str
 
 

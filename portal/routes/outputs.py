@@ -98,7 +98,7 @@ from starlette.concurrency import run_in_threadpool
 from rules import sampling
 
 from .. import entities
-from ..api import PortalContext, context, current_user, perform, require
+from ..api import PortalContext, audit_read, context, current_user, perform, require
 from ..errors import ApiError, not_found, role_required
 from ..visibility import project
 from . import check_runner, output_files, output_submit
@@ -284,6 +284,7 @@ def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin
         sample = tx.get("sample", sample_id) if len(sample_id) <= MAX_ID_LENGTH else None
     if sample is None:
         raise not_found("sample")
+    audit_read(ctx, user, "sample.read", "sample", sample_id)
     return sample_view(sample)
 
 
