@@ -10,7 +10,7 @@ import os
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
 
-from ..models import warnings as rules
+from ..sync.calls import PortalCalls
 from ..tasks import Op
 
 KINDS = ("csaf", "json")
@@ -64,9 +64,9 @@ class WarningExport(QObject):
         if kind == "json":
             self._written(path, warning)
             return
-        calls = rules.WarningCalls(self.view.workspace.client.base_url, self.view.workspace.client.token)
+        calls = PortalCalls(self.view.workspace.client)
         warning_id = warning["id"]
-        Op(lambda: calls.csaf(warning_id)).success(lambda document: self._written(path, document)) \
+        Op(lambda: calls.warning_csaf(warning_id)).success(lambda document: self._written(path, document)) \
             .failure(self._failed).run_in_background()
 
     def _written(self, path: str, document):
