@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import API_PREFIX, __version__
 from .api import PortalContext, audit_refusal
+from .availability import Availability, DatabaseUnavailableMiddleware, answer_unavailable, database_unavailable
 from .errors import ApiError
 
 log = logging.getLogger("portal")
@@ -139,6 +140,7 @@ def create_app(ctx: PortalContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+    app.state.availability = Availability()
 
     # Routes run on a thread pool; their work is mostly Python under the GIL. With the
     # default 40 threads, 50 clients paging the feed cost 4x the CPU per page of one client
@@ -171,6 +173,10 @@ def create_app(ctx: PortalContext) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
+        reason = database_unavailable(exc)
+        if reason is not None:   # the database is away: 503, logged and counted (not audited: it is away)
+            error = answer_unavailable(app.state.availability, request.method, request.url.path, exc, reason)
+            return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse({"error": {"code": "internal_error", "message": "The portal met an unexpected error."}},
                             status_code=500)
@@ -182,4 +188,5 @@ def create_app(ctx: PortalContext) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, ctx=ctx)
+    app.add_middleware(DatabaseUnavailableMiddleware, availability=app.state.availability)   # outermost of ours
     return app

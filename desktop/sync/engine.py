@@ -46,6 +46,7 @@ class SyncResult:
     pending: int = 0                # actions still queued afterwards
     error: str | None = None        # what went wrong, for the status bar (no secrets)
     error_kind: str | None = None   # "offline" | "fault" | "auth" | None
+    unavailable: bool = False       # a "fault" that is the portal saying 503: it is away for now, not broken
     auth_required: bool = False     # sign in again; queued actions are kept
     stopped: bool = False           # should_stop() asked to stop
     skipped: bool = False           # another round was already running
@@ -121,6 +122,7 @@ class SyncEngine:
                 self._fail(result, "offline", str(exc))
             except PortalFault as exc:
                 self.outbox.mark_retry(row["id"], str(exc), exc.retry_after)
+                result.unavailable = exc.status == 503
                 self._fail(result, "fault", str(exc))
             except (ValueError, TypeError) as exc:
                 # The queued action itself is unusable (bad path, body not JSON): the
@@ -152,6 +154,7 @@ class SyncEngine:
             except PortalUnreachable as exc:
                 self._fail(result, "offline", str(exc))
             except PortalFault as exc:
+                result.unavailable = exc.status == 503
                 self._fail(result, "fault", str(exc))
             self.cache.apply_page(page["changes"], page["next"])
             cursor = page["next"]

@@ -2731,6 +2731,10 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
+        <source>Portal unavailable, retrying in %1 s</source>
+        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
+    </message>
+    <message>
         <source>Working offline: %1</source>
         <translation>Arbejder offline: %1</translation>
     </message>
