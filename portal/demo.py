@@ -33,6 +33,8 @@ USERS = [
     ("jens", "Jens Vinther", ["admin"], "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P", {}),
     ("rikke", "Rikke Thomsen", ["researcher"], "645O4ADYDKIRS6NQM3YKOISXRDJZP6YE", {"researcher_id": "R-0001"}),
     ("ole", "Ole Madsen", ["recipient"], "TTD7ZDZYEK4QBWV2RCFDZ77PGSDULCIV", {"org_id": "ORG-001"}),
+    # The Capital Region's security operations centre (ORG-025 is the region's organisation).
+    ("sofie", "Sofie Brandt", ["soc"], "ZXDBCLO265AHOZOLMVMRAKMC7AXZXZZ4", {"org_id": "ORG-025"}),
 ]
 DEMO_PASSWORD = "demo"
 
@@ -231,6 +233,8 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
     _seed_applications(tx, rng, now, today, researchers)
     _seed_outputs(tx, rng, now, researchers)
     _seed_warnings(tx, rng, now)
+    from .demo_incidents import seed_incidents
+    seed_incidents(tx, now)
 
 
 def _application(rng, number, now, researcher, status, age_days, sensitive=None):
