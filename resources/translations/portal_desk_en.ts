@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>OutputReviewDialog</name>
+    <message numerus="yes">
+        <source>… and %n more (all of them in the files on the right)</source>
+        <translation>
+            <numerusform>… and %n more (all of them in the files on the right)</numerusform>
+            <numerusform>… and %n more (all of them in the files on the right)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SampleDialog</name>
     <message numerus="yes">
         <source>%n output(s)</source>
