@@ -1722,6 +1722,30 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n timer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Checksum</source>
@@ -1849,6 +1873,116 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>IncidentAlerts</name>
+    <message>
+        <source>New critical incident: %1</source>
+        <translation>Ny kritisk hændelse: %1</translation>
+    </message>
+    <message>
+        <source>NIS2 clock running out: %1</source>
+        <translation>NIS2-frist udløber snart: %1</translation>
+    </message>
+    <message>
+        <source>%1 due in %2: “%3”</source>
+        <translation>%1 forfalder om %2: “%3”</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDashboard</name>
+    <message>
+        <source>Hospitals</source>
+        <translation>Hospitaler</translation>
+    </message>
+    <message>
+        <source>GP clinics</source>
+        <translation>Lægepraksisser</translation>
+    </message>
+    <message>
+        <source>Care homes</source>
+        <translation>Plejehjem</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <source>Met in time</source>
+        <translation>Overholdt i tide</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>Overholdt for sent</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Løber stadig</translation>
+    </message>
+    <message>
+        <source>No incidents yet.</source>
+        <translation>Ingen hændelser endnu.</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge and to warn per week</source>
+        <translation>Tid til kvittering og til advarsel pr. uge</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Indberettet</translation>
+    </message>
+    <message>
+        <source>Acknowledge: median h</source>
+        <translation>Kvittering: median t</translation>
+    </message>
+    <message>
+        <source>Acknowledge: 90% h</source>
+        <translation>Kvittering: 90 % t</translation>
+    </message>
+    <message>
+        <source>Warn: median h</source>
+        <translation>Advarsel: median t</translation>
+    </message>
+    <message>
+        <source>Warn: 90% h</source>
+        <translation>Advarsel: 90 % t</translation>
+    </message>
+    <message>
+        <source>Incidents by severity</source>
+        <translation>Hændelser efter alvor</translation>
+    </message>
+    <message>
+        <source>Incidents by sector affected</source>
+        <translation>Hændelser efter ramt sektor</translation>
+    </message>
+    <message>
+        <source>NIS2 clocks</source>
+        <translation>NIS2-frister</translation>
+    </message>
+    <message>
+        <source>Time from report to acknowledgement and to warning (hours, by week reported)</source>
+        <translation>Tid fra indberetning til kvittering og til advarsel (timer, efter indberetningsuge)</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Hændelsesindberetninger</translation>
+    </message>
+    <message>
+        <source>%1 incidents (merged ones counted in the incident they joined); NIS2 clocks met: %2 of %3.</source>
+        <translation>%1 hændelser (sammenlagte tælles i den hændelse, de blev lagt sammen med); NIS2-frister overholdt: %2 af %3.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Portal Desk — %1</source>
@@ -1869,6 +2003,10 @@ Nordjylland</translation>
     <message>
         <source>Warnings</source>
         <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -3610,6 +3748,332 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>TriageDetail</name>
+    <message>
+        <source>Early warning</source>
+        <translation>Tidlig varsling</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Underretning</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Endelig rapport</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Kvitteret</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Lagt sammen</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Advaret</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>%1 met (late)</source>
+        <translation>%1 overholdt (for sent)</translation>
+    </message>
+    <message>
+        <source>%1 met</source>
+        <translation>%1 overholdt</translation>
+    </message>
+    <message>
+        <source>%1 overdue by %2</source>
+        <translation>%1 overskredet med %2</translation>
+    </message>
+    <message>
+        <source>%1 due in %2</source>
+        <translation>%1 forfalder om %2</translation>
+    </message>
+    <message>
+        <source>Where the report came from</source>
+        <translation>Hvor indberetningen kom fra</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Indicators (defanged)</source>
+        <translation>Indikatorer (uskadeliggjort)</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Kopiér værdi</translation>
+    </message>
+    <message>
+        <source>Copies the indicator as reported (for a block list); the list shows it defanged so that it cannot be opened by a click</source>
+        <translation>Kopierer indikatoren som indberettet (til en blokeringsliste); listen viser den uskadeliggjort, så den ikke kan åbnes med et klik</translation>
+    </message>
+    <message>
+        <source>Copy defanged</source>
+        <translation>Kopiér uskadeliggjort</translation>
+    </message>
+    <message>
+        <source>Suggested duplicates</source>
+        <translation>Foreslåede dubletter</translation>
+    </message>
+    <message>
+        <source>Updates from the reporting centre and the triage log</source>
+        <translation>Opdateringer fra det indberettende center og triageloggen</translation>
+    </message>
+    <message>
+        <source>NIS2 clocks</source>
+        <translation>NIS2-frister</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Suggested duplicates (M merges into the one chosen)</source>
+        <translation>Foreslåede dubletter (M lægger sammen med den valgte)</translation>
+    </message>
+    <message>
+        <source>Updates and triage log</source>
+        <translation>Opdateringer og triagelog</translation>
+    </message>
+    <message>
+        <source>Severity %1 · status %2 · occurred %3 · detected %4</source>
+        <translation>Alvor %1 · status %2 · indtruffet %3 · opdaget %4</translation>
+    </message>
+    <message>
+        <source>Not NIS2-significant: no reporting clocks</source>
+        <translation>Ikke væsentlig efter NIS2: ingen indberetningsfrister</translation>
+    </message>
+    <message>
+        <source>Reported by %1 at %2</source>
+        <translation>Indberettet af %1 kl. %2</translation>
+    </message>
+    <message>
+        <source>Affected: %1</source>
+        <translation>Ramt: %1</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Tildelt %1</translation>
+    </message>
+    <message>
+        <source>Warned in %1 (sent %2)</source>
+        <translation>Advaret i %1 (sendt %2)</translation>
+    </message>
+    <message>
+        <source>Merged into %1</source>
+        <translation>Lagt sammen med %1</translation>
+    </message>
+    <message>
+        <source>Takes in %1</source>
+        <translation>Omfatter %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 — shares %3</source>
+        <translation>%1 %2 — deler %3</translation>
+    </message>
+</context>
+<context>
+    <name>TriageView</name>
+    <message>
+        <source>Search id, title, centre or indicator</source>
+        <translation>Søg id, titel, center eller indikator</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Søg hændelser</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbne</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Kvitteret</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Advaret</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Lagt sammen</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Enhver alvor</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Incident queue</source>
+        <translation>Hændelseskø</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Indberettet af</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>NIS2 clock</source>
+        <translation>NIS2-frist</translation>
+    </message>
+    <message>
+        <source>Acknowledge (A)</source>
+        <translation>Kvittér (A)</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Tildel mig</translation>
+    </message>
+    <message>
+        <source>Merge into duplicate (M)</source>
+        <translation>Læg sammen med dublet (M)</translation>
+    </message>
+    <message>
+        <source>Dismiss… (D)</source>
+        <translation>Afvis… (D)</translation>
+    </message>
+    <message>
+        <source>Close (C)</source>
+        <translation>Luk (C)</translation>
+    </message>
+    <message>
+        <source>Draft a warning from these incidents (W)</source>
+        <translation>Udkast til advarsel fra disse hændelser (W)</translation>
+    </message>
+    <message>
+        <source>(queued)</source>
+        <translation>(i kø)</translation>
+    </message>
+    <message>
+        <source>All clocks met</source>
+        <translation>Alle frister overholdt</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 new critical · %3 clocks overdue</source>
+        <translation>%1 åbne · %2 nye kritiske · %3 frister overskredet</translation>
+    </message>
+    <message>
+        <source>Only coordinators draft warnings.</source>
+        <translation>Kun koordinatorer skriver advarsler.</translation>
+    </message>
+    <message>
+        <source>Choose incidents that are neither merged nor dismissed.</source>
+        <translation>Vælg hændelser, der hverken er lagt sammen eller afvist.</translation>
+    </message>
+    <message>
+        <source>An action on this incident is waiting to be sent.</source>
+        <translation>En handling på denne hændelse venter på at blive sendt.</translation>
+    </message>
+    <message>
+        <source>Only coordinators triage incidents.</source>
+        <translation>Kun koordinatorer triagerer hændelser.</translation>
+    </message>
+    <message>
+        <source>Choose an incident.</source>
+        <translation>Vælg en hændelse.</translation>
+    </message>
+    <message>
+        <source>No open incident shares an indicator with this one.</source>
+        <translation>Ingen åben hændelse deler en indikator med denne.</translation>
+    </message>
+    <message>
+        <source>Not possible for an incident that is %1.</source>
+        <translation>Ikke muligt for en hændelse, der er %1.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>Læg %1 sammen med %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to me</source>
+        <translation>Tildel mig %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1</source>
+        <translation>Kvittér for %1</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Luk %1</translation>
+    </message>
+    <message>
+        <source>Dismiss %1</source>
+        <translation>Afvis %1</translation>
+    </message>
+    <message>
+        <source>Why is it dismissed? (kept for the coordinators)</source>
+        <translation>Hvorfor afvises den? (gemmes til koordinatorerne)</translation>
+    </message>
+    <message>
+        <source>Queued: %1. It is sent with the next sync.</source>
+        <translation>I kø: %1. Den sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Warning %1 drafted from the incidents; co-sign and send it on the Warnings page.</source>
+        <translation>Advarsel %1 er skrevet ud fra hændelserne; medunderskriv og send den på siden Advarsler.</translation>
+    </message>
+    <message>
+        <source>The warning draft is queued: it is sent with the next sync.</source>
+        <translation>Advarselsudkastet er i kø: det sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Triage: A acknowledge, M merge into the chosen duplicate, D dismiss, C close, W draft a warning from the selected incidents</source>
+        <translation>Triage: A kvittér, M læg sammen med den valgte dublet, D afvis, C luk, W udkast til advarsel fra de valgte hændelser</translation>
+    </message>
+</context>
+<context>
     <name>WarningComposeDialog</name>
     <message>
         <source>New warning</source>
@@ -3722,6 +4186,14 @@ Nordjylland</translation>
     <message>
         <source>A revision is sent to everyone who received the warning (and anyone you add); it cannot drop an organisation already warned. Recipients are asked to acknowledge it again.</source>
         <translation>En ny udgave sendes til alle, der modtog advarslen (og dem, du tilføjer); den kan ikke fjerne en organisation, der allerede er advaret. Modtagerne bliver bedt om at kvittere igen.</translation>
+    </message>
+    <message>
+        <source>Answers the incident reports: %1</source>
+        <translation>Besvarer hændelsesindberetningerne: %1</translation>
+    </message>
+    <message>
+        <source>Linked incident reports</source>
+        <translation>Tilknyttede hændelsesindberetninger</translation>
     </message>
     <message>
         <source>How recipients see it</source>
