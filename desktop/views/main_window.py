@@ -16,7 +16,8 @@ from .attention import AttentionView
 from .sync_controller import SyncController, SyncStatus
 
 
-CASE_PAGES = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"], "incident": ["triage"]}
+CASE_PAGES = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"],
+              "incident": ["triage"], "admin_request": ["admin"]}
 
 
 class LazyPages(Mapping):
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
             Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
             Page("triage", self.tr("Triage"), {"coordinator", "admin"}, lambda: import_module(".triage", __package__).TriageView(ws, sync=self.sync)),
+            Page("admin", self.tr("Administration"), {"admin"}, self._make_admin),
             Page("dashboard", self.tr("Dashboard"), None, self._make_dashboard),
             Page("audit", self.tr("Audit"), None, self._make_audit),
             Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
     def _make_warnings(self):
         from .warnings import WarningsView
         return WarningsView(self.workspace, sync=self.sync)
+
+    def _make_admin(self):
+        from .admin_page import AdminView
+        return AdminView(self.workspace, sync=self.sync)
 
     def _make_dashboard(self):
         # imported when first shown: the charts bring matplotlib, 0.7 s of a cold start

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AdminView</name>
+    <message numerus="yes">
+        <source>%1 of %n approval(s)</source>
+        <translation>
+            <numerusform>%1 of %n approval</numerusform>
+            <numerusform>%1 of %n approvals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartPainter</name>
     <message numerus="yes">
         <source>%n output(s)</source>
