@@ -44,6 +44,8 @@ SCENARIOS = {
                                              "audit flooding, text hygiene, password hashing",
     "tests/test_security_pentest_desktop.py": "Penetration test findings, desktop: no portal text as rich text, "
                                               "no proxy from the environment, sealed rescue, per-user lockout",
+    "tests/test_security_release_path.py": "Output release path: ACRO claims, disguised tables, sidecars, "
+                                           "unreleased files, hostile load",
 }
 
 # The findings of the penetration test (issue 16): each closed, each with the test that shows it.

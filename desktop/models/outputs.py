@@ -183,6 +183,20 @@ def _findings(output: dict) -> list[dict]:
     return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
 
 
+def check_findings(output: dict) -> list[dict]:
+    """The automatic check's findings of an output (what a release dialog lists)."""
+    return _findings(output)
+
+
+# Findings that mean personal data would leave: a release dialog warns about them first.
+PERSONAL_DATA_RULES = frozenset({"cpr", "cvr", "microdata", "acro_disagrees"})
+
+
+def needs_justification(item_verdict: str, verdict: str) -> bool:
+    """A release of an output the automatic check flagged (fail or review) is justified in words."""
+    return verdict == "release" and item_verdict != "pass"
+
+
 def check_verdict(output: dict) -> str:
     check = output.get("check") if isinstance(output.get("check"), dict) else {}
     return str(check.get("verdict") or "review")
