@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
 from ..models import labels
 from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
-from ..sync.api import AuthExpired, PortalError, api_path
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
 from ..tasks import Op
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
 from .sync_controller import send_soon
@@ -550,11 +550,11 @@ class WarningsView(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def _all_warnings(self) -> list[dict]:
-        return [json.loads(r["data"]) for r in self.cache.query("SELECT data FROM warnings")]
+        return self.cache.documents("warning")
 
     def organisations(self) -> list[dict]:
         if self._organisations is None:
-            self._organisations = [json.loads(r["data"]) for r in self.cache.query("SELECT data FROM organisations")]
+            self._organisations = self.cache.documents("organisation")
         return self._organisations
 
     def _queued(self) -> dict[str, list[str]]:
@@ -911,7 +911,7 @@ class WarningsView(QWidget):
         self.dialog.open()
 
     def _discard_revision(self, warning: dict):
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
+        calls = PortalCalls(self.workspace.client)
         self.detail.set_note(self.tr("Discarding the revision…"))
         Op(lambda: calls.discard_revision(warning["id"])) \
             .success(lambda _a: self._after_direct(self.tr("The revision was discarded."), warning["id"])) \
