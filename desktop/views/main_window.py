@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,37 +11,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainW
 
 from .applications import ApplicationsView
 from .attention import AttentionView
+from .pages import LazyPages, Page
 from .sync_controller import SyncController, SyncStatus
-
-
-class LazyPages(Mapping):
-    """The window's pages by key, each built on first access."""
-
-    def __init__(self, keys, build):
-        self._keys = list(keys)
-        self._build = build
-        self._built: dict[str, QWidget] = {}
-
-    def __getitem__(self, key: str) -> QWidget:
-        if key not in self._keys:
-            raise KeyError(key)
-        if key not in self._built:
-            self._built[key] = self._build(key)
-        return self._built[key]
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def built(self) -> dict[str, QWidget]:
-        return dict(self._built)
-
-
-class Page:
-    def __init__(self, key: str, title: str, roles: set[str] | None, make):
-        self.key, self.title, self.roles, self.make = key, title, roles, make
 
 
 class MainWindow(QMainWindow):
