@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..models import outputs as rules
-from ..sync.api import PortalClient, PortalClientError, PortalError, PortalUnreachable, api_path
+from ..sync.calls import PortalCalls, PortalClientError, PortalError, PortalUnreachable
 from ..tasks import Op
 from .widgets import plain_label
 
@@ -915,9 +915,7 @@ class OutputViewer(QWidget):
         self._request += 1
         request = self._request
         self.state = "loading"
-        client = self.workspace.client
-        reader = PortalClient(client.base_url, timeout=(3, 60))
-        reader.set_token(client.token)
+        calls = PortalCalls(self.workspace.client)
         output_id = output["id"]
         wanted = [(i, meta, rules.findings_of_file(output, str(meta.get("name") or "")))
                   for i, meta in enumerate(files)]
@@ -927,7 +925,7 @@ class OutputViewer(QWidget):
                 if request != self._request:
                     return None
                 try:
-                    answer = reader.get(api_path("outputs", output_id, "files", str(index)))
+                    answer = calls.output_file(output_id, index)
                     content = rules.decode_file_answer(answer, meta, index)
                     report((index, prepare(content, findings), None))
                 except Exception as exc:   # each file on its own: one failure does not hide the others
