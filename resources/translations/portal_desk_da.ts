@@ -2168,6 +2168,10 @@ Nordjylland</translation>
         <translation>Ingen nøglering</translation>
     </message>
     <message>
+        <source>No keyring: you sign in again after a restart</source>
+        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
+    </message>
+    <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
