@@ -764,6 +764,10 @@
         <translation>Indsendt</translation>
     </message>
     <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
