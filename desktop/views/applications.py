@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
-from .widgets import set_column_widths
+from .columns import ColumnFit
 
+
+
+DASHBOARD = "dashboard"       # the status filter's entry for the rows a dashboard chart counted
 
 class ApplicationsView(QWidget):
     """List and detail. `open_application(id)` selects one (used by other views)."""
@@ -34,6 +37,7 @@ class ApplicationsView(QWidget):
             self.status.addItem(labels.application_status(status), status)
         self.count = QLabel()
         self.count.setObjectName("muted")
+        self._dashboard_ids: list[str] = []
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -52,11 +56,10 @@ class ApplicationsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        set_column_widths(self.table, ((0, 104), (1, 250), (2, 125), (4, 80), (5, 72), (6, 92)))
         header.setMinimumSectionSize(48)
+        self.column_fit = ColumnFit(self.table, "applications", 1, {
+            0: "APP-2026-0000", 2: "Rasmus Kjeldsen", 3: "Aarhus University Hospital",
+            4: labels.application_status("in_review"), 5: "3/3", 6: labels.local_date("2026-12-31")}, main_min=200)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
 
         self.detail = ApplicationDetail(workspace)
@@ -70,7 +73,7 @@ class ApplicationsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 380])
+        self.splitter.setSizes([860, 340])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -100,8 +103,36 @@ class ApplicationsView(QWidget):
         ]
 
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
-        return self.cache.application_ids(search=self.search.text() or None, status=self.status.currentData(),
-                                          order_by=order_by or "submitted_at", descending=descending)
+        dashboard = self.status.currentData() == DASHBOARD
+        ids = self.cache.application_ids(search=self.search.text() or None,
+                                         status=None if dashboard else self.status.currentData(),
+                                         order_by=order_by or "submitted_at", descending=descending)
+        if dashboard:          # exactly the rows the chart counted, in the list's own order
+            wanted = set(self._dashboard_ids)
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def apply_filter(self, filt: dict):
+        """A click on a dashboard chart: exactly the applications it counted, the filter named."""
+        ids = filt.get("ids") or []
+        if not ids:
+            status = filt.get("status")
+            self.status.setCurrentIndex(max(0, self.status.findData(status)) if isinstance(status, str) else 0)
+            return
+        self._dashboard_ids = list(ids)
+        label = self.tr("From the dashboard: %1").replace("%1", filt.get("label") or str(len(ids)))
+        index = self.status.findData(DASHBOARD)
+        self.status.blockSignals(True)
+        if index < 0:
+            self.status.addItem(label, DASHBOARD)
+            index = self.status.count() - 1
+        else:
+            self.status.setItemText(index, label)
+        self.status.setCurrentIndex(index)
+        self.status.setToolTip(label)
+        self.status.blockSignals(False)
+        self.search.clear()
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-run the query (after a sync or a filter change), keeping the selected application."""

@@ -19,17 +19,17 @@ portal checks again; its refusal is shown in the dialog.
 
 from __future__ import annotations
 
-import json
 import time
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+from PySide6.QtWidgets import (QCheckBox, QMessageBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from ..models import labels
 from ..models import warnings as rules
-from ..sync.api import AuthExpired, PortalError, api_path
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
+from ..sync.engine import TRANSIENT_STATUSES
 from ..tasks import Op
 from .ack_board import region_label, sector_label, sector_plural
 from .tlp import TlpLabel, tlp_meaning
@@ -108,8 +108,11 @@ class WarningComposeDialog(QDialog):
     saved = Signal(str, str)
 
     def __init__(self, workspace, mode: str = MODE_CREATE, warning: dict | None = None, parent=None, *,
-                 online=lambda: True, clock=time.time):
+                 online=lambda: True, clock=time.time, prefill: dict | None = None, incident_ids=()):
         super().__init__(parent)
+        # A draft from the Triage page: its content filled in, the incident reports it answers linked.
+        self.prefill = dict(prefill or {}) if mode == MODE_CREATE else {}
+        self.incident_ids = list(incident_ids) if mode == MODE_CREATE else []
         if mode not in (MODE_CREATE, MODE_EDIT, MODE_REVISE):
             raise ValueError(mode)
         self.workspace = workspace
@@ -137,8 +140,7 @@ class WarningComposeDialog(QDialog):
 
     # -- data --------------------------------------------------------------------------
     def _load_organisations(self) -> list[dict]:
-        rows = self.workspace.cache.query("SELECT data FROM organisations")
-        orgs = [json.loads(r["data"]) for r in rows]
+        orgs = self.workspace.cache.documents("organisation")
         return sorted(orgs, key=lambda o: ((o.get("name") or "").lower(), o.get("id") or ""))
 
     def _initial(self) -> dict:
@@ -148,7 +150,7 @@ class WarningComposeDialog(QDialog):
             return rules.content_of(self.warning)
         return {"title": "", "summary": "", "body": "", "severity": "medium", "tlp": "AMBER",
                 "recipients": {"sectors": [], "regions": [], "org_ids": []}, "cves": [], "ack_hours": 72,
-                "valid_until": None}
+                "valid_until": None} | self.prefill
 
     # -- building ----------------------------------------------------------------------------
     def _build(self):
@@ -237,6 +239,12 @@ class WarningComposeDialog(QDialog):
                                         "to acknowledge it again."), wrap=True)
             intro.setObjectName("muted")
             left_layout.addWidget(intro)
+        if self.incident_ids:
+            self.linked = plain_label(self.tr("Answers the incident reports: %1").replace(
+                "%1", ", ".join(self.incident_ids)), wrap=True)
+            self.linked.setObjectName("muted")
+            self.linked.setAccessibleName(self.tr("Linked incident reports"))
+            left_layout.addWidget(self.linked)
         left_layout.addLayout(form)
         left_layout.addWidget(self._recipients_box(), 1)
         scroll = QScrollArea()
@@ -278,7 +286,7 @@ class WarningComposeDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
 
         self.reach_summary = plain_label("", wrap=True)
         self.reach_summary.setStyleSheet("font-weight: 600;")
@@ -577,21 +585,43 @@ class WarningComposeDialog(QDialog):
         return self.tr("Save on the portal")
 
     # -- saving ------------------------------------------------------------------------------------
-    def save(self):
+    def voids_cosign(self) -> str | None:
+        """Who co-signed the draft being edited: saving the edit removes that co-sign."""
+        if self.mode == MODE_EDIT and self.prepared is not None and self.prepared.cosigned_by:
+            staff = self.workspace.cache.get("staff", self.prepared.cosigned_by) or {}
+            return staff.get("display_name") or self.prepared.cosigned_by
+        return None
+
+    def save(self, cosign_void_confirmed: bool = False):
         if self.busy or self.problems_now():
             return
+        cosigner = self.voids_cosign()
+        if cosigner and not cosign_void_confirmed:
+            # Said before saving, not discovered afterwards: the edit needs a new co-sign.
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove the co-sign?"), self.tr(
+                "%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must "
+                "co-sign the changed text before it can be sent.").replace("%1", cosigner), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            go = box.addButton(self.tr("Save and remove co-sign"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.buttonClicked.connect(lambda b: self.save(cosign_void_confirmed=True) if b is go else None)
+            self.cosign_question = box
+            box.open()
+            return
         form = self.form()
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
         if self.mode == MODE_EDIT:
+            calls = PortalCalls(self.workspace.client)
             body = rules.patch_body(self.warning, form, self.revision_summary.text() if self.is_revision else None)
             warning_id = self.warning["id"]
             self._set_busy(True, self.tr("Saving…"))
-            Op(lambda: calls.patch(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
+            Op(lambda: calls.edit_warning(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
                 .failure(self._edit_failed).run_in_background()
             return
         outbox = self.workspace.engine.outbox
         if self.mode == MODE_CREATE:
-            row = outbox.enqueue("POST", "/warnings", rules.create_body(form), "warning", None,
+            body = rules.create_body(form) | ({"incident_ids": self.incident_ids} if self.incident_ids else {})
+            row = outbox.enqueue("POST", "/warnings", body, "warning", None,
                                  self.tr("New warning draft: %1").replace("%1", form["title"]))
         else:
             row = outbox.enqueue("POST", api_path("warnings", self.warning["id"], "revisions"),
@@ -603,7 +633,9 @@ class WarningComposeDialog(QDialog):
             self._done(None, "queued")
             return
         self._set_busy(True, self.tr("Sending to the portal…"))
-        Op(lambda: calls.push(outbox, row)).success(lambda answer: self._done(answer, "saved")) \
+        engine = self.workspace.engine
+        Op(lambda: engine.send_now(row["id"])) \
+            .success(lambda answer: self._done(answer, "saved" if answer is not None else "queued")) \
             .failure(self._push_failed).run_in_background()
 
     def _set_busy(self, busy: bool, text: str = ""):
@@ -629,7 +661,7 @@ class WarningComposeDialog(QDialog):
 
     def _push_failed(self, exc: BaseException):
         if isinstance(exc, PortalError) and not isinstance(exc, AuthExpired) \
-                and exc.status not in rules.WarningCalls.TRANSIENT:
+                and exc.status not in TRANSIENT_STATUSES:
             self._set_busy(False, self._refusal_text(exc))
             self.status.setObjectName("error")
             self.status.style().unpolish(self.status)

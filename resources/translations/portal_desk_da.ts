@@ -380,10 +380,6 @@
         <translation>Vælg mindst én rolle.</translation>
     </message>
     <message>
-        <source>A recipient or a security operations centre needs an organisation.</source>
-        <translation>En modtager eller et sikkerhedsovervågningscenter skal høre til en organisation.</translation>
-    </message>
-    <message>
         <source>Choose a role.</source>
         <translation>Vælg en rolle.</translation>
     </message>
@@ -406,6 +402,10 @@
     <message>
         <source>The user does not hold this role.</source>
         <translation>Brugeren har ikke denne rolle.</translation>
+    </message>
+    <message>
+        <source>A recipient or a security operations centre needs an organisation.</source>
+        <translation>En modtager eller et sikkerhedsovervågningscenter skal høre til en organisation.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +767,10 @@
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsView</name>
@@ -1050,6 +1054,10 @@
         <source>%1 of %2 approvals given</source>
         <translation>%1 af %2 godkendelser givet</translation>
     </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
 </context>
 <context>
     <name>AttentionView</name>
@@ -1102,10 +1110,6 @@
         <translation>Intet kræver din handling.</translation>
     </message>
     <message>
-        <source>Refused by the portal (%1): %2</source>
-        <translation>Afvist af portalen (%1): %2</translation>
-    </message>
-    <message>
         <source>On the portal now: %1, version %2, updated %3</source>
         <translation>På portalen nu: %1, version %2, opdateret %3</translation>
     </message>
@@ -1132,6 +1136,14 @@
     <message>
         <source>Remove this refused action from the list</source>
         <translation>Fjern denne afviste handling fra listen</translation>
+    </message>
+    <message>
+        <source>Refused by the portal: %1</source>
+        <translation>Afvist af portalen: %1</translation>
+    </message>
+    <message>
+        <source>Refusal code: %1</source>
+        <translation>Afvisningskode: %1</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1195,74 @@
     <message>
         <source>refused</source>
         <translation>afvist</translation>
+    </message>
+    <message>
+        <source>submitted an application</source>
+        <translation>indsendte en ansøgning</translation>
+    </message>
+    <message>
+        <source>reviewed an application</source>
+        <translation>behandlede en ansøgning</translation>
+    </message>
+    <message>
+        <source>resubmitted an application</source>
+        <translation>genindsendte en ansøgning</translation>
+    </message>
+    <message>
+        <source>submitted an output</source>
+        <translation>indsendte et output</translation>
+    </message>
+    <message>
+        <source>reviewed an output</source>
+        <translation>behandlede et output</translation>
+    </message>
+    <message>
+        <source>requested a sample</source>
+        <translation>bestilte en stikprøve</translation>
+    </message>
+    <message>
+        <source>wrote a warning</source>
+        <translation>skrev en advarsel</translation>
+    </message>
+    <message>
+        <source>edited a warning</source>
+        <translation>redigerede en advarsel</translation>
+    </message>
+    <message>
+        <source>co-signed a warning</source>
+        <translation>medunderskrev en advarsel</translation>
+    </message>
+    <message>
+        <source>sent a warning</source>
+        <translation>sendte en advarsel</translation>
+    </message>
+    <message>
+        <source>prepared a revision</source>
+        <translation>forberedte en revision</translation>
+    </message>
+    <message>
+        <source>discarded a revision</source>
+        <translation>kasserede en revision</translation>
+    </message>
+    <message>
+        <source>retracted a warning</source>
+        <translation>trak en advarsel tilbage</translation>
+    </message>
+    <message>
+        <source>acknowledged a warning</source>
+        <translation>kvitterede for en advarsel</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>loggede ind</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>loggede ud</translation>
+    </message>
+    <message>
+        <source>simulated recipient %1</source>
+        <translation>simuleret modtager %1</translation>
     </message>
 </context>
 <context>
@@ -1880,13 +1960,6 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n output</numerusform>
-        </translation>
-    </message>
     <message>
         <source> (%1 findings)</source>
         <translation> (%1 fund)</translation>
@@ -1966,6 +2039,13 @@ Nordjylland</translation>
     <message>
         <source>Click a cell to open the warnings those organisations are overdue on.</source>
         <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2084,10 +2164,6 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
-        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
-        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
-    </message>
-    <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
@@ -2096,8 +2172,40 @@ Nordjylland</translation>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+    </message>
+    <message>
         <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>No keyring: you sign in again after a restart</source>
+        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n timer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2413,6 +2521,116 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>IncidentAlerts</name>
+    <message>
+        <source>New critical incident: %1</source>
+        <translation>Ny kritisk hændelse: %1</translation>
+    </message>
+    <message>
+        <source>NIS2 clock running out: %1</source>
+        <translation>NIS2-frist udløber snart: %1</translation>
+    </message>
+    <message>
+        <source>%1 due in %2: “%3”</source>
+        <translation>%1 forfalder om %2: “%3”</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDashboard</name>
+    <message>
+        <source>Hospitals</source>
+        <translation>Hospitaler</translation>
+    </message>
+    <message>
+        <source>GP clinics</source>
+        <translation>Lægepraksisser</translation>
+    </message>
+    <message>
+        <source>Care homes</source>
+        <translation>Plejehjem</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <source>Met in time</source>
+        <translation>Overholdt i tide</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>Overholdt for sent</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Løber stadig</translation>
+    </message>
+    <message>
+        <source>No incidents yet.</source>
+        <translation>Ingen hændelser endnu.</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge and to warn per week</source>
+        <translation>Tid til kvittering og til advarsel pr. uge</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Indberettet</translation>
+    </message>
+    <message>
+        <source>Acknowledge: median h</source>
+        <translation>Kvittering: median t</translation>
+    </message>
+    <message>
+        <source>Acknowledge: 90% h</source>
+        <translation>Kvittering: 90 % t</translation>
+    </message>
+    <message>
+        <source>Warn: median h</source>
+        <translation>Advarsel: median t</translation>
+    </message>
+    <message>
+        <source>Warn: 90% h</source>
+        <translation>Advarsel: 90 % t</translation>
+    </message>
+    <message>
+        <source>Incidents by severity</source>
+        <translation>Hændelser efter alvor</translation>
+    </message>
+    <message>
+        <source>Incidents by sector affected</source>
+        <translation>Hændelser efter ramt sektor</translation>
+    </message>
+    <message>
+        <source>NIS2 clocks</source>
+        <translation>NIS2-frister</translation>
+    </message>
+    <message>
+        <source>Time from report to acknowledgement and to warning (hours, by week reported)</source>
+        <translation>Tid fra indberetning til kvittering og til advarsel (timer, efter indberetningsuge)</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Hændelsesindberetninger</translation>
+    </message>
+    <message>
+        <source>%1 incidents (merged ones counted in the incident they joined); NIS2 clocks met: %2 of %3.</source>
+        <translation>%1 hændelser (sammenlagte tælles i den hændelse, de blev lagt sammen med); NIS2-frister overholdt: %2 af %3.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Portal Desk — %1</source>
@@ -2433,10 +2651,6 @@ Nordjylland</translation>
     <message>
         <source>Warnings</source>
         <translation>Advarsler</translation>
-    </message>
-    <message>
-        <source>Administration</source>
-        <translation>Administration</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2535,6 +2749,10 @@ Nordjylland</translation>
         <translation>Log ud, og fjern offlinekopien</translation>
     </message>
     <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
         <source>Quit Portal Desk</source>
         <translation>Afslut Portal Desk</translation>
     </message>
@@ -2552,6 +2770,10 @@ Nordjylland</translation>
     <message>
         <source>Keep working</source>
         <translation>Arbejd videre</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +3088,10 @@ Nordjylland</translation>
         <translation>Ingen tilsynsførende har behandlet det endnu.</translation>
     </message>
     <message>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
+    </message>
+    <message>
         <source>a supervisor</source>
         <translation>en tilsynsførende</translation>
     </message>
@@ -3145,6 +3371,10 @@ Nordjylland</translation>
         <translation>Frigiv</translation>
     </message>
     <message>
+        <source>Justification (required): why may it leave despite the findings?</source>
+        <translation>Begrundelse (påkrævet): hvorfor må det frigives trods fundene?</translation>
+    </message>
+    <message>
         <source>Comment (optional):</source>
         <translation>Kommentar (valgfri):</translation>
     </message>
@@ -3185,6 +3415,10 @@ Nordjylland</translation>
         <translation>Forskeren læser dette.</translation>
     </message>
     <message>
+        <source>For the record: what you checked and why the findings do not disclose anyone.</source>
+        <translation>Til sagen: hvad du har kontrolleret, og hvorfor fundene ikke afslører nogen.</translation>
+    </message>
+    <message>
         <source>For the record (optional).</source>
         <translation>Til sagen (valgfrit).</translation>
     </message>
@@ -3193,12 +3427,39 @@ Nordjylland</translation>
         <translation>For lang (højst %1 tegn).</translation>
     </message>
     <message>
+        <source>Write a justification to enable %1. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
+    </message>
+    <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
         <translation>Ctrl+Enter for at bekræfte, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>The automatic check found personal data (%1). Releasing gives it out of the research machine.</source>
+        <translation>Den automatiske kontrol fandt personoplysninger (%1). En frigivelse udleverer dem fra forskermaskinen.</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>række %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all of them in the files on the right)</source>
+        <translation>
+            <numerusform>… og %n mere (alle i filerne til højre)</numerusform>
+            <numerusform>… og %n mere (alle i filerne til højre)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check flagged this output (verdict %1).</source>
+        <translation>Kontrollen markerede dette output (resultat %1).</translation>
+    </message>
+    <message>
+        <source>What the automatic check found:</source>
+        <translation>Hvad den automatiske kontrol fandt:</translation>
     </message>
 </context>
 <context>
@@ -3287,10 +3548,6 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
-        <source>● Offline mode</source>
-        <translation>● Offlinetilstand</translation>
-    </message>
-    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -3307,20 +3564,36 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
-        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
-        <source>Working offline: %1</source>
-        <translation>Arbejder offline: %1</translation>
-    </message>
-    <message>
         <source>Synced %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
         <source>Working offline from the copy on this computer</source>
         <translation>Arbejder offline med kopien på denne computer</translation>
+    </message>
+    <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal unavailable, retrying in %1 s</source>
+        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
+    </message>
+    <message>
+        <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
+        <translation>Offline: portalen kan ikke nås. Dine handlinger venter på denne computer.</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s.</source>
+        <translation>Prøver igen om %1 s.</translation>
+    </message>
+    <message>
+        <source>The portal answered with an error; nothing you did is lost.</source>
+        <translation>Portalen svarede med en fejl; intet af det, du har gjort, er tabt.</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +3859,10 @@ Nordjylland</translation>
         <source>For the other caseworkers and the applicant</source>
         <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
+    <message>
+        <source>The text holds control characters or direction overrides, which the portal does not take.</source>
+        <translation>Teksten indeholder kontroltegn eller retningsskift, som portalen ikke tager imod.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>
@@ -3749,6 +4026,38 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
+        <source>project %1</source>
+        <translation>projekt %1</translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation>forsker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation>Vælg et projekt eller en forsker.</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
+    </message>
+    <message>
         <source>%1 — %2 (%3, %4)</source>
         <translation>%1 — %2 (%3, %4)</translation>
     </message>
@@ -3767,40 +4076,8 @@ Nordjylland</translation>
         </translation>
     </message>
     <message>
-        <source>project %1</source>
-        <translation>projekt %1</translation>
-    </message>
-    <message>
-        <source>researcher %1 (%2)</source>
-        <translation>forsker %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from in the offline copy yet.</source>
-        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
-    </message>
-    <message>
-        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
-        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
         <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
         <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to request, Esc to cancel.</source>
-        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
-    </message>
-    <message>
-        <source>Choose a project or a researcher.</source>
-        <translation>Vælg et projekt eller en forsker.</translation>
-    </message>
-    <message>
-        <source>Write a reason to enable Request sample. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
     </message>
 </context>
 <context>
@@ -3869,20 +4146,6 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s) in the copy.</source>
-        <translation>
-            <numerusform>%n output i kopien.</numerusform>
-            <numerusform>%n output i kopien.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
@@ -3938,6 +4201,20 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4069,16 +4346,8 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
-        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
-        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
-    </message>
-    <message>
-        <source>Portal: not contacted (offline mode)</source>
-        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -4131,18 +4400,6 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
-    </message>
-    <message>
-        <source>I have an enrolment code</source>
-        <translation>Jeg har en tilmeldingskode</translation>
-    </message>
-    <message>
-        <source>First sign-in: set your password and your authenticator app</source>
-        <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
-    </message>
-    <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -4203,6 +4460,352 @@ Nordjylland</translation>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Login mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
+    </message>
+    <message>
+        <source>I have an enrolment code</source>
+        <translation>Jeg har en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>First sign-in: set your password and your authenticator app</source>
+        <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
+    </message>
+</context>
+<context>
+    <name>TriageDetail</name>
+    <message>
+        <source>Early warning</source>
+        <translation>Tidlig varsling</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Underretning</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Endelig rapport</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Kvitteret</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Lagt sammen</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Advaret</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>%1 met (late)</source>
+        <translation>%1 overholdt (for sent)</translation>
+    </message>
+    <message>
+        <source>%1 met</source>
+        <translation>%1 overholdt</translation>
+    </message>
+    <message>
+        <source>%1 overdue by %2</source>
+        <translation>%1 overskredet med %2</translation>
+    </message>
+    <message>
+        <source>%1 due in %2</source>
+        <translation>%1 forfalder om %2</translation>
+    </message>
+    <message>
+        <source>Where the report came from</source>
+        <translation>Hvor indberetningen kom fra</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Indicators (defanged)</source>
+        <translation>Indikatorer (uskadeliggjort)</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Kopiér værdi</translation>
+    </message>
+    <message>
+        <source>Copies the indicator as reported (for a block list); the list shows it defanged so that it cannot be opened by a click</source>
+        <translation>Kopierer indikatoren som indberettet (til en blokeringsliste); listen viser den uskadeliggjort, så den ikke kan åbnes med et klik</translation>
+    </message>
+    <message>
+        <source>Copy defanged</source>
+        <translation>Kopiér uskadeliggjort</translation>
+    </message>
+    <message>
+        <source>Suggested duplicates</source>
+        <translation>Foreslåede dubletter</translation>
+    </message>
+    <message>
+        <source>Updates from the reporting centre and the triage log</source>
+        <translation>Opdateringer fra det indberettende center og triageloggen</translation>
+    </message>
+    <message>
+        <source>NIS2 clocks</source>
+        <translation>NIS2-frister</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Suggested duplicates (M merges into the one chosen)</source>
+        <translation>Foreslåede dubletter (M lægger sammen med den valgte)</translation>
+    </message>
+    <message>
+        <source>Updates and triage log</source>
+        <translation>Opdateringer og triagelog</translation>
+    </message>
+    <message>
+        <source>Severity %1 · status %2 · occurred %3 · detected %4</source>
+        <translation>Alvor %1 · status %2 · indtruffet %3 · opdaget %4</translation>
+    </message>
+    <message>
+        <source>Not NIS2-significant: no reporting clocks</source>
+        <translation>Ikke væsentlig efter NIS2: ingen indberetningsfrister</translation>
+    </message>
+    <message>
+        <source>Reported by %1 at %2</source>
+        <translation>Indberettet af %1 kl. %2</translation>
+    </message>
+    <message>
+        <source>Affected: %1</source>
+        <translation>Ramt: %1</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Tildelt %1</translation>
+    </message>
+    <message>
+        <source>Warned in %1 (sent %2)</source>
+        <translation>Advaret i %1 (sendt %2)</translation>
+    </message>
+    <message>
+        <source>Merged into %1</source>
+        <translation>Lagt sammen med %1</translation>
+    </message>
+    <message>
+        <source>Takes in %1</source>
+        <translation>Omfatter %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 — shares %3</source>
+        <translation>%1 %2 — deler %3</translation>
+    </message>
+</context>
+<context>
+    <name>TriageView</name>
+    <message>
+        <source>Search id, title, centre or indicator</source>
+        <translation>Søg id, titel, center eller indikator</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Søg hændelser</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbne</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Kvitteret</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Advaret</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Lagt sammen</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Enhver alvor</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Incident queue</source>
+        <translation>Hændelseskø</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Indberettet af</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>NIS2 clock</source>
+        <translation>NIS2-frist</translation>
+    </message>
+    <message>
+        <source>Acknowledge (A)</source>
+        <translation>Kvittér (A)</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Tildel mig</translation>
+    </message>
+    <message>
+        <source>Merge into duplicate (M)</source>
+        <translation>Læg sammen med dublet (M)</translation>
+    </message>
+    <message>
+        <source>Dismiss… (D)</source>
+        <translation>Afvis… (D)</translation>
+    </message>
+    <message>
+        <source>Close (C)</source>
+        <translation>Luk (C)</translation>
+    </message>
+    <message>
+        <source>Draft a warning from these incidents (W)</source>
+        <translation>Udkast til advarsel fra disse hændelser (W)</translation>
+    </message>
+    <message>
+        <source>(queued)</source>
+        <translation>(i kø)</translation>
+    </message>
+    <message>
+        <source>All clocks met</source>
+        <translation>Alle frister overholdt</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 new critical · %3 clocks overdue</source>
+        <translation>%1 åbne · %2 nye kritiske · %3 frister overskredet</translation>
+    </message>
+    <message>
+        <source>Only coordinators draft warnings.</source>
+        <translation>Kun koordinatorer skriver advarsler.</translation>
+    </message>
+    <message>
+        <source>Choose incidents that are neither merged nor dismissed.</source>
+        <translation>Vælg hændelser, der hverken er lagt sammen eller afvist.</translation>
+    </message>
+    <message>
+        <source>An action on this incident is waiting to be sent.</source>
+        <translation>En handling på denne hændelse venter på at blive sendt.</translation>
+    </message>
+    <message>
+        <source>Only coordinators triage incidents.</source>
+        <translation>Kun koordinatorer triagerer hændelser.</translation>
+    </message>
+    <message>
+        <source>Choose an incident.</source>
+        <translation>Vælg en hændelse.</translation>
+    </message>
+    <message>
+        <source>No open incident shares an indicator with this one.</source>
+        <translation>Ingen åben hændelse deler en indikator med denne.</translation>
+    </message>
+    <message>
+        <source>Not possible for an incident that is %1.</source>
+        <translation>Ikke muligt for en hændelse, der er %1.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>Læg %1 sammen med %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to me</source>
+        <translation>Tildel mig %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge %1</source>
+        <translation>Kvittér for %1</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Luk %1</translation>
+    </message>
+    <message>
+        <source>Dismiss %1</source>
+        <translation>Afvis %1</translation>
+    </message>
+    <message>
+        <source>Why is it dismissed? (kept for the coordinators)</source>
+        <translation>Hvorfor afvises den? (gemmes til koordinatorerne)</translation>
+    </message>
+    <message>
+        <source>Queued: %1. It is sent with the next sync.</source>
+        <translation>I kø: %1. Den sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Warning %1 drafted from the incidents; co-sign and send it on the Warnings page.</source>
+        <translation>Advarsel %1 er skrevet ud fra hændelserne; medunderskriv og send den på siden Advarsler.</translation>
+    </message>
+    <message>
+        <source>The warning draft is queued: it is sent with the next sync.</source>
+        <translation>Advarselsudkastet er i kø: det sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Triage: A acknowledge, M merge into the chosen duplicate, D dismiss, C close, W draft a warning from the selected incidents</source>
+        <translation>Triage: A kvittér, M læg sammen med den valgte dublet, D afvis, C luk, W udkast til advarsel fra de valgte hændelser</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +5205,26 @@ Nordjylland</translation>
         <source>Your changes are still here; try again.</source>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
+    <message>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
+    </message>
+    <message>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
+    </message>
+    <message>
+        <source>Answers the incident reports: %1</source>
+        <translation>Besvarer hændelsesindberetningerne: %1</translation>
+    </message>
+    <message>
+        <source>Linked incident reports</source>
+        <translation>Tilknyttede hændelsesindberetninger</translation>
+    </message>
 </context>
 <context>
     <name>WarningDetail</name>
@@ -4612,14 +5235,6 @@ Nordjylland</translation>
     <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
-    </message>
-    <message>
-        <source>Co-sign</source>
-        <translation>Medunderskriv</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Send</translation>
     </message>
     <message>
         <source>New revision…</source>
@@ -4773,6 +5388,14 @@ Nordjylland</translation>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
     </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Medunderskriv</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
 </context>
 <context>
     <name>WarningEscalation</name>
@@ -4790,6 +5413,53 @@ Nordjylland</translation>
     <message>
         <source>New critical warning: %1</source>
         <translation>Ny kritisk advarsel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningExport</name>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
+    </message>
+    <message>
+        <source>Export this warning</source>
+        <translation>Eksportér denne advarsel</translation>
+    </message>
+    <message>
+        <source>CSAF 2.0 document (JSON)…</source>
+        <translation>CSAF 2.0-dokument (JSON)…</translation>
+    </message>
+    <message>
+        <source>Warning as JSON…</source>
+        <translation>Advarslen som JSON…</translation>
+    </message>
+    <message>
+        <source>Only coordinators export CSAF</source>
+        <translation>Kun koordinatorer eksporterer CSAF</translation>
+    </message>
+    <message>
+        <source>The CSAF document comes from the portal: you are offline</source>
+        <translation>CSAF-dokumentet kommer fra portalen: du er offline</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Eksportér %1</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Ikke eksporteret: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Eksporteret til %1</translation>
+    </message>
+    <message>
+        <source>The portal could not give the CSAF document: %1</source>
+        <translation>Portalen kunne ikke levere CSAF-dokumentet: %1</translation>
     </message>
 </context>
 <context>
@@ -5269,6 +5939,10 @@ Nordjylland</translation>
         <source>Warnings: select a row to see its text, acknowledgements and revisions</source>
         <translation>Advarsler: vælg en række for at se tekst, kvitteringer og udgaver</translation>
     </message>
+    <message>
+        <source>Ctrl+N new warning · Alt+C co-sign · Alt+S send</source>
+        <translation>Ctrl+N ny advarsel · Alt+M medunderskriv · Alt+S send</translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
@@ -5353,6 +6027,34 @@ Nordjylland</translation>
         <translation>ACRO: frihedsgrader</translation>
     </message>
     <message>
+        <source>ACRO passed it, the portal found a breach</source>
+        <translation>ACRO godkendte, portalen fandt et brud</translation>
+    </message>
+    <message>
+        <source>ACRO bundle names other files</source>
+        <translation>ACRO-bundtet nævner andre filer</translation>
+    </message>
+    <message>
+        <source>Check stopped: over its time budget</source>
+        <translation>Kontrol stoppet: over sin tidsgrænse</translation>
+    </message>
+    <message>
+        <source>Check failed: a person must check it</source>
+        <translation>Kontrollen fejlede: en person skal kontrollere det</translation>
+    </message>
+    <message>
+        <source>Count not rounded to the base</source>
+        <translation>Antal ikke afrundet til grundtallet</translation>
+    </message>
+    <message>
+        <source>Differencing: subtracting another release leaves a small count</source>
+        <translation>Differensberegning: fratrækning af en anden frigivelse efterlader et lille antal</translation>
+    </message>
+    <message>
+        <source>Suppressed cell recoverable from the totals</source>
+        <translation>Undertrykt celle kan genskabes fra totalerne</translation>
+    </message>
+    <message>
         <source>small counts</source>
         <translation>små antal</translation>
     </message>
@@ -5399,6 +6101,34 @@ Nordjylland</translation>
     <message>
         <source>ACRO verdict</source>
         <translation>ACRO-vurdering</translation>
+    </message>
+    <message>
+        <source>ACRO disagrees</source>
+        <translation>ACRO er uenig</translation>
+    </message>
+    <message>
+        <source>ACRO bundle mismatch</source>
+        <translation>ACRO-bundt passer ikke</translation>
+    </message>
+    <message>
+        <source>check timed out</source>
+        <translation>kontrol over tid</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>kontrol fejlede</translation>
+    </message>
+    <message>
+        <source>unrounded</source>
+        <translation>ikke afrundet</translation>
+    </message>
+    <message>
+        <source>differencing</source>
+        <translation>differensberegning</translation>
+    </message>
+    <message>
+        <source>recoverable suppression</source>
+        <translation>genskabelig undertrykkelse</translation>
     </message>
     <message>
         <source>ACRO %1</source>
@@ -5763,14 +6493,6 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>No answer yet</source>
-        <translation>Intet svar endnu</translation>
-    </message>
-    <message>
-        <source>%1 did not answer</source>
-        <translation>%1 svarede ikke</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -5781,10 +6503,6 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -5805,6 +6523,18 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>
