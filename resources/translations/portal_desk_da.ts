@@ -3403,6 +3403,18 @@ Nordjylland</translation>
         <translation>Ikke alle filer er kontrolleret mod deres SHA-256 endnu (%1). Du har ikke set det, du frigiver.</translation>
     </message>
     <message>
+        <source>Withhold reason</source>
+        <translation>Begrundelse for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Vælg en begrundelse…</translation>
+    </message>
+    <message>
+        <source>Explanation for the researcher (required):</source>
+        <translation>Forklaring til forskeren (påkrævet):</translation>
+    </message>
+    <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
@@ -3425,6 +3437,10 @@ Nordjylland</translation>
     <message>
         <source>Too long (at most %1 characters).</source>
         <translation>For lang (højst %1 tegn).</translation>
+    </message>
+    <message>
+        <source>Choose a reason and write an explanation to enable %1. Esc cancels.</source>
+        <translation>Vælg en begrundelse og skriv en forklaring for at aktivere %1. Esc annullerer.</translation>
     </message>
     <message>
         <source>Write a justification to enable %1. Esc cancels.</source>
@@ -6279,6 +6295,38 @@ Nordjylland</translation>
     <message>
         <source>Withheld</source>
         <translation>Tilbageholdt</translation>
+    </message>
+    <message>
+        <source>Small counts</source>
+        <translation>Små antal</translation>
+    </message>
+    <message>
+        <source>Dominance: few contributors hold most of it</source>
+        <translation>Dominans: få bidragydere står for det meste</translation>
+    </message>
+    <message>
+        <source>Identifiers (CPR or CVR numbers)</source>
+        <translation>Identifikatorer (CPR- eller CVR-numre)</translation>
+    </message>
+    <message>
+        <source>Row-level microdata</source>
+        <translation>Mikrodata på personniveau</translation>
+    </message>
+    <message>
+        <source>Differencing against earlier releases</source>
+        <translation>Differensberegning mod tidligere frigivelser</translation>
+    </message>
+    <message>
+        <source>Missing context: what the output shows is not explained</source>
+        <translation>Manglende kontekst: det er ikke forklaret, hvad outputtet viser</translation>
+    </message>
+    <message>
+        <source>Counts not rounded</source>
+        <translation>Antal ikke afrundet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
     <message>
         <source>Pass</source>
