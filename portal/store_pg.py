@@ -53,7 +53,7 @@ import threading
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-from .store import Tx
+from .store import Tx, utc_now_iso
 
 try:
     import psycopg
@@ -150,6 +150,22 @@ SCHEMA = [
     # v2: store.SCHEMA v2 (a warning's list key is its status)
     """
     UPDATE entities SET owner = (data::jsonb)->>'status' WHERE kind = 'warning' AND data IS NOT NULL;
+    """,
+    # v3: store.SCHEMA v3 (the transparency log: entity states per entry, the Merkle tree)
+    """
+    ALTER TABLE audit ADD COLUMN state_digest TEXT;
+    CREATE TABLE audit_state (
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT,
+        PRIMARY KEY (kind, id, seq)
+    );
+    CREATE INDEX audit_state_seq ON audit_state(seq);
+    CREATE TABLE audit_tree (
+        node BIGINT PRIMARY KEY,
+        hash BYTEA NOT NULL
+    )
     """,
 ]
 
@@ -249,7 +265,10 @@ class PostgresStore:
             try:
                 if lock:
                     conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                yield Tx(conn, POSTGRES)
+                tx = Tx(conn, POSTGRES)
+                yield tx
+                if lock:
+                    tx.audit_unattributed(utc_now_iso())
             except BaseException:
                 if not conn.closed:
                     try:
