@@ -42,6 +42,7 @@ class Workspace:
     engine: SyncEngine
     key_from_password: bool = False
     offline: bool = False
+    stay_offline: bool = False     # opened in offline mode: the portal is not contacted this run
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -34,7 +34,13 @@ def serve(argv) -> int:
     parser.add_argument("--audit-key", help="the Ed25519 key (PEM) that signs audit checkpoints; default: made "
                                             "beside a SQLite database on first start (required with PostgreSQL)")
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="end when standard input closes (the desktop's embedded demo portal: it ends "
+                             "with the app however the app ends)")
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        from .lifeline import exit_with_parent
+        exit_with_parent()
 
     import uvicorn
 

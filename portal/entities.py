@@ -15,11 +15,6 @@ SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
 REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
            "North Denmark Region")
 
-# Registers whose request makes an application need three approvals and raises
-# the sampling risk of its outputs (health data and causes of death).
-SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
-
-
 def addressed_org_ids(tx, recipients: dict) -> list[str]:
     """The organisations a warning reaches: named ones, plus those in its sectors
     (narrowed to its regions when regions are given), or every org in the regions."""

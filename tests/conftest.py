@@ -118,3 +118,16 @@ def desk_factory(qtbot):
     yield make
     for desk in started:
         desk.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):
+    """The English plural forms ("1 action", "2 actions") installed as the app installs them."""
+    from desktop.app import install_translations
+    from PySide6.QtCore import QLocale
+    from tests.test_i18n import i18n
+    i18n.release(if_outdated=True)
+    old_locale = QLocale()
+    install_translations(qapp, "en")
+    QLocale.setDefault(old_locale)
+    yield

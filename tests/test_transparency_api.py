@@ -105,7 +105,15 @@ def test_inclusion_refuses_entries_the_caller_may_not_see(portal):
 
 def test_two_processes_grow_one_tree(make_portal):
     a = make_portal().start()
-    b = a.peer().start()
+    b = a.peer()
+    try:
+        b.start()
+        grow_one_tree(a, b)
+    finally:
+        b.close()
+
+
+def grow_one_tree(a, b):
     assert public_key(a) == public_key(b)
     key = public_key(a)
     old = cp.verify_signature(a.session("admin").get(a.api + "/audit/checkpoint", timeout=5).json(), key)

@@ -58,7 +58,7 @@ class SyncController(QObject):
         if self.paused_for_auth and user_asked and not self._stop:
             self.auth_required.emit()   # the sign-in was dismissed: "sync now" asks again
             return
-        if self.running or self._stop or self.paused_for_auth:
+        if self.running or self._stop or self.paused_for_auth or self.workspace.stay_offline:
             return
         self.running = True
         self.started.emit()
@@ -166,7 +166,9 @@ class SyncStatus:
         c = self.controller
         if not c.running:
             self.progress.hide()
-        if c.paused_for_auth:
+        if c.workspace.stay_offline:
+            text, state = QStatusBar.tr("● Offline mode"), "offline"
+        elif c.paused_for_auth:
             text, state = QStatusBar.tr("● Sign-in needed"), "auth"
         elif c.online:
             text, state = QStatusBar.tr("● Online"), "online"
@@ -179,7 +181,10 @@ class SyncStatus:
         waiting = c.pending()
         self.pending.setText(QStatusBar.tr("%1 waiting").replace("%1", str(waiting)) if waiting else "")
         self.pending.setVisible(bool(waiting))
-        if not c.running:
+        if c.workspace.stay_offline:
+            self.message.setText(QStatusBar.tr("Offline mode: the portal is not contacted. What you do waits on "
+                                               "this computer until you next sign in online."))
+        elif not c.running:
             result = c.last_result
             if result is not None and result.error and not result.online:
                 self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))

@@ -1548,13 +1548,12 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
-    <message>
-        <source>%1 outputs</source>
-        <translation>%1 output</translation>
-    </message>
-    <message>
-        <source>1 output</source>
-        <translation>1 output</translation>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
     </message>
     <message>
         <source> (%1 findings)</source>
@@ -1704,6 +1703,10 @@ Nordjylland</translation>
     <message>
         <source>Portal Desk</source>
         <translation>Portal Desk</translation>
+    </message>
+    <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
     <message>
         <source>No keyring</source>
@@ -1958,6 +1961,25 @@ Nordjylland</translation>
     <message>
         <source>Sign out and remove offline copy</source>
         <translation>Log ud, og fjern offlinekopien</translation>
+    </message>
+    <message>
+        <source>Quit Portal Desk</source>
+        <translation>Afslut Portal Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</source>
+        <translation>
+            <numerusform>%n handling, du har foretaget, er endnu ikke sendt til portalen. Den gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+            <numerusform>%n handlinger, du har foretaget, er endnu ikke sendt til portalen. De gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit, send later</source>
+        <translation>Afslut, send senere</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Arbejd videre</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2711,10 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -2703,6 +2729,10 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
     <message>
         <source>Working offline: %1</source>
@@ -3127,12 +3157,22 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
-        <source>%1 — %2 (%3 outputs, %4 held)</source>
-        <translation>%1 — %2 (%3 output, %4 standset)</translation>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2 (%3, %4)</translation>
     </message>
-    <message>
-        <source>%1 — %2 (%3, %4 outputs)</source>
-        <translation>%1 — %2 (%3, %4 output)</translation>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n tilbageholdt</numerusform>
+            <numerusform>%n tilbageholdt</numerusform>
+        </translation>
     </message>
     <message>
         <source>project %1</source>
@@ -3151,8 +3191,8 @@ Nordjylland</translation>
         <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
     </message>
     <message>
-        <source>%1 of its outputs are held now; %2 would be taken (as far as this copy knows).</source>
-        <translation>%1 af dens output er standset nu; %2 ville blive udtaget (så vidt denne kopi ved).</translation>
+        <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
+        <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
     </message>
     <message>
         <source>Ctrl+Enter to request, Esc to cancel.</source>
@@ -3237,9 +3277,19 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message>
-        <source>%1 outputs in the copy.</source>
-        <translation>%1 output i kopien.</translation>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Base (no risk factor)</source>
@@ -3276,10 +3326,6 @@ Nordjylland</translation>
     <message>
         <source>%1 to %2</source>
         <translation>%1 til %2</translation>
-    </message>
-    <message>
-        <source>Management samples: %1, holding %2 outputs. They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>Ledelsesstikprøver: %1, som standser %2 output. De vælges af tilsynsførende, udtrækkes ikke og tælles ikke med ovenfor.</translation>
     </message>
     <message>
         <source>Rates in force: base %1; + %2 for a new researcher (fewer than %3 earlier outputs); + %4 per earlier breach; + %5 for a sensitive register; never above %6.</source>
@@ -3431,8 +3477,16 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -3485,6 +3539,10 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -5025,8 +5083,12 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Ingen</translation>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
@@ -5039,6 +5101,10 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -5059,10 +5125,6 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
-    </message>
-    <message>
-        <source>%1 never acknowledged</source>
-        <translation>%1 kvitterede aldrig</translation>
     </message>
 </context>
 </TS>

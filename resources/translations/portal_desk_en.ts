@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>ChartPainter</name>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n action(s) you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</source>
+        <translation>
+            <numerusform>%n action you took is not sent to the portal yet. It is kept safely in the offline copy on this computer and will be sent the next time you sign in.</numerusform>
+            <numerusform>%n actions you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n held</numerusform>
+            <numerusform>%n held</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SamplingOverviewDialog</name>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output in the copy.</numerusform>
+            <numerusform>%n outputs in the copy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Management samples: %1, holding %n output. They are chosen by supervisors, not drawn, and are not counted above.</numerusform>
+            <numerusform>Management samples: %1, holding %n outputs. They are chosen by supervisors, not drawn, and are not counted above.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
