@@ -29,7 +29,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
-GENESIS_HASH = "0" * 64
+from rules.audit_chain import GENESIS_HASH, audit_hash, canonical_json  # noqa: F401  (re-exported)
 
 SCHEMA = [
     # v1
@@ -135,19 +135,6 @@ SCHEMA = [
     );
     """,
 ]
-
-
-def canonical_json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def audit_hash(prev_hash: str, entry: dict) -> str:
-    """SHA-256 over the previous hash and the entry's canonical JSON (with the digest of the
-    entity states it wrote, when it wrote any: entries from before that have none)."""
-    fields = {k: entry[k] for k in ("seq", "at", "actor_id", "action", "entity", "entity_id", "outcome", "detail")}
-    if entry.get("state_digest") is not None:
-        fields["state_digest"] = entry["state_digest"]
-    return hashlib.sha256((prev_hash + "\n" + canonical_json(fields)).encode()).hexdigest()
 
 
 def state_hash(text: str | None) -> str | None:

@@ -181,3 +181,26 @@ def m003_meta_outbox_attention(db) -> None:
             resolved_at TEXT
         )""")
     db.execute("CREATE INDEX attention_open ON attention (resolved, id)")
+
+
+@migrations()
+def m004_audit_witness(db) -> None:
+    # What this desktop, as an outside witness of the portal's audit log, has seen:
+    # the key pinned on first use, the newest checkpoint it verified, and every alarm.
+    db.execute("""
+        CREATE TABLE audit_trust (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            public_key TEXT NOT NULL,
+            pinned_at TEXT NOT NULL,
+            checkpoint TEXT,
+            checked_at TEXT,
+            states_checked_at REAL
+        )""")
+    db.execute("""
+        CREATE TABLE audit_alarms (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""")
