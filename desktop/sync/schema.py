@@ -202,5 +202,7 @@ def m004_audit_witness(db) -> None:
             kind TEXT NOT NULL,
             message TEXT NOT NULL,
             evidence TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT
         )""")

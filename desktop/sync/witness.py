@@ -63,11 +63,30 @@ class AuditWitness:
         return Trust(base64.b64decode(row["public_key"]), row["pinned_at"],
                      json.loads(row["checkpoint"]) if row["checkpoint"] else None, row["checked_at"])
 
-    def alarms(self) -> list[dict]:
-        rows = self.cache.query("SELECT id, kind, message, evidence, created_at FROM audit_alarms ORDER BY id")
+    def alarms(self, include_resolved: bool = False) -> list[dict]:
+        """The alarms still standing (a changed key the user accepted is resolved; tampering never is)."""
+        sql = "SELECT id, kind, message, evidence, created_at, resolved_at, resolution FROM audit_alarms"
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        rows = self.cache.query(sql + " ORDER BY id")
         for row in rows:
             row["evidence"] = json.loads(row["evidence"])
         return rows
+
+    def accept_new_key(self, alarm_id: int) -> bytes:
+        """Pin the key a `new_key` alarm names, after the user compared its fingerprint with
+        the one the portal's operator published (a key rotation, docs/audit-log.md). The
+        trusted checkpoint stays: the next sync proves the log under the new key extends it."""
+        alarm = next((a for a in self.alarms() if a["id"] == alarm_id), None)
+        if alarm is None or alarm["kind"] != "new_key":
+            raise ValueError("only a standing alarm about a changed key can be accepted")
+        key = base64.b64decode(alarm["evidence"]["new_key"])
+        with self.cache.transaction() as conn:
+            conn.execute("UPDATE audit_trust SET public_key = ?, pinned_at = ? WHERE id = 1",
+                         (base64.b64encode(key).decode("ascii"), now_iso()))
+            conn.execute("UPDATE audit_alarms SET resolved_at = ?, resolution = ? WHERE id = ?",
+                         (now_iso(), f"new key {cp.key_id(key)} accepted by the user", alarm_id))
+        return key
 
     def _pin(self, public_key: bytes) -> None:
         with self.cache.transaction() as conn:

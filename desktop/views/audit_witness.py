@@ -14,11 +14,17 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from rules.checkpoint import CheckpointProblem
+from rules.checkpoint import fingerprint as _fingerprint
 from ..models import labels
 from ..sync.witness import evidence_document
 from ..tasks import Op
 from ..theme import status_colour
 from .widgets import heading, plain_label
+
+
+def cp_fingerprint(key_b64: str) -> str:
+    import base64
+    return _fingerprint(base64.b64decode(key_b64))
 
 
 def tr(text: str) -> str:
@@ -104,8 +110,13 @@ class WitnessPanel(QFrame):
         self.check_button.clicked.connect(self.check_entry)
         self.export_button = QPushButton(tr("Export evidence…"))
         self.export_button.clicked.connect(lambda: self.export_evidence())
+        self.accept_button = QPushButton(tr("Trust the new key…"))
+        self.accept_button.setToolTip(tr("Only after comparing its fingerprint with the one your portal's "
+                                         "operator published for a key change"))
+        self.accept_button.clicked.connect(self.ask_accept_key)
         row.addWidget(self.check_button)
         row.addWidget(self.export_button)
+        row.addWidget(self.accept_button)
         layout.addLayout(row)
         self.refresh()
 
@@ -138,6 +149,7 @@ class WitnessPanel(QFrame):
         self.state.style().polish(self.state)
         self.alarm_text.setVisible(bool(alarms))
         self.export_button.setVisible(bool(alarms))
+        self.accept_button.setVisible(bool(alarms) and alarms[-1]["kind"] == "new_key")
         self.key.setText(tr("Pinned key fingerprint (SHA-256): %1").replace("%1", trust.fingerprint)
                          if trust else tr("No key pinned yet."))
         self.check_button.setEnabled(self.entry is not None and trust is not None and trust.checkpoint is not None)
@@ -184,6 +196,30 @@ class WitnessPanel(QFrame):
         self.inclusion.style().polish(self.inclusion)
         self.check_button.setEnabled(True)
         self.checked.emit(ok)
+
+    def ask_accept_key(self) -> QMessageBox | None:
+        alarms = self.alarms()
+        if not alarms or alarms[-1]["kind"] != "new_key":
+            return None
+        alarm = alarms[-1]
+        fingerprint = cp_fingerprint(alarm["evidence"]["new_key"])
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Trust the new key?"),
+                          tr("The portal now signs its audit log with the key with this fingerprint:\n\n%1\n\n"
+                             "Trust it only if your portal's operator announced a key change and published "
+                             "exactly this fingerprint. The log must still extend the last checkpoint this "
+                             "desktop verified.").replace("%1", fingerprint), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        trust = box.addButton(tr("Trust the new key"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self.accept_key(alarm["id"]) if button is trust else None)
+        box.open()
+        self.accept_box = box
+        return box
+
+    def accept_key(self, alarm_id: int) -> None:
+        self.witness.accept_new_key(alarm_id)
+        self.refresh()
 
     def export_evidence(self, path: str | None = None) -> str | None:
         alarms = self.alarms()

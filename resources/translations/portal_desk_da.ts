@@ -1276,6 +1276,14 @@
         <translation>Bed portalen om postens inklusionsbevis, og kontrollér det mod det kontrolpunkt, denne computer har verificeret</translation>
     </message>
     <message>
+        <source>Trust the new key…</source>
+        <translation>Stol på den nye nøgle…</translation>
+    </message>
+    <message>
+        <source>Only after comparing its fingerprint with the one your portal&apos;s operator published for a key change</source>
+        <translation>Kun efter at have sammenlignet dens fingeraftryk med det, portalens driftsansvarlige har offentliggjort ved et nøgleskift</translation>
+    </message>
+    <message>
         <source>✖ ALARM: %1</source>
         <translation>✖ ALARM: %1</translation>
     </message>
@@ -1318,6 +1326,26 @@
     <message>
         <source>The proof could not be fetched: %1</source>
         <translation>Beviset kunne ikke hentes: %1</translation>
+    </message>
+    <message>
+        <source>Trust the new key?</source>
+        <translation>Stol på den nye nøgle?</translation>
+    </message>
+    <message>
+        <source>The portal now signs its audit log with the key with this fingerprint:
+
+%1
+
+Trust it only if your portal&apos;s operator announced a key change and published exactly this fingerprint. The log must still extend the last checkpoint this desktop verified.</source>
+        <translation>Portalen signerer nu sin revisionslog med nøglen med dette fingeraftryk:
+
+%1
+
+Stol kun på den, hvis portalens driftsansvarlige har meddelt et nøgleskift og offentliggjort netop dette fingeraftryk. Loggen skal stadig bygge videre på det seneste kontrolpunkt, denne computer har verificeret.</translation>
+    </message>
+    <message>
+        <source>Trust the new key</source>
+        <translation>Stol på den nye nøgle</translation>
     </message>
     <message>
         <source>Open the audit page</source>

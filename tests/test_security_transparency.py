@@ -21,9 +21,16 @@ import pytest
 import requests
 
 from tests.client_helpers import sign_in_through_dialog, sync_again, wait_for_sync
+from tests.faults import record
 from tests.portal_process import ROOT
 
 USER = "dorte"    # a supervisor: her client also has the portal verify every entity's state
+
+
+def cp_fingerprint_of(key_b64: str) -> str:
+    import base64
+    from rules.checkpoint import fingerprint
+    return fingerprint(base64.b64decode(key_b64))
 
 
 def fail_sign_ins(portal, n):
@@ -50,6 +57,11 @@ def witnessed(fresh_portal, desk_factory, qtbot, tmp_path, monkeypatch):
     trusted = witness.trust().checkpoint
     assert trusted["tree_size"] >= early["tree_size"] + 4
     return portal, desk, early, trusted
+
+
+def report(portal, tampering: str, evidence: dict, done: subprocess.CompletedProcess) -> None:
+    record("transparency log tampering", tampering=tampering, backend=portal.backend,
+           alarm=f"{evidence['kind']}: {evidence['message']}", verify=done.stdout.strip().splitlines()[-1])
 
 
 def audit_verify(portal, checkpoint: dict, tmp_path) -> subprocess.CompletedProcess:
@@ -101,6 +113,7 @@ def test_a_truncated_tail_is_found(witnessed, qtbot, tmp_path):
     assert evidence["new_checkpoint"]["tree_size"] < trusted["tree_size"]
     done = audit_verify(portal, trusted, tmp_path)
     assert done.returncode == 1 and "fewer than" in done.stdout, done.stdout + done.stderr
+    report(portal, "truncate the tail (2 entries)", evidence, done)
 
 
 def test_history_rewritten_with_recomputed_hashes_is_found(witnessed, qtbot, tmp_path):
@@ -126,6 +139,7 @@ def test_history_rewritten_with_recomputed_hashes_is_found(witnessed, qtbot, tmp
     assert evidence["new_checkpoint"]["root_hash"] != trusted["root_hash"]
     done = audit_verify(portal, trusted, tmp_path)
     assert done.returncode == 1 and "history was rewritten" in done.stdout, done.stdout + done.stderr
+    report(portal, "rewrite an entry, every hash recomputed (chain and tree)", evidence, done)
 
 
 def test_an_edited_entity_row_is_found(witnessed, qtbot, tmp_path):
@@ -141,6 +155,7 @@ def test_an_edited_entity_row_is_found(witnessed, qtbot, tmp_path):
     assert id in evidence["verify"]["problem"]
     done = audit_verify(portal, trusted, tmp_path)
     assert done.returncode == 1 and id in done.stdout and "edited" in done.stdout, done.stdout + done.stderr
+    report(portal, "edit an output's row", evidence, done)
 
 
 def test_a_swapped_key_is_found(witnessed, qtbot, tmp_path):
@@ -153,6 +168,20 @@ def test_a_swapped_key_is_found(witnessed, qtbot, tmp_path):
     assert evidence["new_key"] != evidence["pinned_key"]
     done = audit_verify(portal, trusted, tmp_path)
     assert done.returncode == 1 and "not the pinned key" in done.stdout, done.stdout + done.stderr
+    report(portal, "swap the signing key", evidence, done)
+    # A planned rotation: the user compares the fingerprint and trusts the new key; the log
+    # signed with it must still extend the checkpoint verified under the old one.
+    panel = desk.window.open_page("audit").witness_panel
+    assert panel.accept_button.isVisible()
+    box = panel.ask_accept_key()
+    assert box.isVisible() and cp_fingerprint_of(evidence["new_key"]) in box.text()
+    panel.accept_key(panel.alarms()[-1]["id"])
+    assert panel.objectName() == "auditWitness" and not panel.accept_button.isVisible()
+    box.done(0)
+    fail_sign_ins(portal, 2)
+    after = sync_again(qtbot, desk)
+    assert after.audit_alarm is None
+    assert panel.witness.trust().checkpoint["tree_size"] >= trusted["tree_size"] + 2
 
 
 def test_a_replayed_old_checkpoint_is_found(witnessed, qtbot, tmp_path):
@@ -171,3 +200,4 @@ def test_a_replayed_old_checkpoint_is_found(witnessed, qtbot, tmp_path):
     assert evidence["new_checkpoint"]["tree_size"] <= early["tree_size"] + 1
     done = audit_verify(portal, trusted, tmp_path)
     assert done.returncode == 1 and "fewer than" in done.stdout, done.stdout + done.stderr
+    report(portal, "roll back to an old signed checkpoint", evidence, done)
