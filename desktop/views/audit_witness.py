@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMessageBox, QP
 from rules.checkpoint import CheckpointProblem
 from rules.checkpoint import fingerprint as _fingerprint
 from ..models import labels
-from ..sync.witness import evidence_document
+from ..sync.witness import AuditWitness, evidence_document
 from ..tasks import Op
 from ..theme import status_colour
 from .widgets import heading, plain_label
@@ -88,7 +88,8 @@ class WitnessPanel(QFrame):
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        self.witness = workspace.engine.witness
+        engine = getattr(workspace, "engine", None)
+        self.witness = engine.witness if engine is not None else AuditWitness(workspace.client, workspace.cache)
         self.entry: dict | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
