@@ -15,6 +15,7 @@ from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
 from .session import SessionManager, Workspace
 from .settings import Settings
 from .sync.api import InsecurePortal, normalise_base_url
+from .sync.secrets import KEYRING_UNUSABLE
 from .tasks import Op
 
 log = logging.getLogger("desktop")
@@ -196,10 +197,18 @@ class DeskApp(QObject):
         self.window.show()
         if workspace.key_from_password or not self.sessions.secrets.available:
             # Not modal: the workspace is usable while the notice is read.
-            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), self.tr(
-                "This computer has no usable keyring. Your session is kept in memory only and your offline "
-                "copy is encrypted with a key derived from your password: you will sign in again after a "
-                "restart."), QMessageBox.StandardButton.Ok, self.window)
+            if self.sessions.secrets.unavailable_reason == KEYRING_UNUSABLE:
+                text = self.tr(
+                    "The keyring on this computer is locked or refused to store secrets, so it is treated as no "
+                    "keyring. Your session is kept in memory only and your offline copy is encrypted with a key "
+                    "derived from your password: you will sign in again after a restart.")
+            else:
+                text = self.tr(
+                    "This computer has no usable keyring. Your session is kept in memory only and your offline "
+                    "copy is encrypted with a key derived from your password: you will sign in again after a "
+                    "restart.")
+            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), text,
+                                              QMessageBox.StandardButton.Ok, self.window)
             self.keyring_notice.setTextFormat(Qt.TextFormat.PlainText)
             self.keyring_notice.open()
         if workspace.notes:

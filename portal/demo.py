@@ -29,8 +29,12 @@ USERS = [
     ("gustav", "Gustav Bech", ["coordinator"], "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", {}),
     ("helle", "Helle Skov", ["caseworker", "supervisor"], "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO", {}),
     ("admin", "Portal Administrator", ["admin"], "H3SYV6KKADICATPKFKKZI2PICYU5OROR", {}),
+    ("ida", "Ida Kragh", ["admin"], "ESU6GH6DDRQECJK7HZBDRP55QCAX34KW", {}),
+    ("jens", "Jens Vinther", ["admin"], "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P", {}),
     ("rikke", "Rikke Thomsen", ["researcher"], "645O4ADYDKIRS6NQM3YKOISXRDJZP6YE", {"researcher_id": "R-0001"}),
     ("ole", "Ole Madsen", ["recipient"], "TTD7ZDZYEK4QBWV2RCFDZ77PGSDULCIV", {"org_id": "ORG-001"}),
+    # The Capital Region's security operations centre (ORG-025 is the region's organisation).
+    ("sofie", "Sofie Brandt", ["soc"], "ZXDBCLO265AHOZOLMVMRAKMC7AXZXZZ4", {"org_id": "ORG-025"}),
 ]
 DEMO_PASSWORD = "demo"
 
@@ -199,11 +203,14 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
     for username, name, roles, secret, links in USERS:
         user = {"id": f"u-{username}", "username": username, "display_name": name, "roles": roles,
                 "password_hash": password_hash, "totp_secret": secret,
-                "researcher_id": links.get("researcher_id"), "org_id": links.get("org_id")}
+                "researcher_id": links.get("researcher_id"), "org_id": links.get("org_id"),
+                "grants": [{"role": role, "expires_at": None, "emergency": False} for role in roles]}
         tx.insert_user(user)
         if set(roles) & {"caseworker", "supervisor", "coordinator", "admin"}:
             entities.save(tx, "staff", {"id": user["id"], "username": username, "display_name": name,
-                                        "roles": roles, "conflicts": links.get("conflicts", [])})
+                                        "roles": roles, "conflicts": links.get("conflicts", []), "active": True,
+                                        "grants": [{"role": role, "expires_at": None, "emergency": False}
+                                                   for role in roles]})
 
     researchers = []
     for i, name in enumerate(RESEARCHER_NAMES):
@@ -226,6 +233,8 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
     _seed_applications(tx, rng, now, today, researchers)
     _seed_outputs(tx, rng, now, researchers)
     _seed_warnings(tx, rng, now)
+    from .demo_incidents import seed_incidents
+    seed_incidents(tx, now)
 
 
 def _application(rng, number, now, researcher, status, age_days, sensitive=None):

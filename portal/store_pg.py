@@ -151,7 +151,21 @@ SCHEMA = [
     """
     UPDATE entities SET owner = (data::jsonb)->>'status' WHERE kind = 'warning' AND data IS NOT NULL;
     """,
-    # v3: store.SCHEMA v3 (the transparency log: entity states per entry, the Merkle tree)
+    # v3: store.SCHEMA v3 (grants with their expiry; enrolment codes)
+    """
+    ALTER TABLE users ADD COLUMN grants TEXT;
+    CREATE TABLE enrolments (
+        user_id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        ready_at DOUBLE PRECISION NOT NULL,
+        code_hash TEXT,
+        expires_at DOUBLE PRECISION,
+        new_password_hash TEXT,
+        new_totp_secret TEXT,
+        used INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    # v4: store.SCHEMA v4 (the transparency log: entity states per entry, the Merkle tree)
     """
     ALTER TABLE audit ADD COLUMN state_digest TEXT;
     CREATE TABLE audit_state (

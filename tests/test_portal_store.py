@@ -294,7 +294,9 @@ def test_migration_2_lists_warnings_by_status(store_url, db_backend):
                 tx.put("warning", wid, {"id": wid, "status": status}, ["role:coordinator"], None)  # as v1 did
             tx.put("warning", "W-5", None, [], None)                                             # deleted
         with store.write() as tx:
-            # back to version 1 (without the tables and column of v3)
+            # back to version 1 (undoing the later migrations' tables and columns)
+            tx.execute("DROP TABLE enrolments")
+            tx.execute("ALTER TABLE users DROP COLUMN grants")
             tx.execute("DROP TABLE audit_state")
             tx.execute("DROP TABLE audit_tree")
             tx.execute("ALTER TABLE audit DROP COLUMN state_digest")

@@ -15,7 +15,7 @@ import pytest
 from desktop.sync.api import PortalClient
 from desktop.sync.cache import Cache, cache_key_for, cache_path
 from desktop.sync.engine import SyncEngine
-from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds
+from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds, sync_retry_delay
 from desktop.sync.secrets import SecretStore
 from tests.test_sync_support import FakePortal, error
 
@@ -84,6 +84,14 @@ def test_backoff_grows_and_is_capped():
     assert backoff_seconds(1, retry_after=60) == 60
 
 
+def test_sync_rounds_back_off_from_the_interval_up_to_the_cap():
+    # was 60, 20, 40, 60: the later delays fell below the interval and the cap never applied
+    assert [sync_retry_delay(n, 60) for n in range(0, 7)] == [60, 60, 120, 240, 300, 300, 300]
+    assert [sync_retry_delay(n, 5) for n in (1, 2, 3)] == [5, 10, 20]
+    assert sync_retry_delay(50, 60) == BACKOFF_CAP
+    assert sync_retry_delay(3, 600) == 600     # an interval above the cap is never shortened
+
+
 def test_discard_only_unsent(cache):
     outbox = Outbox(cache)
     a, b = approve(outbox), approve(outbox, 2)
@@ -127,6 +135,25 @@ def test_push_in_order_with_the_queued_keys(engine, cache, portal):
     assert [r.path for r in portal.actions] == [f"/api/v1/applications/APP-{n}/reviews" for n in (3, 1, 2)]
     assert [r.headers["idempotency-key"] for r in portal.actions] == [r["idempotency_key"] for r in rows]
     assert all(outbox.get(r["id"])["state"] == "done" for r in rows)
+
+
+def test_done_actions_are_pruned_once_a_later_pull_has_shown_them(engine, cache, monkeypatch):
+    import desktop.sync.engine as engine_module
+    import desktop.sync.outbox as outbox_module
+    clock = iter(f"2026-03-01T12:00:{s:02d}Z" for s in range(60))
+    tick = lambda: next(clock)  # noqa: E731  (one second per reading: done, then the pulls, in order)
+    monkeypatch.setattr(engine_module, "now_iso", tick)
+    monkeypatch.setattr(outbox_module, "now_iso", tick)
+    outbox = Outbox(cache)
+    row = approve(outbox)
+    assert engine.sync_once().pushed == 1
+    assert outbox.get(row["id"])["state"] == "done"       # the views still see it done after this round
+    refused = approve(outbox, 2)
+    outbox.mark_refused(refused["id"], "409 not_open")
+    engine.sync_once()
+    assert outbox.get(row["id"]) is None                  # pruned by the next round
+    assert outbox.get(refused["id"])["state"] == "refused"  # refusals stay for Needs attention
+    assert [r["id"] for r in outbox.all()] == [refused["id"]]
 
 
 def test_transient_fault_keeps_action_and_key_for_retry(engine, cache, portal):
@@ -284,3 +311,25 @@ def test_a_full_sync_prepares_the_lists_default_orders(portal, client, cache, mo
     portal.add("application", "APP-9", {"id": "APP-9", "version": 1, "title": "Study 9", "status": "submitted",
                                         "reviews": [], "required_approvals": 2})
     assert engine.sync_once().pulled == 1 and prepared == []
+
+
+def test_every_sortable_column_gets_its_index_after_a_full_sync(portal, client, cache, monkeypatch):
+    """The first sort by any column reads an index (built once, off the UI thread) rather than
+    sorting every decrypted row; the queries as written use it (no temporary B-tree)."""
+    from desktop.sync import cache as cache_module
+    monkeypatch.setattr(cache_module, "SORT_INDEX_MIN_ROWS", 3)
+    engine = SyncEngine(client, cache, page_size=2)
+    result = engine.sync_once()
+    assert result.full and result.pulled == 5
+    built = cache.prepare_sort_orders()
+    names = {r["name"] for r in cache.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    for column in cache_module.APPLICATION_SORTS:
+        assert f"applications_sort_{column}" in names
+    assert "applications_sort_title" in built
+    assert cache.prepare_sort_orders() == []            # once per cache
+    with cache.reading() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT t.id FROM applications t INDEXED BY applications_sort_institution "
+            "WHERE t.institution IS NOT NULL ORDER BY t.institution COLLATE NOCASE DESC, t.id DESC"))
+    assert "TEMP B-TREE" not in plan.upper()
+    assert not engine.sync_once().full                 # an incremental round is not a full one

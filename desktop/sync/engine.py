@@ -51,6 +51,7 @@ class SyncResult:
     stopped: bool = False           # should_stop() asked to stop
     skipped: bool = False           # another round was already running
     cursor: int = 0
+    full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
     audit_alarm: dict | None = None  # a new alarm about the portal's audit log (witness.py)
 
@@ -67,6 +68,7 @@ class SyncEngine:
         self.witness = AuditWitness(client, cache)
         self.page_size = page_size
         self._running = threading.Lock()
+        self._previous_pull: str | None = None   # when the last complete pull began
 
     def sync_once(self, progress: Progress | None = None, should_stop: ShouldStop | None = None,
                   *, ignore_backoff: bool = False) -> SyncResult:
@@ -139,6 +141,7 @@ class SyncEngine:
 
     # -- pull -------------------------------------------------------------------------
     def _pull(self, result: SyncResult, progress: Progress | None, stop: ShouldStop) -> None:
+        started = now_iso()
         cursor = self.cache.cursor()
         full = cursor == 0
         while True:
@@ -165,7 +168,9 @@ class SyncEngine:
                 progress(result.pages, result.pulled)
             if not page["more"]:
                 if full and result.pulled:
+                    result.full = True
                     self.cache.prepare_default_orders()
+                self._prune(started)
                 return
 
     # -- the audit log -------------------------------------------------------------------
@@ -178,6 +183,14 @@ class SyncEngine:
             return
         if alarm is not None and alarm.get("new"):
             result.audit_alarm = alarm
+
+    def _prune(self, started: str) -> None:
+        # Actions done before the previous complete pull: that pull showed their effect, and
+        # the views have had a round to note them done. Kept no longer (they were read on
+        # every refresh).
+        if self._previous_pull is not None:
+            self.outbox.prune_done(self._previous_pull)
+        self._previous_pull = started
 
     # -- helpers ------------------------------------------------------------------------
     @staticmethod
