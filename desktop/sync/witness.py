@@ -99,13 +99,14 @@ class AuditWitness:
                          (json.dumps(checkpoint, sort_keys=True), now_iso()))
 
     def _alarm(self, kind: str, message: str, evidence: dict) -> dict:
-        """Record an alarm and a Needs-attention item. The same kind of failure against the
-        same trusted checkpoint is recorded once: the next syncs fail the same way (the trusted
-        checkpoint stays the old one), and a repeat would add nothing the user has not seen."""
+        """Record an alarm and a Needs-attention item, once: the next syncs fail the same way
+        (for the log, the trusted checkpoint stays the old one; for the portal's own check,
+        the same problem is named), and a repeat would add nothing the user has not seen."""
         evidence = {"what_failed": kind, "message": message, "detected_at": now_iso(), **evidence}
+        same = (lambda a: a["message"] == message) if kind == "log_verify" else \
+            (lambda a: a["evidence"].get("trusted_checkpoint") == evidence.get("trusted_checkpoint"))
         for alarm in self.alarms():
-            if alarm["kind"] == kind and alarm["evidence"].get("trusted_checkpoint") == evidence.get(
-                    "trusted_checkpoint"):
+            if alarm["kind"] == kind and same(alarm):
                 return {**alarm, "new": False}
         text = json.dumps(evidence, sort_keys=True, ensure_ascii=False)
         with self.cache.transaction() as conn:
