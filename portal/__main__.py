@@ -33,6 +33,8 @@ def serve(argv) -> int:
                         help="requests one process serves at once (default 8); for more cores run more processes")
     parser.add_argument("--audit-key", help="the Ed25519 key (PEM) that signs audit checkpoints; default: made "
                                             "beside a SQLite database on first start (required with PostgreSQL)")
+    parser.add_argument("--anonymous-per-minute", type=_positive, default=120,
+                        help="audit entries callers without a token may cause per address and minute (default 120)")
     parser.add_argument("--log-level", default="warning")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="end when standard input closes (the desktop's embedded demo portal: it ends "
@@ -48,7 +50,8 @@ def serve(argv) -> int:
     from .transparency.keys import KeyFileError
     try:
         app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
-                    sampling_path=args.sampling, threads=args.threads, audit_key=args.audit_key)
+                    sampling_path=args.sampling, threads=args.threads, anonymous_per_minute=args.anonymous_per_minute,
+                    audit_key=args.audit_key)
     except KeyFileError as problem:
         parser.exit(2, f"python -m portal: {problem}\n")
     logging.basicConfig(level=args.log_level.upper())

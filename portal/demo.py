@@ -37,6 +37,12 @@ USERS = [
     ("sofie", "Sofie Brandt", ["soc"], "ZXDBCLO265AHOZOLMVMRAKMC7AXZXZZ4", {"org_id": "ORG-025"}),
 ]
 DEMO_PASSWORD = "demo"
+# The demo password's scrypt hash (today's parameters), made once: the password is public, so
+# one salt for every demo user and database costs nothing, and seeding a demo portal skips a
+# slow hash (a fraction of a second on an idle core, several on a busy one). Made afresh should
+# the parameters change (auth.needs_rehash).
+DEMO_PASSWORD_HASH = ("scrypt$131072$8$1$3e61f2dce9becf820bc009e8f3f93bb7$"
+                      "df54c82723c6d575bc0b2b6eb81137a6c163ed2f7c8940f7c70e4118fbc13599")
 
 INSTITUTIONS = [
     ("University of Copenhagen", "university"), ("Aarhus University", "university"),
@@ -199,7 +205,8 @@ def seed_demo(store, now: float | None = None, seed: int = 2026) -> dict:
 
 
 def _seed(tx, rng: random.Random, now: float, today: float) -> None:
-    password_hash = auth.hash_password(DEMO_PASSWORD)  # one slow hash, shared salt is fine for demo users only
+    password_hash = DEMO_PASSWORD_HASH if not auth.needs_rehash(DEMO_PASSWORD_HASH) \
+        else auth.hash_password(DEMO_PASSWORD)   # one slow hash, shared salt is fine for demo users only
     for username, name, roles, secret, links in USERS:
         user = {"id": f"u-{username}", "username": username, "display_name": name, "roles": roles,
                 "password_hash": password_hash, "totp_secret": secret,

@@ -482,6 +482,12 @@ class Tx(UserAdminTx):
              json.dumps(user["grants"]) if user.get("grants") is not None else None),
         )
 
+    def user_set_password_hash(self, user_id: str, new_hash: str, old_hash: str) -> bool:
+        """Replace a password hash (a rehash with stronger parameters) unless it changed meanwhile."""
+        cur = self.execute("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?",
+                           (new_hash, user_id, old_hash))
+        return cur.rowcount == 1
+
     def token_insert(self, token_hash: str, user_id: str, created_at: float, expires_at: float) -> None:
         self.execute("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                      (token_hash, user_id, created_at, expires_at))

@@ -404,3 +404,29 @@ def test_a_new_critical_warning_is_notified_whatever_page_is_open(qtbot, fresh_p
     view = window.pages["warnings"]
     assert window.page_keys[window.nav.currentRow()] == "warnings" and view.current_id() == critical["id"]
     assert view.detail.tabs.currentWidget() is view.detail.board
+
+
+def test_editing_a_cosigned_draft_says_first_that_the_cosign_goes(qtbot, fresh_portal, tmp_path, desk_factory):
+    draft = api_create(fresh_portal, "gustav", title="Co-signed draft", severity="critical")
+    frida = fresh_portal.session("frida")
+    r = frida.post(f"{fresh_portal.api}/warnings/{draft['id']}/cosign", json={"expected_version": draft["version"]},
+                   timeout=10)
+    assert r.status_code == 201, r.text
+    desk, view = signed_in(qtbot, desk_factory, fresh_portal, tmp_path, username="gustav")
+    cached = desk.workspace.cache.get("warning", draft["id"])
+    assert cached["cosigned_by"] == "u-frida"
+    view.compose("edit", cached)
+    dialog = view.dialog
+    dialog.title.setText("Co-signed draft, reworded")
+    click(qtbot, dialog.save_button)
+    box = dialog.cosign_question
+    assert box.isVisible() and "Frida" in box.text() and "removes that co-sign" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.outcome is None and dialog.isVisible()                # nothing saved
+    click(qtbot, dialog.save_button)
+    [go] = [b for b in dialog.cosign_question.buttons() if b.text() == "Save and remove co-sign"]
+    go.click()
+    qtbot.waitUntil(lambda: dialog.outcome == "saved", timeout=15000)
+    on_portal = fresh_portal.session("gustav").get(f"{fresh_portal.api}/changes?since=0&limit=1000", timeout=10).json()
+    latest = [c["data"] for c in on_portal["changes"] if c["entity"] == "warning" and c["id"] == draft["id"]][-1]
+    assert latest["title"] == "Co-signed draft, reworded" and not latest["cosigned_by"]

@@ -236,8 +236,11 @@ def test_sections():
     assert s(draft()).in_section(rules.SECTION_AWAITING) and not s(draft()).in_section(rules.SECTION_DRAFTS)
     low = draft(severity="low")
     assert s(low).in_section(rules.SECTION_DRAFTS) and not s(low).in_section(rules.SECTION_AWAITING)
-    cosigned_low = draft(severity="low", cosigned_by="u-gustav")
-    assert s(cosigned_low).in_section(rules.SECTION_AWAITING)          # co-signed, ready to send
+    cosigned = draft(cosigned_by="u-gustav")
+    assert s(cosigned).in_section(rules.SECTION_DRAFTS)                # co-signed, ready to send:
+    assert not s(cosigned).in_section(rules.SECTION_AWAITING)          # no longer awaiting a co-sign
+    queued = rules.summarise(draft(), now, ["cosign"])                 # my co-sign queued a moment ago
+    assert not queued.in_section(rules.SECTION_AWAITING)
     sent = sent_warning()
     assert s(sent).in_section(rules.SECTION_SENT) and not s(sent).in_section(rules.SECTION_AWAITING)
     assert rules.summarise(sent, T0 + 25 * HOUR).in_section(rules.SECTION_OVERDUE)

@@ -328,10 +328,10 @@ class Summary:
     def in_section(self, section: str) -> bool:
         if section == SECTION_ALL:
             return True
-        if section == SECTION_DRAFTS:
-            return self.status == "draft" and self.cosign == "optional"
-        if section == SECTION_AWAITING:
-            return self.cosign in ("needed", "cosigned") and self.status in ("draft", "sent")
+        if section == SECTION_DRAFTS:       # drafts that can be sent as they are (co-signed or needing none)
+            return self.status == "draft" and self.cosign in ("optional", "cosigned")
+        if section == SECTION_AWAITING:     # still waiting: a co-sign given, or one I just queued, is not
+            return self.cosign == "needed" and self.status in ("draft", "sent") and "cosign" not in self.queued
         if section == SECTION_SENT:
             return self.status == "sent"
         if section == SECTION_OVERDUE:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
 from ..tasks import Op
 from .tlp import bold_font
@@ -224,7 +225,7 @@ class AckBoardModel(QAbstractTableModel):
             return self.text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == COL_NOTE and row.get("note"):
-                return row.get("note")
+                return plain_tooltip(row.get("note"))     # a recipient's text: never rendered as HTML
             if index.column() == COL_AT and row.get("state") and row.get("at") != row.get("first_at"):
                 return self.tr("First acknowledged %1; last changed %2").replace(
                     "%1", labels.local_time(row.get("first_at"))).replace("%2", labels.local_time(row.get("at")))

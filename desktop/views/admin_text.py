@@ -83,7 +83,7 @@ def refusal(code: str | None) -> str:
                        "starting with a letter."),
         "display_name": _t("Give the person's name."),
         "roles": _t("Choose at least one role."),
-        "org_id": _t("A recipient needs an organisation."),
+        "org_id": _t("A recipient or a security operations centre needs an organisation."),
         "role": _t("Choose a role."),
         "user_id": _t("Choose a user."),
         "conflicts": _t("Each conflict is an institution's name."),

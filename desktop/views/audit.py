@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..reports import write_audit_csv
 from ..sync.api import AuthExpired, PortalError, PortalUnreachable
 from ..tasks import Op
@@ -129,13 +130,19 @@ class AuditModel(QAbstractTableModel):
             return self.mono
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "seq":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Actor, action and entity can come from anyone (a username typed at sign-in, a URL
+            # path): Qt would render a tooltip that looks like HTML as HTML, so it is escaped.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole) if key != "actor" else \
+                f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            return plain_tooltip(text) if text else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if key == "at":
             return labels.local_time(entry.get("at"))
         if key == "actor":
             who = self.who(entry.get("actor_id"))
-            return who if role == Qt.ItemDataRole.DisplayRole else f"{who} ({entry.get('actor_id') or '—'})"
+            return who
         if key == "outcome":
             return self.outcome(entry)
         value = entry.get(key)

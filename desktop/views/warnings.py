@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
 from ..sync.api import AuthExpired, PortalError, api_path
 from ..tasks import Op
@@ -96,6 +97,20 @@ class WarningsModel(QAbstractTableModel):
             return progress_text(item.progress, item.status, short=True) if item.status != "draft" else ""
         return ""
 
+    def tooltip(self, item, column: int) -> str | None:
+        if column == COL_TITLE:
+            return item.title
+        if column == COL_STATUS:
+            text = self.view.status_text(item)
+            if item.ack_due_at and item.status == "sent":
+                text += "\n" + self.tr("Acknowledge by %1").replace("%1", labels.local_time(item.ack_due_at))
+            return text
+        if column == COL_ACKS and item.status != "draft":
+            return progress_text(item.progress, item.status)
+        if column == COL_TLP:
+            return tlp_roles(item.tlp, Qt.ItemDataRole.ToolTipRole)
+        return None
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
@@ -103,18 +118,9 @@ class WarningsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == COL_TITLE:
-                return item.title
-            if index.column() == COL_STATUS:
-                text = self.view.status_text(item)
-                if item.ack_due_at and item.status == "sent":
-                    text += "\n" + self.tr("Acknowledge by %1").replace("%1", labels.local_time(item.ack_due_at))
-                return text
-            if index.column() == COL_ACKS and item.status != "draft":
-                return progress_text(item.progress, item.status)
-            if index.column() == COL_TLP:
-                return tlp_roles(item.tlp, role)
-            return None
+            tip = self.tooltip(item, index.column())
+            # Qt shows a tooltip that looks like HTML as HTML: portal text is escaped.
+            return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_ACKS and item.status != "draft" \
                 and item.progress.asks:
             return ack_bar_pixmap(item.progress)

@@ -125,10 +125,11 @@ from starlette.concurrency import run_in_threadpool
 from rules import applications, sampling
 
 from .. import checks, entities
-from ..api import PortalContext, context, current_user, perform, require
+from ..api import PortalContext, audit_read, context, current_user, perform, require
 from ..errors import ApiError, invalid_field, not_found, role_required
 from ..store import canonical_json
 from ..visibility import project
+from .bodies import PlainLine, PlainText
 from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 from .core import ERRORS
 
@@ -145,13 +146,13 @@ MANAGEMENT_ALGORITHM = "management-newest-eligible-v1"
 _WHITESPACE = re.compile(r"\s+")
 _INDEX = re.compile(r"^[0-9]{1,6}$")
 
-Comment = Annotated[str, StringConstraints(max_length=4000)]
+Comment = Annotated[str, StringConstraints(max_length=4000), PlainText]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH)]
 
 
 class FileIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=1000), PlainLine]
     content_base64: str
 
 
@@ -551,6 +552,7 @@ def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin
         sample = tx.get("sample", sample_id) if len(sample_id) <= MAX_ID_LENGTH else None
     if sample is None:
         raise not_found("sample")
+    audit_read(ctx, user, "sample.read", "sample", sample_id)
     return sample_view(sample)
 
 
