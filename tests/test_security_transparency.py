@@ -33,10 +33,14 @@ def cp_fingerprint_of(key_b64: str) -> str:
     return fingerprint(base64.b64decode(key_b64))
 
 
-def fail_sign_ins(portal, n):
+def audited_refusals(portal, n, token=None):
+    """`n` audit entries: refused reviews by a signed-in administrator (anonymous refusals
+    are rate-limited per address)."""
+    token = token or portal.token("admin")
     for _ in range(n):
-        requests.post(portal.api + "/session", json={"username": "nobody", "password": "x", "totp": "000000"},
-                      timeout=10)
+        r = requests.post(portal.api + "/applications/NO-SUCH-APP/reviews", json={"decision": "approve"},
+                          headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        assert 400 <= r.status_code < 500, r.text
 
 
 @pytest.fixture
@@ -51,7 +55,7 @@ def witnessed(fresh_portal, desk_factory, qtbot, tmp_path, monkeypatch):
     assert first.error is None and first.audit_alarm is None
     witness = desk.window.workspace.engine.witness
     early = witness.trust().checkpoint
-    fail_sign_ins(portal, 4)
+    audited_refusals(portal, 4)
     second = sync_again(qtbot, desk)
     assert second.audit_alarm is None, second.audit_alarm
     trusted = witness.trust().checkpoint
@@ -180,7 +184,7 @@ def test_a_swapped_key_is_found(witnessed, qtbot, tmp_path):
     panel.accept_key(panel.alarms()[-1]["id"])
     assert panel.objectName() == "auditWitness" and not panel.accept_button.isVisible()
     box.done(0)
-    fail_sign_ins(portal, 2)
+    audited_refusals(portal, 2)
     after = sync_again(qtbot, desk)
     assert after.audit_alarm is None
     assert panel.witness.trust().checkpoint["tree_size"] >= trusted["tree_size"] + 2
