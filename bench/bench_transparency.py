@@ -1,4 +1,4 @@
-"""Scenario 7: the audit log as a transparency log at a million entries.
+"""Scenario 8: the audit log as a transparency log at a million entries.
 
 A demo portal database is given `entries` audit entries; their Merkle tree is built
 (the stored power-of-two subtrees, as the portal keeps them), then a real portal
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import Figure, median  # noqa: E402
 
-SCENARIO = "7 Audit log"
+SCENARIO = "8 Audit log"
 REPEAT = 30
 
 

@@ -125,8 +125,11 @@ REGION_OF = {
 }
 
 
-def _region_of(name: str) -> str:
+def _region_of(name: str, rng: random.Random) -> str:
     if name in REGION_OF:
+        # These names once took a random region; the draw is still made, and ignored, so that
+        # everything seeded after them (researchers, cases, samples) stays as it was.
+        rng.choice(entities.REGIONS)
         return REGION_OF[name]
     for region, towns in TOWNS.items():
         if any(t in name for t in towns):
@@ -141,11 +144,11 @@ def organisations(rng: random.Random) -> list[dict]:
         orgs.append({"id": f"ORG-{len(orgs) + 1:03d}", "name": name, "sector": sector, "region": region})
 
     for name in ORG_NAMES["hospital"]:
-        add(name, "hospital", _region_of(name))
+        add(name, "hospital", _region_of(name, rng))
     for region in entities.REGIONS:
         add(region, "region", region)
     for name in ORG_NAMES["municipality"]:
-        add(name, "municipality", _region_of(name))
+        add(name, "municipality", _region_of(name, rng))
     for region, towns in TOWNS.items():
         for town in towns:
             for i in range(2):

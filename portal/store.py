@@ -238,10 +238,15 @@ class Tx(UserAdminTx):
         states = dict(self._states)
         try:
             yield
-        except BaseException:
+        except BaseException as original:
             self._states = states
-            self.execute(f"ROLLBACK TO SAVEPOINT {name}")
-            self.execute(f"RELEASE SAVEPOINT {name}")
+            try:
+                self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.execute(f"RELEASE SAVEPOINT {name}")
+            except Exception:
+                # The database ended the whole transaction (SQLite does on a full disk, PostgreSQL
+                # when the connection is lost): the error that ended it is the one to answer for.
+                raise original from None
             raise
         else:
             self.execute(f"RELEASE SAVEPOINT {name}")
@@ -362,6 +367,28 @@ class Tx(UserAdminTx):
     def set_counter(self, name: str, value: int) -> None:
         self.execute("INSERT INTO counters (name, value) VALUES (?, ?) "
                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
+    # -- leases: at most N of something in progress, across processes ----------
+    # Kept in `counters` as "lease:GROUP:ID" -> expiry (epoch seconds): no schema of their own.
+    def lease_take(self, group: str, lease_id: str, now: float, until: float, limit: int) -> bool:
+        """Take one of `limit` leases of `group` until `until`, dropping expired ones first; False when all are held."""
+        prefix = f"lease:{group}:"
+        self.execute("DELETE FROM counters WHERE substr(name, 1, ?) = ? AND value < ?",
+                     (len(prefix), prefix, int(now)))
+        held = self.execute("SELECT COUNT(*) FROM counters WHERE substr(name, 1, ?) = ?",
+                            (len(prefix), prefix)).fetchone()[0]
+        if held >= limit:
+            return False
+        self.execute("INSERT INTO counters (name, value) VALUES (?, ?)", (prefix + lease_id, int(until) + 1))
+        return True
+
+    def lease_release(self, group: str, lease_id: str) -> None:
+        self.execute("DELETE FROM counters WHERE name = ?", (f"lease:{group}:{lease_id}",))
+
+    def leases_held(self, group: str) -> int:
+        prefix = f"lease:{group}:"
+        return self.execute("SELECT COUNT(*) FROM counters WHERE substr(name, 1, ?) = ?",
+                            (len(prefix), prefix)).fetchone()[0]
 
     # -- audit ------------------------------------------------------------
     def audit_append(self, at: str, actor_id: str | None, action: str, entity: str | None,
@@ -589,7 +616,11 @@ class SqliteStore:
             yield tx
             tx.audit_unattributed(utc_now_iso())
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:    # SQLite may have rolled back already (a full disk)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass               # the error being raised says what went wrong
             raise
         else:
             conn.execute("COMMIT")

@@ -241,6 +241,13 @@ class PortalClient:
             raise PortalFault("the answer to a POST is not a JSON object")
         return answer if answer is not None else {}
 
+    def patch(self, path: str, body: Any) -> Any:
+        """An edit that is not queued (it needs the portal now): PATCH has no idempotency key."""
+        return self._request("PATCH", _check_path(path), json_body=body)
+
+    def delete(self, path: str) -> Any:
+        return self._request("DELETE", _check_path(path))
+
     # -- transport ----------------------------------------------------------
     def _check_verify(self) -> None:
         if self.session.verify is False:

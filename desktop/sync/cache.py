@@ -53,6 +53,7 @@ def _import_sqlite_utils():
 
 sqlite_utils = _import_sqlite_utils()
 
+from .reads import CacheReads
 from .schema import KINDS, OTHER_TABLE, TABLE_KINDS, Kind, column_value, migrations
 from .secrets import SecretStore, normalise_portal
 
@@ -196,7 +197,7 @@ def _restrict(path: Path) -> None:
 
 
 # -- the cache ------------------------------------------------------------------------
-class Cache:
+class Cache(CacheReads):
     """Open with `Cache.open(path, key)`; close with `close()` or a `with` block."""
 
     def __init__(self, path: Path, conn: Any):

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from ..models import labels
 from ..models.lazy_table import plain_tooltip
 from ..reports import write_audit_csv
-from ..sync.api import AuthExpired, PortalError, PortalUnreachable
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, PortalUnreachable
 from ..tasks import Op
 from .widgets import heading, plain_label
 
@@ -33,6 +33,27 @@ KNOWN_ACTIONS = ("application.submit", "application.review", "application.resubm
                  "output.review", "sample.create", "warning.create", "warning.edit", "warning.cosign",
                  "warning.send", "warning.revise", "warning.revision_discard", "warning.retract", "warning.ack",
                  "session.create", "session.delete")
+
+
+# What each audited action means, in words (the code stays in the tooltip and the filter's data).
+ACTION_WORDS = {
+    "application.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an application"),
+    "application.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an application"),
+    "application.resubmit": QT_TRANSLATE_NOOP("AuditModel", "resubmitted an application"),
+    "output.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an output"),
+    "output.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an output"),
+    "sample.create": QT_TRANSLATE_NOOP("AuditModel", "requested a sample"),
+    "warning.create": QT_TRANSLATE_NOOP("AuditModel", "wrote a warning"),
+    "warning.edit": QT_TRANSLATE_NOOP("AuditModel", "edited a warning"),
+    "warning.cosign": QT_TRANSLATE_NOOP("AuditModel", "co-signed a warning"),
+    "warning.send": QT_TRANSLATE_NOOP("AuditModel", "sent a warning"),
+    "warning.revise": QT_TRANSLATE_NOOP("AuditModel", "prepared a revision"),
+    "warning.revision_discard": QT_TRANSLATE_NOOP("AuditModel", "discarded a revision"),
+    "warning.retract": QT_TRANSLATE_NOOP("AuditModel", "retracted a warning"),
+    "warning.ack": QT_TRANSLATE_NOOP("AuditModel", "acknowledged a warning"),
+    "session.create": QT_TRANSLATE_NOOP("AuditModel", "signed in"),
+    "session.delete": QT_TRANSLATE_NOOP("AuditModel", "signed out"),
+}
 
 
 def monospace_font():
@@ -72,21 +93,6 @@ def audit_params(*, actor: str | None = None, action: str | None = None, entity:
     return params
 
 
-def fetch_trail(client, params: dict, limit: int = MAX_ENTRIES) -> tuple[list[dict], bool]:
-    """Follow the trail's pages; returns the entries and whether more were left unread."""
-    entries: list[dict] = []
-    query = dict(params)
-    while True:
-        answer = client.get("/audit", query)
-        page = answer.get("entries", []) if isinstance(answer, dict) else []
-        entries += page
-        if not (isinstance(answer, dict) and answer.get("more")) or not page:
-            return entries[:limit], len(entries) > limit
-        if len(entries) >= limit:
-            return entries[:limit], True
-        query["after"] = answer.get("next") or page[-1]["seq"]
-
-
 class AuditModel(QAbstractTableModel):
     COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "outcome", "hash")
 
@@ -114,12 +120,18 @@ class AuditModel(QAbstractTableModel):
             return self.tr("the portal")
         if actor_id.startswith("anon:"):
             return self.tr("%1 (signing in)").replace("%1", actor_id[5:])
+        if actor_id.startswith("simulated:"):     # the demo portal's simulated recipients
+            return self.tr("simulated recipient %1").replace("%1", actor_id[10:])
         return self.names.get(actor_id, actor_id)
 
-    def outcome(self, entry: dict) -> str:
+    def action_words(self, action: str | None) -> str:
+        words = ACTION_WORDS.get(action or "")
+        return self.tr(words) if words else (action or "")
+
+    def outcome(self, entry: dict, with_code: bool = False) -> str:
         text = {"ok": self.tr("done"), "refused": self.tr("refused")}.get(entry.get("outcome"), entry.get("outcome") or "")
         code = (entry.get("detail") or {}).get("code") if isinstance(entry.get("detail"), dict) else None
-        return f"{text} ({code})" if code else text
+        return f"{text} ({code})" if code and with_code else text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -133,8 +145,14 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Actor, action and entity can come from anyone (a username typed at sign-in, a URL
             # path): Qt would render a tooltip that looks like HTML as HTML, so it is escaped.
-            text = self.data(index, Qt.ItemDataRole.DisplayRole) if key != "actor" else \
-                f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            if key == "actor":
+                text = f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            elif key == "action":
+                text = f"{self.action_words(entry.get('action'))} ({entry.get('action') or '—'})"
+            elif key == "outcome":
+                text = self.outcome(entry, with_code=True)     # the refusal's code, for support
+            else:
+                text = self.data(index, Qt.ItemDataRole.DisplayRole)
             return plain_tooltip(text) if text else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -145,6 +163,8 @@ class AuditModel(QAbstractTableModel):
             return who
         if key == "outcome":
             return self.outcome(entry)
+        if key == "action":
+            return self.action_words(entry.get("action"))
         value = entry.get(key)
         return "" if value is None else str(value)
 
@@ -198,7 +218,7 @@ class AuditView(QWidget):
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("Any action"), None)
         for action in KNOWN_ACTIONS:
-            self.action.addItem(action, action)
+            self.action.addItem(QCoreApplication.translate("AuditModel", ACTION_WORDS[action]), action)
         self.entity = QComboBox()
         self.entity.setAccessibleName(self.tr("Entity"))
         entity_names = {"application": self.tr("Applications"), "output": self.tr("Outputs"),
@@ -369,10 +389,10 @@ class AuditView(QWidget):
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem(self.tr("Anyone"), None)
-        rows = self.workspace.cache.query("SELECT id, display_name FROM staff ORDER BY display_name")
-        self.model.names = {r["id"]: r["display_name"] or r["id"] for r in rows}
-        for row in rows:
-            self.person.addItem(row["display_name"] or row["id"], row["id"])
+        staff = self.workspace.cache.staff_names()
+        self.model.names = dict(staff)
+        for user_id, name in staff:
+            self.person.addItem(name, user_id)
         index = self.person.findText(current) if current else 0
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
@@ -459,9 +479,9 @@ class AuditView(QWidget):
         self._generation += 1
         generation = self._generation
         params = audit_params(**self.filters(), after=self._after, tz=self.tz)
-        client = self.workspace.client
+        calls = PortalCalls(self.workspace.client)
         self.note.setText(self.tr("Reading the audit trail from the portal…"))
-        return Op(lambda: fetch_trail(client, params)) \
+        return Op(lambda: calls.audit_trail(params, MAX_ENTRIES)) \
             .success(lambda result: self._loaded(generation, result)) \
             .failure(lambda exc: self._failed(generation, exc)).run_in_background()
 
@@ -537,8 +557,8 @@ class AuditView(QWidget):
         self.verify_button.setEnabled(False)
         self.show_bad_button.hide()
         self.verify_result.setText(self.tr("The portal is recomputing every hash of the trail…"))
-        client = self.workspace.client
-        return Op(lambda: client.get("/audit/verify")).success(self._verified).failure(self._verify_failed) \
+        calls = PortalCalls(self.workspace.client)
+        return Op(calls.audit_verify).success(self._verified).failure(self._verify_failed) \
             .run_in_background()
 
     def _verified(self, answer) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from ..models import labels
 from ..session import SessionManager, Workspace
-from ..sync.api import InsecurePortal, PortalError, PortalFault, PortalUnreachable
+from ..sync.calls import InsecurePortal, PortalError, PortalFault, PortalUnreachable
 from ..sync.cache import CacheError
 from ..tasks import Op
 from .widgets import plain_label

@@ -19,7 +19,6 @@ portal checks again; its refusal is shown in the dialog.
 
 from __future__ import annotations
 
-import json
 import time
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (QCheckBox, QMessageBox, QComboBox, QDateTimeEdit,
 
 from ..models import labels
 from ..models import warnings as rules
-from ..sync.api import AuthExpired, PortalError, api_path
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
+from ..sync.engine import TRANSIENT_STATUSES
 from ..tasks import Op
 from .ack_board import region_label, sector_label, sector_plural
 from .tlp import TlpLabel, tlp_meaning
@@ -108,8 +108,11 @@ class WarningComposeDialog(QDialog):
     saved = Signal(str, str)
 
     def __init__(self, workspace, mode: str = MODE_CREATE, warning: dict | None = None, parent=None, *,
-                 online=lambda: True, clock=time.time):
+                 online=lambda: True, clock=time.time, prefill: dict | None = None, incident_ids=()):
         super().__init__(parent)
+        # A draft from the Triage page: its content filled in, the incident reports it answers linked.
+        self.prefill = dict(prefill or {}) if mode == MODE_CREATE else {}
+        self.incident_ids = list(incident_ids) if mode == MODE_CREATE else []
         if mode not in (MODE_CREATE, MODE_EDIT, MODE_REVISE):
             raise ValueError(mode)
         self.workspace = workspace
@@ -137,8 +140,7 @@ class WarningComposeDialog(QDialog):
 
     # -- data --------------------------------------------------------------------------
     def _load_organisations(self) -> list[dict]:
-        rows = self.workspace.cache.query("SELECT data FROM organisations")
-        orgs = [json.loads(r["data"]) for r in rows]
+        orgs = self.workspace.cache.documents("organisation")
         return sorted(orgs, key=lambda o: ((o.get("name") or "").lower(), o.get("id") or ""))
 
     def _initial(self) -> dict:
@@ -148,7 +150,7 @@ class WarningComposeDialog(QDialog):
             return rules.content_of(self.warning)
         return {"title": "", "summary": "", "body": "", "severity": "medium", "tlp": "AMBER",
                 "recipients": {"sectors": [], "regions": [], "org_ids": []}, "cves": [], "ack_hours": 72,
-                "valid_until": None}
+                "valid_until": None} | self.prefill
 
     # -- building ----------------------------------------------------------------------------
     def _build(self):
@@ -237,6 +239,12 @@ class WarningComposeDialog(QDialog):
                                         "to acknowledge it again."), wrap=True)
             intro.setObjectName("muted")
             left_layout.addWidget(intro)
+        if self.incident_ids:
+            self.linked = plain_label(self.tr("Answers the incident reports: %1").replace(
+                "%1", ", ".join(self.incident_ids)), wrap=True)
+            self.linked.setObjectName("muted")
+            self.linked.setAccessibleName(self.tr("Linked incident reports"))
+            left_layout.addWidget(self.linked)
         left_layout.addLayout(form)
         left_layout.addWidget(self._recipients_box(), 1)
         scroll = QScrollArea()
@@ -602,17 +610,18 @@ class WarningComposeDialog(QDialog):
             box.open()
             return
         form = self.form()
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
         if self.mode == MODE_EDIT:
+            calls = PortalCalls(self.workspace.client)
             body = rules.patch_body(self.warning, form, self.revision_summary.text() if self.is_revision else None)
             warning_id = self.warning["id"]
             self._set_busy(True, self.tr("Saving…"))
-            Op(lambda: calls.patch(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
+            Op(lambda: calls.edit_warning(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
                 .failure(self._edit_failed).run_in_background()
             return
         outbox = self.workspace.engine.outbox
         if self.mode == MODE_CREATE:
-            row = outbox.enqueue("POST", "/warnings", rules.create_body(form), "warning", None,
+            body = rules.create_body(form) | ({"incident_ids": self.incident_ids} if self.incident_ids else {})
+            row = outbox.enqueue("POST", "/warnings", body, "warning", None,
                                  self.tr("New warning draft: %1").replace("%1", form["title"]))
         else:
             row = outbox.enqueue("POST", api_path("warnings", self.warning["id"], "revisions"),
@@ -624,7 +633,9 @@ class WarningComposeDialog(QDialog):
             self._done(None, "queued")
             return
         self._set_busy(True, self.tr("Sending to the portal…"))
-        Op(lambda: calls.push(outbox, row)).success(lambda answer: self._done(answer, "saved")) \
+        engine = self.workspace.engine
+        Op(lambda: engine.send_now(row["id"])) \
+            .success(lambda answer: self._done(answer, "saved" if answer is not None else "queued")) \
             .failure(self._push_failed).run_in_background()
 
     def _set_busy(self, busy: bool, text: str = ""):
@@ -650,7 +661,7 @@ class WarningComposeDialog(QDialog):
 
     def _push_failed(self, exc: BaseException):
         if isinstance(exc, PortalError) and not isinstance(exc, AuthExpired) \
-                and exc.status not in rules.WarningCalls.TRANSIENT:
+                and exc.status not in TRANSIENT_STATUSES:
             self._set_busy(False, self._refusal_text(exc))
             self.status.setObjectName("error")
             self.status.style().unpolish(self.status)
