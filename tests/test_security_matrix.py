@@ -53,6 +53,7 @@ EXPECTED: dict[tuple[str, str], frozenset] = {
     ("POST", "/samples"): frozenset({"supervisor"}),
     ("GET", "/samples/{sample_id}"): frozenset({"supervisor", "admin"}),
     ("GET", "/sampling/overview"): frozenset({"supervisor", "admin"}),
+    ("GET", "/outputs/metrics"): frozenset({"supervisor", "admin"}),
     ("POST", "/warnings"): frozenset({"coordinator"}),
     ("GET", "/warnings/{warning_id}"): frozenset({"coordinator", "admin", "recipient"}),
     ("PATCH", "/warnings/{warning_id}"): frozenset({"coordinator"}),

@@ -148,7 +148,7 @@ def changes(since: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=
     for seq, kind, id, data in rows:
         if kind == "warning" and data is not None and '"tlp":"RED"' in data:
             red.append(id)
-        if data is not None and needs_projection(kind, user):
+        if data is not None and needs_projection(kind, user, data):
             data = canonical_json(project(kind, json.loads(data), user))
         items.append(f'{{"seq":{int(seq)},"entity":{json.dumps(kind)},"id":{json.dumps(id)},'
                      f'"data":{"null" if data is None else data}}}')
