@@ -307,9 +307,11 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     wait_sent(qtbot, desk)
     sync_again(qtbot, desk)
 
-    portal_state = feed(fresh_portal, "emil", "output")[flagged.id]
+    portal_state = feed(fresh_portal, "admin", "output")[flagged.id]
     assert portal_state["status"] == "held"
     assert [(r["reviewer_id"], r["verdict"]) for r in portal_state["reviews"]] == [("u-dorte", "release")]
+    # emil, the second supervisor, sees one release given, not by whom (blind second review)
+    assert feed(fresh_portal, "emil", "output")[flagged.id]["reviews"] == [{"verdict": "release", "blind": True}]
 
     # Still held, marked, and Release greyed with the reason.
     assert view.select(flagged.id)

@@ -210,12 +210,21 @@ def required_releases(output: dict) -> int:
 
 
 def releasers(output: dict) -> list[str]:
-    """Distinct supervisors who released it, in order."""
+    """Distinct supervisors who released it, in order. A blind review (the portal hides a
+    colleague's release until this supervisor decides) counts, under a stand-in name."""
     seen: list[str] = []
-    for r in _reviews(output):
-        if r.get("verdict") == "release" and r.get("reviewer_id") and r["reviewer_id"] not in seen:
-            seen.append(r["reviewer_id"])
+    for n, r in enumerate(_reviews(output)):
+        if r.get("verdict") != "release":
+            continue
+        who = r.get("reviewer_id") or (f"(hidden {n + 1})" if r.get("blind") else None)
+        if who and who not in seen:
+            seen.append(who)
     return seen
+
+
+def reviews_blind(output: dict) -> bool:
+    """Whether the portal hides who gave this output's reviews (blind second review)."""
+    return bool(output.get("reviews_blind")) or any(r.get("blind") for r in _reviews(output))
 
 
 def review_by(output: dict, user_id: str | None) -> dict | None:

@@ -20,6 +20,20 @@
         <translation>Portal Desk er udgivet under licensen %1.</translation>
     </message>
     <message>
+        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
+%1</source>
+        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
+%1</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
+        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
+    </message>
+    <message>
+        <source>Audit log key fingerprint</source>
+        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
+    </message>
+    <message>
         <source>Libraries and their licences</source>
         <translation>Biblioteker og deres licenser</translation>
     </message>
@@ -764,12 +778,12 @@
         <translation>Indsendt</translation>
     </message>
     <message>
-        <source>From the dashboard: %1</source>
-        <translation>Fra overblikket: %1</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
     </message>
 </context>
 <context>
@@ -943,10 +957,6 @@
         <translation>følsomt</translation>
     </message>
     <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
-    </message>
-    <message>
         <source>standard</source>
         <translation>almindelig</translation>
     </message>
@@ -1047,16 +1057,20 @@
         <translation>Send %1 tilbage</translation>
     </message>
     <message>
-        <source>%1 of %2 approvals given</source>
-        <translation>%1 af %2 godkendelser givet</translation>
-    </message>
-    <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
         <translation>Portalen afviste %1 af dine afgørelser: se Kræver handling.</translation>
     </message>
     <message>
         <source>Sent: the portal accepted your decisions.</source>
         <translation>Sendt: portalen har modtaget dine afgørelser.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
     </message>
 </context>
 <context>
@@ -1102,20 +1116,12 @@
         <translation>Kræver handling</translation>
     </message>
     <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den ser ud på portalen nu: kassér den, eller åbn sagen og handl igen.</translation>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
     <message>
         <source>Nothing needs your attention.</source>
         <translation>Intet kræver din handling.</translation>
-    </message>
-    <message>
-        <source>Refused by the portal: %1</source>
-        <translation>Afvist af portalen: %1</translation>
-    </message>
-    <message>
-        <source>Refusal code: %1</source>
-        <translation>Afvisningskode: %1</translation>
     </message>
     <message>
         <source>On the portal now: %1, version %2, updated %3</source>
@@ -1145,9 +1151,65 @@
         <source>Remove this refused action from the list</source>
         <translation>Fjern denne afviste handling fra listen</translation>
     </message>
+    <message>
+        <source>Refused by the portal: %1</source>
+        <translation>Afvist af portalen: %1</translation>
+    </message>
+    <message>
+        <source>Refusal code: %1</source>
+        <translation>Afvisningskode: %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>the portal</source>
+        <translation>portalen</translation>
+    </message>
+    <message>
+        <source>%1 (signing in)</source>
+        <translation>%1 (logger ind)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>afvist</translation>
+    </message>
     <message>
         <source>submitted an application</source>
         <translation>indsendte en ansøgning</translation>
@@ -1213,56 +1275,8 @@
         <translation>loggede ud</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Handling</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Sag</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Hash</source>
-        <translation>Hash</translation>
-    </message>
-    <message>
-        <source>the portal</source>
-        <translation>portalen</translation>
-    </message>
-    <message>
-        <source>%1 (signing in)</source>
-        <translation>%1 (logger ind)</translation>
-    </message>
-    <message>
         <source>simulated recipient %1</source>
         <translation>simuleret modtager %1</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>udført</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>afvist</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1526,10 @@
         <translation>✔ Kæden er intakt: alle %1 poster stemmer (kontrolleret %2).</translation>
     </message>
     <message>
+        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
+        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
+    </message>
+    <message>
         <source>✖ The chain is broken: entry #%1 is the first that was changed, removed or reordered (%2 entries read, verified %3).</source>
         <translation>✖ Kæden er brudt: post nr. %1 er den første, der er ændret, fjernet eller flyttet (%2 poster læst, kontrolleret %3).</translation>
     </message>
@@ -1538,6 +1556,165 @@
     <message>
         <source>Ctrl+C — copy the selected entries&apos; hashes</source>
         <translation>Ctrl+C — kopiér de valgte posters hashværdier</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWitness</name>
+    <message>
+        <source>The portal&apos;s checkpoint has a signature that does not verify.</source>
+        <translation>Portalens kontrolpunkt har en signatur, der ikke kan verificeres.</translation>
+    </message>
+    <message>
+        <source>The portal signs its audit log with a different key than the one this desktop pinned.</source>
+        <translation>Portalen signerer sin revisionslog med en anden nøgle end den, denne computer har fastlåst.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log is shorter than it was: entries were removed.</source>
+        <translation>Portalens revisionslog er kortere end før: poster er blevet fjernet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log no longer extends the log it signed before: history was rewritten.</source>
+        <translation>Portalens revisionslog bygger ikke længere videre på den log, den signerede før: historikken er blevet omskrevet.</translation>
+    </message>
+    <message>
+        <source>The portal sent a checkpoint or key this desktop cannot read.</source>
+        <translation>Portalen sendte et kontrolpunkt eller en nøgle, som denne computer ikke kan læse.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s own check of its audit log and stored cases fails.</source>
+        <translation>Portalens egen kontrol af revisionsloggen og de gemte sager fejler.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log failed a check.</source>
+        <translation>Portalens revisionslog bestod ikke en kontrol.</translation>
+    </message>
+    <message>
+        <source>This desktop had not yet verified a checkpoint (only the key was pinned).</source>
+        <translation>Denne computer havde endnu ikke verificeret et kontrolpunkt (kun nøglen var fastlåst).</translation>
+    </message>
+    <message>
+        <source>Last good checkpoint: signed %1, %2 entries.</source>
+        <translation>Seneste gode kontrolpunkt: signeret %1, %2 poster.</translation>
+    </message>
+    <message>
+        <source>Export audit evidence</source>
+        <translation>Eksportér revisionsbevis</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Audit log alarm</source>
+        <translation>Alarm om revisionsloggen</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detaljer: %1</translation>
+    </message>
+    <message>
+        <source>Tell your security officer. Export the evidence and keep it: it holds both checkpoints and the proof that failed.</source>
+        <translation>Kontakt din sikkerhedsansvarlige. Eksportér beviset og gem det: det indeholder begge kontrolpunkter og det bevis, der fejlede.</translation>
+    </message>
+    <message>
+        <source>Export evidence…</source>
+        <translation>Eksportér bevis…</translation>
+    </message>
+    <message>
+        <source>Audit log state</source>
+        <translation>Revisionsloggens tilstand</translation>
+    </message>
+    <message>
+        <source>Check it is in the signed log</source>
+        <translation>Kontrollér, at den er i den signerede log</translation>
+    </message>
+    <message>
+        <source>Ask the portal for the entry&apos;s inclusion proof and verify it against the checkpoint this desktop verified</source>
+        <translation>Bed portalen om postens inklusionsbevis, og kontrollér det mod det kontrolpunkt, denne computer har verificeret</translation>
+    </message>
+    <message>
+        <source>Trust the new key…</source>
+        <translation>Stol på den nye nøgle…</translation>
+    </message>
+    <message>
+        <source>Only after comparing its fingerprint with the one your portal&apos;s operator published for a key change</source>
+        <translation>Kun efter at have sammenlignet dens fingeraftryk med det, portalens driftsansvarlige har offentliggjort ved et nøgleskift</translation>
+    </message>
+    <message>
+        <source>✖ ALARM: %1</source>
+        <translation>✖ ALARM: %1</translation>
+    </message>
+    <message>
+        <source>Detected %1: %2</source>
+        <translation>Opdaget %1: %2</translation>
+    </message>
+    <message>
+        <source>✔ The portal&apos;s signed log only grew: newest checkpoint verified, signed %1, %2 entries.</source>
+        <translation>✔ Portalens signerede log er kun vokset: nyeste kontrolpunkt verificeret, signeret %1, %2 poster.</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint verified yet: it is checked on every sync.</source>
+        <translation>Intet signeret kontrolpunkt verificeret endnu: det kontrolleres ved hver synkronisering.</translation>
+    </message>
+    <message>
+        <source>Pinned key fingerprint (SHA-256): %1</source>
+        <translation>Fastlåst nøgles fingeraftryk (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No key pinned yet.</source>
+        <translation>Ingen nøgle fastlåst endnu.</translation>
+    </message>
+    <message>
+        <source>Checking entry #%1…</source>
+        <translation>Kontrollerer post nr. %1…</translation>
+    </message>
+    <message>
+        <source>✔ Entry #%1 is in the log the portal signed at %2 (%3 entries).</source>
+        <translation>✔ Post nr. %1 er i den log, portalen signerede %2 (%3 poster).</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Ikke kontrolleret: %1</translation>
+    </message>
+    <message>
+        <source>✖ Entry #%1 is NOT in the signed log: %2</source>
+        <translation>✖ Post nr. %1 er IKKE i den signerede log: %2</translation>
+    </message>
+    <message>
+        <source>The proof could not be fetched: %1</source>
+        <translation>Beviset kunne ikke hentes: %1</translation>
+    </message>
+    <message>
+        <source>Trust the new key?</source>
+        <translation>Stol på den nye nøgle?</translation>
+    </message>
+    <message>
+        <source>The portal now signs its audit log with the key with this fingerprint:
+
+%1
+
+Trust it only if your portal&apos;s operator announced a key change and published exactly this fingerprint. The log must still extend the last checkpoint this desktop verified.</source>
+        <translation>Portalen signerer nu sin revisionslog med nøglen med dette fingeraftryk:
+
+%1
+
+Stol kun på den, hvis portalens driftsansvarlige har meddelt et nøgleskift og offentliggjort netop dette fingeraftryk. Loggen skal stadig bygge videre på det seneste kontrolpunkt, denne computer har verificeret.</translation>
+    </message>
+    <message>
+        <source>Trust the new key</source>
+        <translation>Stol på den nye nøgle</translation>
+    </message>
+    <message>
+        <source>Open the audit page</source>
+        <translation>Åbn revisionssiden</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Kvittér</translation>
+    </message>
+    <message>
+        <source>Remove this card; the audit page stays red and the evidence is kept</source>
+        <translation>Fjern dette kort; revisionssiden forbliver rød, og beviset gemmes</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2137,13 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
     <message>
         <source> (%1 findings)</source>
         <translation> (%1 fund)</translation>
@@ -2039,13 +2223,6 @@ Nordjylland</translation>
     <message>
         <source>Click a cell to open the warnings those organisations are overdue on.</source>
         <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n output</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2164,24 +2341,24 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
-        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
-        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
     <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
     <message>
-        <source>No keyring: you sign in again after a restart</source>
-        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
-    </message>
-    <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
-        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
-        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>No keyring: you sign in again after a restart</source>
+        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
     </message>
 </context>
 <context>
@@ -3300,10 +3477,6 @@ Nordjylland</translation>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given</source>
-        <translation>%1 af %2 frigivelser givet</translation>
-    </message>
-    <message>
         <source>Release %1 (%2 of %3 releases)</source>
         <translation>Frigiv %1 (%2 af %3 frigivelser)</translation>
     </message>
@@ -3330,6 +3503,14 @@ Nordjylland</translation>
     <message>
         <source>Sent: the portal accepted your actions.</source>
         <translation>Sendt: portalen har modtaget dine handlinger.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
     </message>
 </context>
 <context>
@@ -3544,6 +3725,10 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -3560,16 +3745,8 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
-        <translation>Offline: portalen kan ikke nås. Dine handlinger venter på denne computer.</translation>
-    </message>
-    <message>
-        <source>Trying again in %1 s.</source>
-        <translation>Prøver igen om %1 s.</translation>
-    </message>
-    <message>
-        <source>The portal answered with an error; nothing you did is lost.</source>
-        <translation>Portalen svarede med en fejl; intet af det, du har gjort, er tabt.</translation>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
     <message>
         <source>Synced %1</source>
@@ -3580,12 +3757,16 @@ Nordjylland</translation>
         <translation>Arbejder offline med kopien på denne computer</translation>
     </message>
     <message>
-        <source>● Offline mode</source>
-        <translation>● Offlinetilstand</translation>
+        <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
+        <translation>Offline: portalen kan ikke nås. Dine handlinger venter på denne computer.</translation>
     </message>
     <message>
-        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
-        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
+        <source>Trying again in %1 s.</source>
+        <translation>Prøver igen om %1 s.</translation>
+    </message>
+    <message>
+        <source>The portal answered with an error; nothing you did is lost.</source>
+        <translation>Portalen svarede med en fejl; intet af det, du har gjort, er tabt.</translation>
     </message>
     <message>
         <source>Portal unavailable, retrying in %1 s</source>
@@ -3824,24 +4005,12 @@ Nordjylland</translation>
         <translation>Begrundelse (skal udfyldes):</translation>
     </message>
     <message>
-        <source>Comment (optional):</source>
-        <translation>Kommentar (valgfri):</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
         <source>Why? The applicant reads this.</source>
         <translation>Hvorfor? Ansøgeren læser dette.</translation>
-    </message>
-    <message>
-        <source>For the other caseworkers and the applicant</source>
-        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
@@ -3854,6 +4023,18 @@ Nordjylland</translation>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>The text holds control characters or direction overrides, which the portal does not take.</source>
@@ -3955,16 +4136,16 @@ Nordjylland</translation>
         <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
     </message>
     <message>
-        <source>%1 — then %2</source>
-        <translation>%1 — derefter %2</translation>
-    </message>
-    <message>
         <source>Queued: %1. Sending…</source>
         <translation>Sat i kø: %1. Sender…</translation>
     </message>
     <message>
         <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
         <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
+    </message>
+    <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
     </message>
 </context>
 <context>
@@ -4022,38 +4203,6 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
-        <source>project %1</source>
-        <translation>projekt %1</translation>
-    </message>
-    <message>
-        <source>researcher %1 (%2)</source>
-        <translation>forsker %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from in the offline copy yet.</source>
-        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
-    </message>
-    <message>
-        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
-        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to request, Esc to cancel.</source>
-        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
-    </message>
-    <message>
-        <source>Choose a project or a researcher.</source>
-        <translation>Vælg et projekt eller en forsker.</translation>
-    </message>
-    <message>
-        <source>Write a reason to enable Request sample. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
-    </message>
-    <message>
         <source>%1 — %2 (%3, %4)</source>
         <translation>%1 — %2 (%3, %4)</translation>
     </message>
@@ -4072,8 +4221,40 @@ Nordjylland</translation>
         </translation>
     </message>
     <message>
+        <source>project %1</source>
+        <translation>projekt %1</translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation>forsker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
         <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
         <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation>Vælg et projekt eller en forsker.</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
     </message>
 </context>
 <context>
@@ -4142,6 +4323,20 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
@@ -4197,20 +4392,6 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n output(s) in the copy.</source>
-        <translation>
-            <numerusform>%n output i kopien.</numerusform>
-            <numerusform>%n output i kopien.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4342,8 +4523,16 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -4396,6 +4585,10 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -4456,18 +4649,6 @@ Nordjylland</translation>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Login mislykkedes: %1</translation>
-    </message>
-    <message>
-        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
-        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
-        <source>Portal: not contacted (offline mode)</source>
-        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
-    </message>
-    <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>I have an enrolment code</source>
@@ -5166,18 +5347,6 @@ Nordjylland</translation>
         <translation>Gem på portalen</translation>
     </message>
     <message>
-        <source>Remove the co-sign?</source>
-        <translation>Fjern medunderskriften?</translation>
-    </message>
-    <message>
-        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
-        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
-    </message>
-    <message>
-        <source>Save and remove co-sign</source>
-        <translation>Gem og fjern medunderskrift</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
@@ -5214,6 +5383,18 @@ Nordjylland</translation>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
     <message>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
+    </message>
+    <message>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
+    </message>
+    <message>
         <source>Answers the incident reports: %1</source>
         <translation>Besvarer hændelsesindberetningerne: %1</translation>
     </message>
@@ -5231,14 +5412,6 @@ Nordjylland</translation>
     <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
-    </message>
-    <message>
-        <source>&amp;Co-sign</source>
-        <translation>&amp;Medunderskriv</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>New revision…</source>
@@ -5391,6 +5564,14 @@ Nordjylland</translation>
     <message>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Medunderskriv</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
     </message>
 </context>
 <context>
@@ -6198,6 +6379,30 @@ Nordjylland</translation>
         <source>check failed</source>
         <translation>kontrol fejlede</translation>
     </message>
+    <message>
+        <source>Count not rounded to the base</source>
+        <translation>Antal ikke afrundet til grundtallet</translation>
+    </message>
+    <message>
+        <source>Differencing: subtracting another release leaves a small count</source>
+        <translation>Differensberegning: fratrækning af en anden frigivelse efterlader et lille antal</translation>
+    </message>
+    <message>
+        <source>Suppressed cell recoverable from the totals</source>
+        <translation>Undertrykt celle kan genskabes fra totalerne</translation>
+    </message>
+    <message>
+        <source>unrounded</source>
+        <translation>ikke afrundet</translation>
+    </message>
+    <message>
+        <source>differencing</source>
+        <translation>differensberegning</translation>
+    </message>
+    <message>
+        <source>recoverable suppression</source>
+        <translation>genskabelig undertrykkelse</translation>
+    </message>
 </context>
 <context>
     <name>_RequestDialog</name>
@@ -6465,6 +6670,14 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -6475,6 +6688,10 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -6495,18 +6712,6 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
-    </message>
-    <message>
-        <source>No answer yet</source>
-        <translation>Intet svar endnu</translation>
-    </message>
-    <message>
-        <source>%1 did not answer</source>
-        <translation>%1 svarede ikke</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>
