@@ -31,6 +31,9 @@ from .outbox import Outbox
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUSES = (408, 425, 429)
+# In `SyncResult.changed`: the state of the user's own queued actions moved (sent,
+# refused, retried), beside the feed's entity kinds.
+OUTBOX = "outbox"
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -52,6 +55,7 @@ class SyncResult:
     cursor: int = 0
     full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)   # entity kinds pulled, and OUTBOX: what pages refresh for
 
 
 class _Halt(Exception):
@@ -101,6 +105,7 @@ class SyncEngine:
             if not ignore_backoff and row["next_attempt_at"] and row["next_attempt_at"] > now_iso():
                 return   # keep the order: nothing after it goes first; still pull
             outcome, _answer, exc, attention_id = self._deliver(row)
+            result.changed.add(OUTBOX)
             if outcome == "auth":
                 self._fail(result, "auth", "the session expired: sign in again", online=True)
             elif outcome == "retry":
@@ -191,6 +196,7 @@ class SyncEngine:
             except PortalFault as exc:
                 self._fail(result, "fault", str(exc))
             self.cache.apply_page(page["changes"], page["next"])
+            result.changed.update(c["entity"] for c in page["changes"])
             cursor = page["next"]
             result.online = True
             result.pages += 1
