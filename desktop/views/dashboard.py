@@ -97,6 +97,11 @@ class DashboardView(CasePage, QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.incidents = None
+        if {"coordinator", "admin"} & set(workspace.roles):
+            from .incident_dashboard import IncidentDashboard
+            self.incidents = IncidentDashboard(workspace)
+            self.body.addWidget(self.incidents)
         if not self.areas:
             self.body.addWidget(plain_label(self.tr("Your roles have no charts."), wrap=True))
         self.body.addStretch(1)
@@ -115,6 +120,8 @@ class DashboardView(CasePage, QWidget):
     # -- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute in the background; a refresh while one runs is done once it ends."""
+        if self.incidents is not None:
+            self.incidents.refresh()
         if not self.areas:
             return
         if self._computing:

@@ -135,6 +135,12 @@ class SyncController(QObject):
     def pending(self) -> int:
         return self.workspace.engine.outbox.pending_count()
 
+    def seconds_to_next_round(self) -> int | None:
+        """Whole seconds until the timer starts the next round (None when none is planned)."""
+        if not self._timer.isActive():
+            return None
+        return max(0, round(self._timer.remainingTime() / 1000))
+
 
 class SyncStatus:
     """The status bar's part: an online/offline indicator, waiting actions and progress."""
@@ -160,6 +166,9 @@ class SyncStatus:
         controller.started.connect(self._started)
         controller.progressed.connect(self._progressed)
         controller.state_changed.connect(self.update)
+        # While the portal says it is unavailable, the countdown to the next try is kept current.
+        self._countdown = QTimer(bar, interval=1000)
+        self._countdown.timeout.connect(self.update)
         self.update()
 
     def _started(self):
@@ -193,7 +202,14 @@ class SyncStatus:
                                                "this computer until you next sign in online."))
         elif not c.running:
             result = c.last_result
-            if result is not None and result.error and not result.online:
+            unavailable = result is not None and result.unavailable
+            seconds = c.seconds_to_next_round() if unavailable else None
+            if unavailable and not self._countdown.isActive():
+                self._countdown.start()            # the next try is planned just after this update
+                QTimer.singleShot(0, self._countdown, self.update)
+            if seconds is not None:   # said in words: the portal (its database) is away for now, not broken
+                self.message.setText(QStatusBar.tr("Portal unavailable, retrying in %1 s").replace("%1", str(seconds)))
+            elif result is not None and result.error and not result.online:
                 self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))
             elif result is not None and result.error:
                 self.message.setText(result.error)
@@ -202,6 +218,10 @@ class SyncStatus:
                     "%1", labels.local_time(labels.iso_from_epoch(c.last_sync_at))))
             elif c.workspace.offline:
                 self.message.setText(QStatusBar.tr("Working offline from the copy on this computer"))
+            if not unavailable:
+                self._countdown.stop()
+        else:
+            self._countdown.stop()
 
 
 def send_soon(sync: SyncController | None, request_sync) -> None:
