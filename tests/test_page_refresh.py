@@ -33,6 +33,16 @@ def test_a_page_refreshes_only_for_the_kinds_it_shows():
     assert every.refreshed == 1
 
 
+def test_every_page_of_the_window_is_a_case_page():
+    from importlib import import_module
+    pages = {"applications": "ApplicationsView", "approvals": "ApprovalsView", "outputs": "OutputChecksView",
+             "warnings": "WarningsView", "admin_page": "AdminView", "dashboard": "DashboardView",
+             "audit": "AuditView", "attention": "AttentionView", "triage": "TriageView"}
+    for module, name in pages.items():
+        cls = getattr(import_module(f"desktop.views.{module}"), name)
+        assert issubclass(cls, CasePage) and cls.KINDS, name
+
+
 def _count_refreshes(page) -> list:
     calls = []
     original = page.refresh

@@ -40,7 +40,7 @@ CHARTS = (
 
 class DashboardView(CasePage, QWidget):
     KINDS = frozenset({"application", "output", "sample", "warning", "organisation", "acknowledgement",
-                       "researcher", "staff", OUTBOX})
+                       "incident", "researcher", "staff", OUTBOX})
 
     open_list = Signal(str, object)       # kind ("application", "output", "warning"), filter dict
     updated = Signal()                    # every chart of a refresh is drawn
