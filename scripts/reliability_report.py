@@ -98,7 +98,12 @@ LIMITATIONS = [
     "the cache and rebuilds it.",
     "Unsent actions that sat only in the damaged part of a cache (for example cut off by a truncation) cannot "
     "be rescued; the user is told that some could not be read, and the old file is kept.",
-    "Oversize bodies refused by the body limit (413 before any route runs) are not written to the audit log.",
+    "The budget for what callers without a token write to the audit (120 entries per client address and "
+    "minute) is kept in each portal process's memory: with several processes each has its own, and behind a "
+    "proxy or NAT every caller shares one address (a flood from it holds off sign-ins from it for a minute).",
+    "Bodies the routes read themselves (applications, outputs, samples, administrators' requests) are parsed "
+    "on a worker thread; those FastAPI parses (sign-in, warnings, incidents) are parsed on the event loop, "
+    "after the token check and within their cap (4 KB for sign-in, 1 MB otherwise).",
     "Calls answered 503 unavailable while the database is away are not in the audit log (it lives in that "
     "database): they are logged, counted in /health (`unavailable_answers`), and the client retries them.",
     "With asynchronous replication a failover can lose the last writes the old primary acknowledged; only "
