@@ -33,9 +33,9 @@ COL_CASE, COL_TITLE, COL_INSTITUTION, COL_AGE, COL_APPROVALS, COL_RISK, COL_YOU 
 
 
 class ApprovalsView(ReviewQueuePage):
-    KINDS = frozenset({"application", "researcher", "staff", OUTBOX})
     """The queue and one application's detail with its decision bar (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"application", "researcher", "staff", OUTBOX})
 
     RULES = rules
     MODEL = QueueModel                  # muted: every row this user cannot decide

@@ -55,9 +55,9 @@ class QueueModel(review_queue.QueueModel):
 
 
 class OutputChecksView(ReviewQueuePage):
-    KINDS = frozenset({"output", "sample", "researcher", "staff", OUTBOX})
     """The queue, the chosen output's facts and decision bar, and its files (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"output", "sample", "researcher", "staff", OUTBOX})
 
     sample_requested = Signal(dict)     # the queued body
 

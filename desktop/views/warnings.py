@@ -446,12 +446,11 @@ class WarningDetail(QWidget):
 
 
 class WarningsView(CasePage, QWidget):
-    KINDS = frozenset({"warning", "organisation", "acknowledgement", "staff", OUTBOX})
-
     """The coordinators' warnings page. `sync` is the window's SyncController
     (anything with `sync_now(user_asked)`, `running`, `online` and a `finished`
     signal); without one, `request_sync` is emitted and whoever owns the sync
     connects it."""
+    KINDS = frozenset({"warning", "organisation", "acknowledgement", "staff", OUTBOX})
 
     request_sync = Signal()
 

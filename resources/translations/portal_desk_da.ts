@@ -767,6 +767,10 @@
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsView</name>
@@ -2174,6 +2178,10 @@ Nordjylland</translation>
     <message>
         <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
         <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+    </message>
+    <message>
+        <source>No keyring: you sign in again after a restart</source>
+        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
     </message>
 </context>
 <context>
