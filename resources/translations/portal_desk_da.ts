@@ -3141,6 +3141,34 @@ Nordjylland</translation>
         <translation>Din afgørelse</translation>
     </message>
     <message>
+        <source>Output, project or researcher…</source>
+        <translation>Output, projekt eller forsker…</translation>
+    </message>
+    <message>
+        <source>Search outputs</source>
+        <translation>Søg i output</translation>
+    </message>
+    <message>
+        <source>Check verdict</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Any check</source>
+        <translation>Alle kontrolresultater</translation>
+    </message>
+    <message>
+        <source>Sampled or not</source>
+        <translation>Udtaget eller ej</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>Udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>Not sampled</source>
+        <translation>Ikke udtaget</translation>
+    </message>
+    <message>
         <source>&amp;Release  (R)</source>
         <translation>Frigiv  (&amp;R)</translation>
     </message>
