@@ -586,6 +586,9 @@ class OutputChecksView(ReviewQueuePage):
             return labels.output_status("released")
         return self.tr("%1 of %2 releases given").replace("%1", str(item.ordinal)).replace("%2", str(item.required))
 
+    def decision_extra(self, dialog) -> dict:
+        return {"reason": dialog.reason()} if dialog.verdict() == "withhold" else {}
+
     def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":
             summary = (self.tr("Release %1 (%2 of %3 releases)").replace("%2", str(item.ordinal))
