@@ -4358,6 +4358,10 @@ Nordjylland</translation>
         <translation>Portalen kan ikke nås. Kontrollér netværket, og prøv igen.</translation>
     </message>
     <message>
+        <source>The portal is unavailable for the moment. Try again in %1 s.</source>
+        <translation>Portalen er utilgængelig lige nu. Prøv igen om %1 s.</translation>
+    </message>
+    <message>
         <source>The portal answered with an error. Try again in a moment.</source>
         <translation>Portalen svarede med en fejl. Prøv igen om lidt.</translation>
     </message>
