@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..sync.outbox import sync_retry_delay
 from ..tasks import Op
 
@@ -203,14 +204,26 @@ class SyncStatus:
         elif not c.running:
             result = c.last_result
             unavailable = result is not None and result.unavailable
-            seconds = c.seconds_to_next_round() if unavailable else None
-            if unavailable and not self._countdown.isActive():
+            # Retrying: the portal away for now (unavailable), not reached, or in trouble.
+            retrying = result is not None and (unavailable or result.error_kind in ("offline", "fault"))
+            seconds = c.seconds_to_next_round() if retrying else None
+            if retrying and not self._countdown.isActive():
                 self._countdown.start()            # the next try is planned just after this update
                 QTimer.singleShot(0, self._countdown, self.update)
-            if seconds is not None:   # said in words: the portal (its database) is away for now, not broken
+            # Words for people in the bar; the technical detail in its tooltip.
+            self.message.setToolTip(plain_tooltip(result.error) if result is not None and result.error else "")
+            if unavailable and seconds is not None:
                 self.message.setText(QStatusBar.tr("Portal unavailable, retrying in %1 s").replace("%1", str(seconds)))
-            elif result is not None and result.error and not result.online:
-                self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))
+            elif result is not None and result.error_kind == "offline":
+                text = QStatusBar.tr("Offline: the portal cannot be reached. Your actions wait on this computer.")
+                if seconds is not None:
+                    text += " " + QStatusBar.tr("Trying again in %1 s.").replace("%1", str(seconds))
+                self.message.setText(text)
+            elif result is not None and result.error_kind == "fault":
+                text = QStatusBar.tr("The portal answered with an error; nothing you did is lost.")
+                if seconds is not None:
+                    text += " " + QStatusBar.tr("Trying again in %1 s.").replace("%1", str(seconds))
+                self.message.setText(text)
             elif result is not None and result.error:
                 self.message.setText(result.error)
             elif c.last_sync_at:
@@ -218,7 +231,7 @@ class SyncStatus:
                     "%1", labels.local_time(labels.iso_from_epoch(c.last_sync_at))))
             elif c.workspace.offline:
                 self.message.setText(QStatusBar.tr("Working offline from the copy on this computer"))
-            if not unavailable:
+            if not retrying:
                 self._countdown.stop()
         else:
             self._countdown.stop()
