@@ -4702,6 +4702,10 @@ Nordjylland</translation>
             <source>First sign-in: set your password and your authenticator app</source>
             <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
         </message>
+        <message>
+            <source>The portal is unavailable for the moment. Try again in %1 s.</source>
+            <translation>Portalen er utilgængelig lige nu. Prøv igen om %1 s.</translation>
+        </message>
     </context>
     <context>
         <name>TriageDetail</name>
