@@ -957,6 +957,10 @@
         <translation>følsomt</translation>
     </message>
     <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
+    <message>
         <source>standard</source>
         <translation>almindelig</translation>
     </message>
@@ -1057,20 +1061,16 @@
         <translation>Send %1 tilbage</translation>
     </message>
     <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
+    </message>
+    <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
         <translation>Portalen afviste %1 af dine afgørelser: se Kræver handling.</translation>
     </message>
     <message>
         <source>Sent: the portal accepted your decisions.</source>
         <translation>Sendt: portalen har modtaget dine afgørelser.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 approvals given</source>
-        <translation>%1 af %2 godkendelser givet</translation>
-    </message>
-    <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2341,10 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
@@ -2351,10 +2355,6 @@ Nordjylland</translation>
     <message>
         <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
         <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
-    </message>
-    <message>
-        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
-        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
         <source>No keyring: you sign in again after a restart</source>
@@ -2926,10 +2926,6 @@ Nordjylland</translation>
         <translation>Log ud, og fjern offlinekopien</translation>
     </message>
     <message>
-        <source>Administration</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
         <source>Quit Portal Desk</source>
         <translation>Afslut Portal Desk</translation>
     </message>
@@ -2947,6 +2943,10 @@ Nordjylland</translation>
     <message>
         <source>Keep working</source>
         <translation>Arbejd videre</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
     </message>
     <message>
         <source>Triage</source>
@@ -3265,10 +3265,6 @@ Nordjylland</translation>
         <translation>Ingen tilsynsførende har behandlet det endnu.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
-        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
-    </message>
-    <message>
         <source>a supervisor</source>
         <translation>en tilsynsførende</translation>
     </message>
@@ -3481,6 +3477,10 @@ Nordjylland</translation>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
     <message>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
+    </message>
+    <message>
         <source>Release %1 (%2 of %3 releases)</source>
         <translation>Frigiv %1 (%2 af %3 frigivelser)</translation>
     </message>
@@ -3509,8 +3509,36 @@ Nordjylland</translation>
         <translation>Sendt: portalen har modtaget dine handlinger.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given</source>
-        <translation>%1 af %2 frigivelser givet</translation>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
+    </message>
+    <message>
+        <source>Output, project or researcher…</source>
+        <translation>Output, projekt eller forsker…</translation>
+    </message>
+    <message>
+        <source>Search outputs</source>
+        <translation>Søg i output</translation>
+    </message>
+    <message>
+        <source>Check verdict</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Any check</source>
+        <translation>Alle kontrolresultater</translation>
+    </message>
+    <message>
+        <source>Sampled or not</source>
+        <translation>Udtaget eller ej</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>Udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>Not sampled</source>
+        <translation>Ikke udtaget</translation>
     </message>
 </context>
 <context>
@@ -3548,10 +3576,6 @@ Nordjylland</translation>
         <translation>Frigiv</translation>
     </message>
     <message>
-        <source>Justification (required): why may it leave despite the findings?</source>
-        <translation>Begrundelse (påkrævet): hvorfor må det frigives trods fundene?</translation>
-    </message>
-    <message>
         <source>Comment (optional):</source>
         <translation>Kommentar (valgfri):</translation>
     </message>
@@ -3580,18 +3604,6 @@ Nordjylland</translation>
         <translation>Ikke alle filer er kontrolleret mod deres SHA-256 endnu (%1). Du har ikke set det, du frigiver.</translation>
     </message>
     <message>
-        <source>Withhold reason</source>
-        <translation>Begrundelse for tilbageholdelse</translation>
-    </message>
-    <message>
-        <source>Choose a reason…</source>
-        <translation>Vælg en begrundelse…</translation>
-    </message>
-    <message>
-        <source>Explanation for the researcher (required):</source>
-        <translation>Forklaring til forskeren (påkrævet):</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
@@ -3604,10 +3616,6 @@ Nordjylland</translation>
         <translation>Forskeren læser dette.</translation>
     </message>
     <message>
-        <source>For the record: what you checked and why the findings do not disclose anyone.</source>
-        <translation>Til sagen: hvad du har kontrolleret, og hvorfor fundene ikke afslører nogen.</translation>
-    </message>
-    <message>
         <source>For the record (optional).</source>
         <translation>Til sagen (valgfrit).</translation>
     </message>
@@ -3616,20 +3624,24 @@ Nordjylland</translation>
         <translation>For lang (højst %1 tegn).</translation>
     </message>
     <message>
-        <source>Choose a reason and write an explanation to enable %1. Esc cancels.</source>
-        <translation>Vælg en begrundelse og skriv en forklaring for at aktivere %1. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>Write a justification to enable %1. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
-    </message>
-    <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
         <translation>Ctrl+Enter for at bekræfte, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Justification (required): why may it leave despite the findings?</source>
+        <translation>Begrundelse (påkrævet): hvorfor må det frigives trods fundene?</translation>
+    </message>
+    <message>
+        <source>For the record: what you checked and why the findings do not disclose anyone.</source>
+        <translation>Til sagen: hvad du har kontrolleret, og hvorfor fundene ikke afslører nogen.</translation>
+    </message>
+    <message>
+        <source>Write a justification to enable %1. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
     </message>
     <message>
         <source>The automatic check found personal data (%1). Releasing gives it out of the research machine.</source>
@@ -3653,6 +3665,22 @@ Nordjylland</translation>
     <message>
         <source>What the automatic check found:</source>
         <translation>Hvad den automatiske kontrol fandt:</translation>
+    </message>
+    <message>
+        <source>Withhold reason</source>
+        <translation>Begrundelse for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Vælg en begrundelse…</translation>
+    </message>
+    <message>
+        <source>Explanation for the researcher (required):</source>
+        <translation>Forklaring til forskeren (påkrævet):</translation>
+    </message>
+    <message>
+        <source>Choose a reason and write an explanation to enable %1. Esc cancels.</source>
+        <translation>Vælg en begrundelse og skriv en forklaring for at aktivere %1. Esc annullerer.</translation>
     </message>
 </context>
 <context>
@@ -4021,12 +4049,24 @@ Nordjylland</translation>
         <translation>Begrundelse (skal udfyldes):</translation>
     </message>
     <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
         <source>Why? The applicant reads this.</source>
         <translation>Hvorfor? Ansøgeren læser dette.</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
@@ -4039,18 +4079,6 @@ Nordjylland</translation>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>Comment (optional):</source>
-        <translation>Kommentar (valgfri):</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
-        <source>For the other caseworkers and the applicant</source>
-        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>The text holds control characters or direction overrides, which the portal does not take.</source>
@@ -4152,16 +4180,16 @@ Nordjylland</translation>
         <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
     </message>
     <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
+    </message>
+    <message>
         <source>Queued: %1. Sending…</source>
         <translation>Sat i kø: %1. Sender…</translation>
     </message>
     <message>
         <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
         <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
-    </message>
-    <message>
-        <source>%1 — then %2</source>
-        <translation>%1 — derefter %2</translation>
     </message>
 </context>
 <context>
@@ -4663,6 +4691,10 @@ Nordjylland</translation>
         <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
+    </message>
+    <message>
         <source>I have an enrolment code</source>
         <translation>Jeg har en tilmeldingskode</translation>
     </message>
@@ -4671,8 +4703,8 @@ Nordjylland</translation>
         <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
     </message>
     <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
+        <source>The portal is unavailable for the moment. Try again in %1 s.</source>
+        <translation>Portalen er utilgængelig lige nu. Prøv igen om %1 s.</translation>
     </message>
 </context>
 <context>
@@ -5363,6 +5395,18 @@ Nordjylland</translation>
         <translation>Gem på portalen</translation>
     </message>
     <message>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
+    </message>
+    <message>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
@@ -5399,18 +5443,6 @@ Nordjylland</translation>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
     <message>
-        <source>Remove the co-sign?</source>
-        <translation>Fjern medunderskriften?</translation>
-    </message>
-    <message>
-        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
-        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
-    </message>
-    <message>
-        <source>Save and remove co-sign</source>
-        <translation>Gem og fjern medunderskrift</translation>
-    </message>
-    <message>
         <source>Answers the incident reports: %1</source>
         <translation>Besvarer hændelsesindberetningerne: %1</translation>
     </message>
@@ -5428,6 +5460,14 @@ Nordjylland</translation>
     <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Medunderskriv</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>New revision…</source>
@@ -5580,14 +5620,6 @@ Nordjylland</translation>
     <message>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
-    </message>
-    <message>
-        <source>&amp;Co-sign</source>
-        <translation>&amp;Medunderskriv</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
     </message>
 </context>
 <context>
@@ -6220,34 +6252,6 @@ Nordjylland</translation>
         <translation>ACRO: frihedsgrader</translation>
     </message>
     <message>
-        <source>ACRO passed it, the portal found a breach</source>
-        <translation>ACRO godkendte, portalen fandt et brud</translation>
-    </message>
-    <message>
-        <source>ACRO bundle names other files</source>
-        <translation>ACRO-bundtet nævner andre filer</translation>
-    </message>
-    <message>
-        <source>Check stopped: over its time budget</source>
-        <translation>Kontrol stoppet: over sin tidsgrænse</translation>
-    </message>
-    <message>
-        <source>Check failed: a person must check it</source>
-        <translation>Kontrollen fejlede: en person skal kontrollere det</translation>
-    </message>
-    <message>
-        <source>Count not rounded to the base</source>
-        <translation>Antal ikke afrundet til grundtallet</translation>
-    </message>
-    <message>
-        <source>Differencing: subtracting another release leaves a small count</source>
-        <translation>Differensberegning: fratrækning af en anden frigivelse efterlader et lille antal</translation>
-    </message>
-    <message>
-        <source>Suppressed cell recoverable from the totals</source>
-        <translation>Undertrykt celle kan genskabes fra totalerne</translation>
-    </message>
-    <message>
         <source>small counts</source>
         <translation>små antal</translation>
     </message>
@@ -6294,34 +6298,6 @@ Nordjylland</translation>
     <message>
         <source>ACRO verdict</source>
         <translation>ACRO-vurdering</translation>
-    </message>
-    <message>
-        <source>ACRO disagrees</source>
-        <translation>ACRO er uenig</translation>
-    </message>
-    <message>
-        <source>ACRO bundle mismatch</source>
-        <translation>ACRO-bundt passer ikke</translation>
-    </message>
-    <message>
-        <source>check timed out</source>
-        <translation>kontrol over tid</translation>
-    </message>
-    <message>
-        <source>check failed</source>
-        <translation>kontrol fejlede</translation>
-    </message>
-    <message>
-        <source>unrounded</source>
-        <translation>ikke afrundet</translation>
-    </message>
-    <message>
-        <source>differencing</source>
-        <translation>differensberegning</translation>
-    </message>
-    <message>
-        <source>recoverable suppression</source>
-        <translation>genskabelig undertrykkelse</translation>
     </message>
     <message>
         <source>ACRO %1</source>
@@ -6419,6 +6395,62 @@ Nordjylland</translation>
         <source>value %1</source>
         <translation>værdi %1</translation>
     </message>
+    <message>
+        <source>ACRO passed it, the portal found a breach</source>
+        <translation>ACRO godkendte, portalen fandt et brud</translation>
+    </message>
+    <message>
+        <source>ACRO bundle names other files</source>
+        <translation>ACRO-bundtet nævner andre filer</translation>
+    </message>
+    <message>
+        <source>Check stopped: over its time budget</source>
+        <translation>Kontrol stoppet: over sin tidsgrænse</translation>
+    </message>
+    <message>
+        <source>Check failed: a person must check it</source>
+        <translation>Kontrollen fejlede: en person skal kontrollere det</translation>
+    </message>
+    <message>
+        <source>ACRO disagrees</source>
+        <translation>ACRO er uenig</translation>
+    </message>
+    <message>
+        <source>ACRO bundle mismatch</source>
+        <translation>ACRO-bundt passer ikke</translation>
+    </message>
+    <message>
+        <source>check timed out</source>
+        <translation>kontrol over tid</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>kontrol fejlede</translation>
+    </message>
+    <message>
+        <source>Count not rounded to the base</source>
+        <translation>Antal ikke afrundet til grundtallet</translation>
+    </message>
+    <message>
+        <source>Differencing: subtracting another release leaves a small count</source>
+        <translation>Differensberegning: fratrækning af en anden frigivelse efterlader et lille antal</translation>
+    </message>
+    <message>
+        <source>Suppressed cell recoverable from the totals</source>
+        <translation>Undertrykt celle kan genskabes fra totalerne</translation>
+    </message>
+    <message>
+        <source>unrounded</source>
+        <translation>ikke afrundet</translation>
+    </message>
+    <message>
+        <source>differencing</source>
+        <translation>differensberegning</translation>
+    </message>
+    <message>
+        <source>recoverable suppression</source>
+        <translation>genskabelig undertrykkelse</translation>
+    </message>
 </context>
 <context>
     <name>_RequestDialog</name>
@@ -6472,38 +6504,6 @@ Nordjylland</translation>
     <message>
         <source>Withheld</source>
         <translation>Tilbageholdt</translation>
-    </message>
-    <message>
-        <source>Small counts</source>
-        <translation>Små antal</translation>
-    </message>
-    <message>
-        <source>Dominance: few contributors hold most of it</source>
-        <translation>Dominans: få bidragydere står for det meste</translation>
-    </message>
-    <message>
-        <source>Identifiers (CPR or CVR numbers)</source>
-        <translation>Identifikatorer (CPR- eller CVR-numre)</translation>
-    </message>
-    <message>
-        <source>Row-level microdata</source>
-        <translation>Mikrodata på personniveau</translation>
-    </message>
-    <message>
-        <source>Differencing against earlier releases</source>
-        <translation>Differensberegning mod tidligere frigivelser</translation>
-    </message>
-    <message>
-        <source>Missing context: what the output shows is not explained</source>
-        <translation>Manglende kontekst: det er ikke forklaret, hvad outputtet viser</translation>
-    </message>
-    <message>
-        <source>Counts not rounded</source>
-        <translation>Antal ikke afrundet</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Andet</translation>
     </message>
     <message>
         <source>Pass</source>
@@ -6584,6 +6584,38 @@ Nordjylland</translation>
     <message>
         <source>%1 days</source>
         <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>Small counts</source>
+        <translation>Små antal</translation>
+    </message>
+    <message>
+        <source>Dominance: few contributors hold most of it</source>
+        <translation>Dominans: få bidragydere står for det meste</translation>
+    </message>
+    <message>
+        <source>Identifiers (CPR or CVR numbers)</source>
+        <translation>Identifikatorer (CPR- eller CVR-numre)</translation>
+    </message>
+    <message>
+        <source>Row-level microdata</source>
+        <translation>Mikrodata på personniveau</translation>
+    </message>
+    <message>
+        <source>Differencing against earlier releases</source>
+        <translation>Differensberegning mod tidligere frigivelser</translation>
+    </message>
+    <message>
+        <source>Missing context: what the output shows is not explained</source>
+        <translation>Manglende kontekst: det er ikke forklaret, hvad outputtet viser</translation>
+    </message>
+    <message>
+        <source>Counts not rounded</source>
+        <translation>Antal ikke afrundet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
 </context>
 <context>
