@@ -33,6 +33,7 @@ from ..models.lazy_table import Column
 from . import review_queue
 from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
+from .page import OUTBOX
 from .review_queue import ReviewQueuePage
 from .columns import ColumnFit
 from .widgets import plain_label
@@ -58,6 +59,7 @@ class QueueModel(review_queue.QueueModel):
 class OutputChecksView(ReviewQueuePage):
     """The queue, the chosen output's facts and decision bar, and its files (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"output", "sample", "researcher", "staff", OUTBOX})
 
     sample_requested = Signal(dict)     # the queued body
 
@@ -297,6 +299,9 @@ class OutputChecksView(ReviewQueuePage):
         if self.show_filter.currentData() != rules.SHOW_HELD:
             text += " · " + self.tr("%1 shown").replace("%1", str(shown))
         self.summary.setText(text)
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "output" and self.open_output(entity_id) is not False
 
     def open_output(self, output_id: str) -> bool:
         """Open one output (from Needs attention, the dashboard or a test), switching
