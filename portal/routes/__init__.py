@@ -2,7 +2,7 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "certification")
 
 
 def load_domain_routers():

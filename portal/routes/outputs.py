@@ -90,11 +90,11 @@ settings in force.
 Refusal order
 -------------
 - Submission: 401, 403 `role_required` (not a researcher, or no researcher
-  record), 403 `not_applicant` / `not_approved` (when `project_id` is a string),
+  record), 403 `certification_expired` (the researcher's own), 403 `not_applicant` / `not_approved` (when `project_id` is a string),
   400 `bad_request` (not JSON) / 422 `invalid_field` (the body, bad base64, no
   files), 413 `too_large`, 422 `invalid_file`. A body over the portal's overall
   limit is refused with 413 `too_large` before anything else.
-- Reviews: 401, 403 `role_required`, 404 `not_found`, 422 `invalid_field`, 409
+- Reviews: 401, 403 `role_required`, 403 `own_certification_expired`, 404 `not_found`, 422 `invalid_field`, 409
   `not_open` (not `held`), `version_conflict`, `already_reviewed`,
   `conflict_of_interest`, then 422 `comment_required` (withhold).
 - Management samples: 401, 403 `role_required`, 422 `invalid_field`, 404
@@ -125,6 +125,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import checks, entities, sampling
 from ..api import PortalContext, context, current_user, perform, require
+from ..certification.gate import refuse_lapsed_researcher, refuse_lapsed_staff
 from ..errors import ApiError, invalid_field, not_found, role_required
 from ..store import canonical_json
 from ..visibility import project
@@ -329,6 +330,7 @@ def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
         researcher = tx.get("researcher", user["researcher_id"]) if user.get("researcher_id") else None
         if researcher is None:
             raise ApiError(403, "role_required", "This account is not linked to a researcher record.")
+        refuse_lapsed_researcher(ctx, researcher)
         project_id = payload.get("project_id") if isinstance(payload, dict) else None
         app = _own_project(tx, project_id, researcher) if isinstance(project_id, str) else None
         if prepared.body_error is not None:
@@ -420,6 +422,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, output_id: str, pa
         before.update(_state(output))
         if "supervisor" not in user["roles"]:
             raise role_required(("supervisor",))
+        refuse_lapsed_staff(ctx, tx, user)
         if output is None:
             raise not_found("output")
         body = _validate(OutputReviewIn, payload)
