@@ -26,6 +26,8 @@ SETTINGS = {s.key: s for s in (
     Setting("window/state", b"", bytes, "Main window docks and toolbars"),
     Setting("window/splitter", b"", bytes, "List and detail proportions"),
     Setting("window/page", 0, int, "The last open page"),
+    Setting("certification/dismissed", "", str,
+            "The certification reminder put away last: its date and threshold (the next one shows again)"),
 )}
 
 

@@ -60,6 +60,11 @@ EXPECTED: dict[tuple[str, str], frozenset] = {
     ("POST", "/warnings/{warning_id}/acks"): frozenset({"recipient"}),
     ("GET", "/warnings/{warning_id}/acks"): frozenset({"coordinator", "admin"}),
     ("GET", "/warnings/{warning_id}/csaf"): frozenset({"coordinator"}),
+    # Everyone who works with the data takes the certification test: staff and researchers.
+    ("GET", "/certification"): frozenset({"caseworker", "supervisor", "coordinator", "admin", "researcher"}),
+    ("POST", "/certification/attempts"): frozenset({"caseworker", "supervisor", "coordinator", "admin", "researcher"}),
+    ("POST", "/certification/attempts/{attempt_id}/answers"):
+        frozenset({"caseworker", "supervisor", "coordinator", "admin", "researcher"}),
 }
 NO_SUCH = {"index": "0"}   # other path parameters: an id that does not exist
 
@@ -257,4 +262,6 @@ def test_researcher_reaches_only_own_outputs_and_applications(portal, callers):
 def test_admin_has_no_approving_role(portal, callers):
     """Four eyes for everyone: admin is let through to read, never to decide."""
     deciding = {k for k, v in EXPECTED.items() if k[0] in ("POST", "PATCH", "DELETE") and "admin" in v}
-    assert deciding == {("POST", "/session"), ("DELETE", "/session")}, deciding
+    # Taking the certification test is no decision: everyone who works with the data takes it.
+    assert deciding == {("POST", "/session"), ("DELETE", "/session"), ("POST", "/certification/attempts"),
+                        ("POST", "/certification/attempts/{attempt_id}/answers")}, deciding

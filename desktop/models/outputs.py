@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import quote
 
-from . import outbox_marks
+from . import certification, outbox_marks
 
 # -- the queue ------------------------------------------------------------------------
 
@@ -53,6 +53,7 @@ SENT = "sent"                                # sent and accepted; the new state 
 NOT_OPEN = "not_open"                        # released or withheld already
 ALREADY_REVIEWED = "already_reviewed"        # this supervisor reviewed it (a release counts)
 OWN_OUTPUT = "conflict_of_interest"          # the supervisor is the submitting researcher
+OWN_CERTIFICATION = certification.OWN_CERTIFICATION   # the supervisor's own certification lapsed
 
 # Why an output is held (Reason.kind)
 FINDING = "finding"            # the automatic check flagged it (fail or review)
@@ -307,6 +308,8 @@ def blocks_for(output: dict, me: dict, *, pending: dict | None = None, sent: boo
     status = output.get("status")
     if "supervisor" not in set(me.get("roles") or ()):
         blocks.append(Block(NOT_SUPERVISOR, facts={"admin": "admin" in set(me.get("roles") or ())}))
+    elif me.get("certification_lapsed"):
+        blocks.append(Block(OWN_CERTIFICATION, facts={"until": me.get("certified_until")}))
     if pending:
         blocks.append(Block(PENDING, facts={"verdict": pending.get("verdict"), "state": pending.get("state")}))
     elif sent:
@@ -385,7 +388,7 @@ class OutputQueue:
     def me(self) -> dict:
         staff = self.cache.get("staff", self.user.get("id") or "") or {}
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
-                "researcher_id": self.user.get("researcher_id")}
+                "researcher_id": self.user.get("researcher_id"), **certification.decider_facts(staff or None)}
 
     def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False) -> list[str]:
         """Ids for a filter, sorted in SQL. Released and withheld outputs count as

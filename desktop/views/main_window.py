@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainW
 
 from .applications import ApplicationsView
 from .attention import AttentionView
+from .certification_status import CertificationPresence
 from .sync_controller import SyncController, SyncStatus
 
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._actions()
         self.status = SyncStatus(self.statusBar(), self.sync)
+        self.certification = CertificationPresence(self, settings)
         self.sync.finished.connect(self._after_sync)
         self.sync.auth_required.connect(self.reauth_needed.emit)
         self._restore()
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
             if refresh:
                 refresh()
         self._update_attention_badge()
+        self.certification.refresh()
 
     def _update_attention_badge(self):
         if "attention" not in self.page_keys:

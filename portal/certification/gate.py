@@ -36,8 +36,10 @@ def staff_lapsed(ctx: PortalContext, until) -> ApiError:
 
 
 def refuse_lapsed_staff(ctx: PortalContext, tx, user: dict) -> None:
-    """403 `own_certification_expired` unless the caller's staff record is certified today."""
-    until = (tx.get("staff", user["id"]) or {}).get("certified_until")
+    """403 `own_certification_expired` unless the caller is certified today (their staff record;
+    for one who has none, their researcher record; neither: lapsed)."""
+    from .attempts import current_until
+    until = current_until(tx, user)
     if not rule.is_valid(until, _today(ctx)):
         raise staff_lapsed(ctx, until)
 
