@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from . import certification, outbox_marks
+from . import certification as own_certification, outbox_marks
 
 SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
 OPEN_STATUSES = ("submitted", "in_review")
@@ -36,7 +36,7 @@ CONFLICT = "conflict_of_interest"            # the user declared a conflict with
 OWN_APPLICATION = "own_application"          # the user is the applicant (the portal says conflict_of_interest)
 CERTIFICATION = "certification_expired"      # the applicant's certification lapsed: approve only
 NOT_CASEWORKER = "role_required"
-OWN_CERTIFICATION = certification.OWN_CERTIFICATION   # the caseworker's own certification lapsed: nothing
+OWN_CERTIFICATION = own_certification.OWN_CERTIFICATION   # the caseworker's own certification lapsed: nothing
 
 # Queue filters
 SHOW_ALL = "all"
@@ -321,7 +321,7 @@ class ApprovalQueue:
         staff = self.cache.get("staff", self.user.get("id") or "") or {}
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
                 "conflicts": staff.get("conflicts") or [], "researcher_id": self.user.get("researcher_id"),
-                **certification.decider_facts(staff or None)}
+                **own_certification.decider_facts(staff or None)}
 
     def ids(self, order_by: str = "submitted_at", descending: bool = False, search: str | None = None) -> list[str]:
         """Open applications, oldest first by default; status filter, full-text

@@ -114,7 +114,7 @@ class CertificationPresence(QObject):
         self.known_until: str | None = None     # from a passed test, until the sync brings it
         self.indicator = CertificationIndicator()
         bar: QStatusBar = window.statusBar()
-        bar.insertPermanentWidget(0, self.indicator)
+        bar.addPermanentWidget(self.indicator)
         self.banner = CertificationBanner()
         body = window.takeCentralWidget()
         holder = QWidget()

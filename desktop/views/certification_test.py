@@ -62,6 +62,14 @@ class CertificationTestDialog(QDialog):
         self.clock.timeout.connect(self._tick)
         for number in range(1, 5):
             QShortcut(QKeySequence(str(number)), self, activated=lambda n=number - 1: self.choose(n))
+        # Enter presses the page's main button, wherever the focus is: no button takes over as the
+        # default when it gets the focus (autoDefault), and each page names its own (`_default`).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self._default(self.begin_button)
+
+    def _default(self, button: QPushButton) -> None:
+        button.setDefault(True)      # the dialog's one default: the others lose it
 
     # -- pages ---------------------------------------------------------------------------------
     def _intro_page(self) -> QWidget:
@@ -80,7 +88,6 @@ class CertificationTestDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.begin_button = QPushButton(self.tr("&Begin the test"))
-        self.begin_button.setDefault(True)
         self.begin_button.clicked.connect(self.begin)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -115,7 +122,6 @@ class CertificationTestDialog(QDialog):
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.clicked.connect(lambda: self.go(self.number - 1))
         self.next_button = QPushButton(self.tr("&Next"))
-        self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next_or_submit)
         row.addWidget(self.back_button)
         row.addStretch(1)
@@ -155,6 +161,7 @@ class CertificationTestDialog(QDialog):
         seconds = attempt.get("seconds") or rule.ATTEMPT_MINUTES * 60
         self.deadline = time.monotonic() + seconds - SEND_MARGIN
         self.pages.setCurrentIndex(1)
+        self._default(self.next_button)
         self.go(0)
         self._tick()
         self.clock.start()
@@ -227,6 +234,7 @@ class CertificationTestDialog(QDialog):
     def _graded(self, result: dict) -> None:
         self.result = result
         self.pages.setCurrentIndex(2)
+        self._default(self.close_button)
         score = self.tr("%1 of %2 right (%3 needed).").replace("%1", str(result.get("score"))) \
             .replace("%2", str(result.get("questions"))).replace("%3", str(result.get("required")))
         if result.get("passed"):
@@ -250,6 +258,7 @@ class CertificationTestDialog(QDialog):
         elif isinstance(error, PortalError) and error.code == "not_open":
             text = self.tr("The time for this attempt has run out. Begin a new attempt.")
             self.pages.setCurrentIndex(0)
+            self._default(self.begin_button)
             self.attempt = None
         elif isinstance(error, PortalUnreachable):
             text = self.tr("The portal cannot be reached; the test needs it. Try again when you are online.")
