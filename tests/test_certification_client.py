@@ -146,3 +146,50 @@ def test_karl_is_blocked_fails_sees_topics_and_stays_blocked(qtbot, portal, desk
     assert presence.banner.isVisible() and presence.status().lapsed
     desk.window.refresh_pages()
     blocked()
+
+
+def test_caseworkers_see_applicants_lapsing_within_30_days(qtbot, portal, desks, tmp_path):
+    desk = desks(portal, tmp_path / "anna", "anna")
+    view = desk.window.open_page("applications")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    everything = view.model.rowCount()
+    column = next(n for n, c in enumerate(view.model.columns) if c.key == "certified_until")
+    today = dt.datetime.now(dt.timezone.utc).date()
+    researchers = {i: d for (kind, i), d in portal.all_changes("anna").items() if kind == "researcher"}
+    soon = {i for i, r in researchers.items() if rule.lapses_within(r["certified_until"], today)}
+    assert soon      # the demo has applicants lapsing within 30 days
+    view.lapsing.setChecked(True)
+    qtbot.waitUntil(lambda: 0 < view.model.rowCount() < everything)
+    for row in range(view.model.rowCount()):
+        app = view.model.row(row)
+        assert app["applicant_id"] in soon
+        left = rule.days_left(researchers[app["applicant_id"]]["certified_until"], today)
+        assert view.model.index(row, column).data().startswith(f"⚠ {left} day")
+    view.lapsing.setChecked(False)
+    qtbot.waitUntil(lambda: view.model.rowCount() == everything)
+
+
+def test_the_dashboard_shows_lapses_coming_to_supervisors(qtbot, portal, desks, tmp_path):
+    desk = desks(portal, tmp_path / "dorte", "dorte")
+    view = desk.window.open_page("dashboard")
+    card = view.lapses
+    assert card is not None
+    qtbot.waitUntil(lambda: any(lapse.name == "Karl Iversen" for lapse in card.lapses))
+    by_name = {lapse.name: lapse for lapse in card.lapses}
+    assert by_name["Karl Iversen"].days_left == -10 and by_name["Karl Iversen"].kind == "staff"
+    assert "Lise Brandt" in by_name or portal_lise_renewed(portal)
+    assert any(lapse.kind == "researcher" for lapse in card.lapses)
+    days = [lapse.days_left for lapse in card.lapses]
+    assert days == sorted(days)                      # soonest (and lapsed) first
+    assert card.table.rowCount() == len(card.lapses) and card.table.item(0, 0).text() == card.lapses[0].name
+    assert "Anna Holm" not in by_name                # certified for long: not listed
+
+
+def portal_lise_renewed(portal) -> bool:
+    staff = {s["username"]: s for (kind, _), s in portal.all_changes("anna").items() if kind == "staff"}
+    return rule.days_left(staff["lise"]["certified_until"], dt.datetime.now(dt.timezone.utc).date()) > 300
+
+
+def test_caseworkers_do_not_get_the_lapses_card(qtbot, portal, desks, tmp_path):
+    desk = desks(portal, tmp_path / "bent", "bent")
+    assert desk.window.open_page("dashboard").lapses is None

@@ -31,13 +31,22 @@ def status_of(until: str | None, today: dt.date | None = None) -> Status:
     return Status(until, rule.is_valid(until, today), rule.days_left(until, today), rule.reminder(until, today))
 
 
-def own_until(cache: Any, user: dict) -> str | None:
-    """The user's own certification date: their staff record's, else their researcher record's."""
+def own_record(cache: Any, user: dict) -> dict | None:
+    """The record holding the user's own certification: their staff record, else their researcher record."""
     staff = cache.get("staff", user.get("id") or "") if user.get("id") else None
     if staff is not None:
-        return staff.get("certified_until")
-    researcher = cache.get("researcher", user.get("researcher_id") or "") if user.get("researcher_id") else None
-    return (researcher or {}).get("certified_until")
+        return staff
+    return cache.get("researcher", user.get("researcher_id") or "") if user.get("researcher_id") else None
+
+
+def own_until(cache: Any, user: dict) -> str | None:
+    return (own_record(cache, user) or {}).get("certified_until")
+
+
+def own_known(cache: Any, user: dict) -> bool:
+    """Whether the offline copy says anything about the user's certification yet (after the
+    first sync, from a portal that carries the date)."""
+    return "certified_until" in (own_record(cache, user) or {})
 
 
 def own_status(cache: Any, user: dict, today: dt.date | None = None) -> Status:
@@ -70,9 +79,9 @@ def coming_lapses(staff: Iterable[dict], researchers: Iterable[dict], today: dt.
 
 def decider_facts(staff: dict | None, today: dt.date | None = None) -> dict:
     """For a queue's `me`: whether the user's own certification stops their decisions.
-    Only a staff record in the offline copy says so (before the first sync nothing is known,
-    and the portal decides)."""
-    if staff is None:
+    Only a staff record in the offline copy that carries the date says so (before the first
+    sync nothing is known, and the portal decides)."""
+    if staff is None or "certified_until" not in staff:
         return {}
     until = staff.get("certified_until")
     return {"certified_until": until, "certification_lapsed": not rule.is_valid(until, today or rule.today_utc())}

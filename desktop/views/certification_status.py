@@ -108,7 +108,6 @@ class CertificationPresence(QObject):
 
     def __init__(self, window, settings):
         super().__init__(window)
-        self.window = window
         self.settings = settings
         self.workspace = window.workspace
         self.known_until: str | None = None     # from a passed test, until the sync brings it
@@ -140,6 +139,11 @@ class CertificationPresence(QObject):
         return f"{status.until}:{status.reminder}"
 
     def refresh(self) -> None:
+        if not self.known_until and not certification.own_known(self.workspace.cache, self.workspace.user):
+            self.indicator.hide()          # nothing synced yet: nothing to say
+            self.banner.hide()
+            return
+        self.indicator.show()
         status = self.status()
         self.indicator.show_status(status)
         due = status.lapsed or (status.reminder is not None
@@ -158,11 +162,12 @@ class CertificationPresence(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
-        self.dialog = CertificationTestDialog(self.workspace, self.window)
+        self.dialog = CertificationTestDialog(self.workspace, self.parent())
         self.dialog.renewed.connect(self.renewed)
         self.dialog.open()
 
     def renewed(self, until: str) -> None:
         self.known_until = until
-        self.window.refresh_pages()
-        self.window.sync.sync_now(user_asked=True)
+        window = self.parent()
+        window.refresh_pages()
+        window.sync.sync_now(user_asked=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
+from .certification_lapses import SHOWN_TO as LAPSES_SHOWN_TO, CertificationLapsesCard
 from .charts import ChartCard, ChartPainter
 from .widgets import heading, plain_label
 
@@ -73,6 +74,10 @@ class DashboardView(QWidget):
         self.cards: dict[str, ChartCard] = {}
         titles = {"applications": self.tr("Project applications"), "outputs": self.tr("Output checks"),
                   "warnings": self.tr("Security warnings")}
+        self.lapses = None
+        if LAPSES_SHOWN_TO & set(workspace.roles):
+            self.lapses = CertificationLapsesCard(workspace.cache)
+            self.body.addWidget(self.lapses)
         for area in self.areas:
             self.body.addWidget(heading(titles[area], level=2))
             grid = QGridLayout()
@@ -111,6 +116,8 @@ class DashboardView(QWidget):
     # -- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute in the background; a refresh while one runs is done once it ends."""
+        if self.lapses is not None:
+            self.lapses.refresh(self.now().date())
         if not self.areas:
             return
         if self._computing:
