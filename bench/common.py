@@ -28,7 +28,7 @@ USERNAME = "admin"          # sees applications and outputs (and everything else
 
 # Sources whose change makes a kept seed database stale.
 SEED_SOURCES = ("portal/scale.py", "portal/demo.py", "portal/store.py", "portal/entities.py",
-                "portal/visibility.py", "portal/sampling.py")
+                "portal/visibility.py", "rules/sampling.py", "rules/applications.py")
 
 
 # -- figures ----------------------------------------------------------------------------

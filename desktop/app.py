@@ -15,6 +15,7 @@ from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
 from .session import SessionManager, Workspace
 from .settings import Settings
 from .sync.api import InsecurePortal, normalise_base_url
+from .sync.secrets import KEYRING_UNUSABLE
 from .tasks import Op
 
 log = logging.getLogger("desktop")
@@ -45,8 +46,13 @@ def install_translations(app: QApplication, language: str | None) -> str:
     ours = QTranslator(app)
     if ours.load("portal_desk_" + name, os.path.join(RESOURCES, "translations")):
         app.installTranslator(ours)
-    elif name != "en":
-        return "en"           # no translation of ours: English throughout, Qt's own buttons included
+    else:
+        # No translation of ours: English throughout, Qt's own buttons included, with the
+        # English plural forms ("1 output", "2 outputs") that the source strings leave open.
+        if ours.load("portal_desk_en", os.path.join(RESOURCES, "translations")):
+            app.installTranslator(ours)
+        if name != "en":
+            return "en"
     qt = QTranslator(app)
     if qt.load("qtbase_" + name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -100,10 +106,15 @@ class DeskApp(QObject):
     def start(self):
         if self.embedded and not self.args.offline:
             self.embedded.start()
+            self._watchdog = QTimer(self, interval=2000)
+            self._watchdog.timeout.connect(self._check_embedded)
+            self._watchdog.start()
         username = self.settings.get("last_username")
         if self.args.offline and username and self.sessions.cache_exists(username) and self.sessions.secrets.available:
             try:
-                self.open_workspace(self.sessions.open_offline(username))
+                workspace = self.sessions.open_offline(username)
+                workspace.stay_offline = True
+                self.open_workspace(workspace)
                 return
             except Exception as exc:  # fall back to the dialog, which explains
                 log.info("offline open failed: %s", exc)
@@ -112,12 +123,26 @@ class DeskApp(QObject):
             self._try_resume(username)
 
     # -- sign-in ---------------------------------------------------------------------
+    def _check_embedded(self):
+        """The embedded demo portal stopped on its own: start it again (a few times at most)."""
+        if self.embedded is None or self.embedded.alive():
+            return
+        if self.embedded.restart():
+            log.warning("the embedded demo portal stopped; started it again (%d)", self.embedded.restarts)
+        else:
+            self._watchdog.stop()
+            QMessageBox.warning(self.window or self.dialog, self.tr("Portal Desk"), self.tr(
+                "The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on "
+                "working with the offline copy; restart Portal Desk to try again."))
+
     def portal_ready(self) -> bool:
         if self.embedded is None or self.args.offline:
             return True
         try:
             return self.embedded.ready()
         except RuntimeError as exc:
+            if self.embedded.restart():
+                return False   # asked again shortly, by then it may answer
             QMessageBox.critical(None, self.tr("Portal Desk"), str(exc))
             self.embedded = None
             return False
@@ -125,7 +150,8 @@ class DeskApp(QObject):
     def show_sign_in(self):
         from .views.sign_in import SignInDialog
         self.dialog = SignInDialog(self.sessions, demo=self.demo, username=self.settings.get("last_username"),
-                                   portal_ready=self.portal_ready if self.embedded else None)
+                                   portal_ready=self.portal_ready if self.embedded else None,
+                                   offline=self.args.offline)
         self.dialog.signed_in.connect(self.open_workspace)
         self.dialog.rejected.connect(self._dialog_closed)
         self.dialog.show()
@@ -171,10 +197,18 @@ class DeskApp(QObject):
         self.window.show()
         if workspace.key_from_password or not self.sessions.secrets.available:
             # Not modal: the workspace is usable while the notice is read.
-            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), self.tr(
-                "This computer has no usable keyring. Your session is kept in memory only and your offline "
-                "copy is encrypted with a key derived from your password: you will sign in again after a "
-                "restart."), QMessageBox.StandardButton.Ok, self.window)
+            if self.sessions.secrets.unavailable_reason == KEYRING_UNUSABLE:
+                text = self.tr(
+                    "The keyring on this computer is locked or refused to store secrets, so it is treated as no "
+                    "keyring. Your session is kept in memory only and your offline copy is encrypted with a key "
+                    "derived from your password: you will sign in again after a restart.")
+            else:
+                text = self.tr(
+                    "This computer has no usable keyring. Your session is kept in memory only and your offline "
+                    "copy is encrypted with a key derived from your password: you will sign in again after a "
+                    "restart.")
+            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), text,
+                                              QMessageBox.StandardButton.Ok, self.window)
             self.keyring_notice.setTextFormat(Qt.TextFormat.PlainText)
             self.keyring_notice.open()
         if workspace.notes:
@@ -229,6 +263,8 @@ class DeskApp(QObject):
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
+        if getattr(self, "_watchdog", None) is not None:
+            self._watchdog.stop()
         if self.embedded is not None:
             self.embedded.stop()
 
@@ -253,5 +289,9 @@ def main(argv=None) -> int:
             "main", "The portal address must use https (plain http is allowed only on this computer)."))
         return 2
     app.aboutToQuit.connect(lambda: desk.embedded.stop() if desk.embedded else None)
+    from .quit_signals import QuitOnSignal
+    quit_on_signal = QuitOnSignal(desk.quit, parent=app)   # log-out sends SIGTERM: close, stop the portal
     desk.start()
-    return app.exec()
+    code = app.exec()
+    quit_on_signal.uninstall()
+    return code

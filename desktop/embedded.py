@@ -20,6 +20,8 @@ def free_port() -> int:
 
 
 class EmbeddedPortal:
+    MAX_RESTARTS = 3
+
     def __init__(self, data_dir: str):
         self.folder = os.path.join(data_dir, "demo-portal")
         os.makedirs(self.folder, mode=0o700, exist_ok=True)
@@ -28,17 +30,35 @@ class EmbeddedPortal:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
         self._log = None
+        self.restarts = 0
 
     def start(self) -> None:
         self._log = open(os.path.join(self.folder, "portal.log"), "ab")
-        args = ["--host", "127.0.0.1", "--port", str(self.port), "--db", self.db, "--demo", "--simulate"]
+        # --exit-with-parent: the portal watches the pipe on its standard input and ends when it
+        # closes, which the kernel does however this process ends (quit, SIGTERM, SIGKILL, crash).
+        args = ["--host", "127.0.0.1", "--port", str(self.port), "--db", self.db, "--demo", "--simulate",
+                "--exit-with-parent"]
         # In an installed bundle sys.executable is the app itself: main.py hands --run-portal to the portal.
         cmd = [sys.executable, "--run-portal", *args] if getattr(sys, "frozen", False) else \
             [sys.executable, "-m", "portal", *args]
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env,
-                                     stdin=subprocess.DEVNULL)
+                                     stdin=subprocess.PIPE)
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def restart(self) -> bool:
+        """Start it again after it stopped on its own, at most MAX_RESTARTS times a session
+        (a portal that keeps dying needs a person, not a loop). Same port: the session's
+        address stays valid."""
+        if self.alive() or self.restarts >= self.MAX_RESTARTS:
+            return False
+        self.restarts += 1
+        self._close_handles()
+        self.start()
+        return True
 
     def ready(self) -> bool:
         """True once the portal answers; raises if it exited."""
@@ -58,6 +78,14 @@ class EmbeddedPortal:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self._close_handles()
+
+    def _close_handles(self) -> None:
+        if self.proc is not None and self.proc.stdin is not None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
         if self._log:
             self._log.close()
             self._log = None

@@ -42,6 +42,7 @@ class Workspace:
     engine: SyncEngine
     key_from_password: bool = False
     offline: bool = False
+    stay_offline: bool = False     # opened in offline mode: the portal is not contacted this run
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -83,6 +84,9 @@ class SessionManager:
         client = self.new_client()
         answer = client.sign_in(username, password, totp)
         user = answer["user"]
+        # Settle now whether the keyring keeps what it is given (a locked one does not):
+        # the token and the cache key are stored, and the cache opened, accordingly.
+        self.secrets.probe()
         self.secrets.set_token(self.portal_id, username, client.token)
         return self._open(client, username, user, password, offline=False)
 

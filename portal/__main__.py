@@ -31,7 +31,13 @@ def serve(argv) -> int:
     parser.add_argument("--threads", type=_positive, default=None,
                         help="requests one process serves at once (default 8); for more cores run more processes")
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="end when standard input closes (the desktop's embedded demo portal: it ends "
+                             "with the app however the app ends)")
     args = parser.parse_args(argv)
+    if args.exit_with_parent:
+        from .lifeline import exit_with_parent
+        exit_with_parent()
 
     import uvicorn
 

@@ -28,7 +28,7 @@ class PortalContext:
     store: Any
     token_ttl: float = auth.TOKEN_TTL
     rules: Any = None             # output check rules (portal.checks.Rules)
-    sampling: Any = None          # sampling config (portal.sampling.SamplingConfig)
+    sampling: Any = None          # sampling config (rules.sampling.SamplingConfig)
     clock: Callable[[], float] = auth.now
     threads: int = 8              # requests served at once by this process (see app.create_app)
     extra: dict = field(default_factory=dict)

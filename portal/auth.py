@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import secrets
@@ -65,7 +66,26 @@ def user_for_token(tx, token: str, now: float) -> dict | None:
     user = tx.user_by_id(record["user_id"])
     if user is None or not user["active"]:
         return None
-    return user
+    return effective(user, now)
+
+
+def grant_live(grant: dict, now: float) -> bool:
+    """A grant holds until its expiry (ISO 8601 UTC), exclusive; none: it stands."""
+    until = grant.get("expires_at")
+    if not until:
+        return True
+    try:
+        return _dt.datetime.strptime(until, "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=_dt.timezone.utc).timestamp() > now
+    except (TypeError, ValueError):
+        return False
+
+
+def effective(user: dict, now: float) -> dict:
+    """The user with the roles of live grants only: a time-limited grant falls away by
+    itself at its expiry, whether or not the sweep has removed it yet."""
+    live = {g["role"] for g in user.get("grants") or [] if grant_live(g, now)}
+    return dict(user, roles=[r for r in user["roles"] if r in live])
 
 
 def now() -> float:

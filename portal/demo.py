@@ -11,6 +11,8 @@ import base64
 import hashlib
 import random
 
+from rules import applications
+
 from . import auth, entities
 from .api import iso
 
@@ -27,6 +29,8 @@ USERS = [
     ("gustav", "Gustav Bech", ["coordinator"], "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", {}),
     ("helle", "Helle Skov", ["caseworker", "supervisor"], "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO", {}),
     ("admin", "Portal Administrator", ["admin"], "H3SYV6KKADICATPKFKKZI2PICYU5OROR", {}),
+    ("ida", "Ida Kragh", ["admin"], "ESU6GH6DDRQECJK7HZBDRP55QCAX34KW", {}),
+    ("jens", "Jens Vinther", ["admin"], "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P", {}),
     ("rikke", "Rikke Thomsen", ["researcher"], "645O4ADYDKIRS6NQM3YKOISXRDJZP6YE", {"researcher_id": "R-0001"}),
     ("ole", "Ole Madsen", ["recipient"], "TTD7ZDZYEK4QBWV2RCFDZ77PGSDULCIV", {"org_id": "ORG-001"}),
     ("karl", "Karl Iversen", ["caseworker"], "GAV4YIDF4X4GHKYU66KIUYPVIXBAFMYQ", {"certified_days": -10}),
@@ -109,11 +113,24 @@ TOWNS = {
 }
 
 
-def _region_of(name: str, rng: random.Random) -> str:
+# Where a name names no town of TOWNS, its region is stated (never guessed).
+REGION_OF = {
+    "Rigshospitalet": "Capital Region", "Hvidovre Hospital": "Capital Region", "Bispebjerg Hospital": "Capital Region",
+    "North Zealand Hospital": "Capital Region", "Frederiksberg Municipality": "Capital Region",
+    "Zealand University Hospital": "Region Zealand", "Guldborgsund Municipality": "Region Zealand",
+    "Hospital of Southern Jutland": "Region of Southern Denmark", "Lillebaelt Hospital": "Region of Southern Denmark",
+    "Faaborg-Midtfyn Municipality": "Region of Southern Denmark",
+    "Regional Hospital Central Jutland": "Central Denmark Region", "Gødstrup Hospital": "Central Denmark Region",
+}
+
+
+def _region_of(name: str) -> str:
+    if name in REGION_OF:
+        return REGION_OF[name]
     for region, towns in TOWNS.items():
         if any(t in name for t in towns):
             return region
-    return rng.choice(entities.REGIONS)
+    raise ValueError(f"no region known for {name!r}")
 
 
 def organisations(rng: random.Random) -> list[dict]:
@@ -123,11 +140,11 @@ def organisations(rng: random.Random) -> list[dict]:
         orgs.append({"id": f"ORG-{len(orgs) + 1:03d}", "name": name, "sector": sector, "region": region})
 
     for name in ORG_NAMES["hospital"]:
-        add(name, "hospital", _region_of(name, rng))
+        add(name, "hospital", _region_of(name))
     for region in entities.REGIONS:
         add(region, "region", region)
     for name in ORG_NAMES["municipality"]:
-        add(name, "municipality", _region_of(name, rng))
+        add(name, "municipality", _region_of(name))
     for region, towns in TOWNS.items():
         for town in towns:
             for i in range(2):
@@ -191,12 +208,15 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
     for username, name, roles, secret, links in USERS:
         user = {"id": f"u-{username}", "username": username, "display_name": name, "roles": roles,
                 "password_hash": password_hash, "totp_secret": secret,
-                "researcher_id": links.get("researcher_id"), "org_id": links.get("org_id")}
+                "researcher_id": links.get("researcher_id"), "org_id": links.get("org_id"),
+                "grants": [{"role": role, "expires_at": None, "emergency": False} for role in roles]}
         tx.insert_user(user)
         if set(roles) & {"caseworker", "supervisor", "coordinator", "admin"}:
             days = links.get("certified_days", CERTIFIED_DAYS)
             entities.save(tx, "staff", {"id": user["id"], "username": username, "display_name": name,
-                                        "roles": roles, "conflicts": links.get("conflicts", []),
+                                        "roles": roles, "conflicts": links.get("conflicts", []), "active": True,
+                                        "grants": [{"role": role, "expires_at": None, "emergency": False}
+                                                   for role in roles],
                                         "certified_until": iso(today + days * DAY)[:10]})
 
     researchers = []
@@ -228,17 +248,17 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
 
 def _application(rng, number, now, researcher, status, age_days, sensitive=None):
     template, registers = rng.choice(TOPICS)
-    if sensitive is True and not entities.SENSITIVE_REGISTERS & set(registers):
+    if sensitive is True and not applications.SENSITIVE_REGISTERS & set(registers):
         registers = registers + ["LPR"]
     if sensitive is False:
-        registers = [r for r in registers if r not in entities.SENSITIVE_REGISTERS] or ["BEF", "IND"]
+        registers = [r for r in registers if r not in applications.SENSITIVE_REGISTERS] or ["BEF", "IND"]
     condition = rng.choice(CONDITIONS)
     submitted = now - age_days * DAY - rng.randint(0, 8) * 3600
     return {
         "id": f"APP-2026-{number:04d}",
         "title": template.format(x=condition),
         "status": status,
-        "required_approvals": 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2,
+        "required_approvals": applications.approvals_needed(registers),
         "reviews": [],
         "applicant_id": researcher["id"],
         "applicant_name": researcher["name"],
@@ -311,7 +331,9 @@ def _seed_applications(tx, rng, now, today, researchers):
 
 def _seed_outputs(tx, rng, now, researchers):
     """40 outputs through the real automatic check and sampling draw."""
-    from . import checks, sampling
+    from rules import sampling
+
+    from . import checks
 
     rules = checks.Rules()
     cfg = sampling.SamplingConfig()

@@ -9,16 +9,11 @@ from __future__ import annotations
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement")
+         "warning", "acknowledgement", "admin_request")
 
 SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
 REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
            "North Denmark Region")
-
-# Registers whose request makes an application need three approvals and raises
-# the sampling risk of its outputs (health data and causes of death).
-SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
-
 
 def addressed_org_ids(tx, recipients: dict) -> list[str]:
     """The organisations a warning reaches: named ones, plus those in its sectors
@@ -56,6 +51,9 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
                 data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
+    if kind == "admin_request":
+        # listed by status: the expiry sweep reads only the pending ones
+        return visibility.admin_request_audience(data), data.get("status")
     raise ValueError(f"unknown entity kind {kind!r}")
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-from . import auth, checks, entities, sampling
+from rules import applications, sampling
+
+from . import auth, checks, entities
 from .api import iso
 from .demo import (CONDITIONS, DAY, INSTITUTIONS, LEGAL_BASES, REGISTERS, RESEARCHER_NAMES, TOPICS,
                    output_files)
@@ -185,7 +187,7 @@ def _application(rng: random.Random, number: int, today: float, researcher: dict
     if rng.random() < 0.3 and extra not in registers:
         registers.append(extra)
     condition = rng.choice(CONDITIONS)
-    required = 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2
+    required = applications.approvals_needed(registers)
     institution = researcher["institution"]
     reviewers = list(eligible.get(institution) or next(iter(eligible.values())))
     rng.shuffle(reviewers)

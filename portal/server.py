@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from . import checks, sampling
+from rules import sampling
+
+from . import checks
 from .api import PortalContext
 from .app import create_app
 from .store import open_store

@@ -28,6 +28,8 @@ import threading
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
+from .store_users import UserAdminTx
+
 GENESIS_HASH = "0" * 64
 
 SCHEMA = [
@@ -115,6 +117,20 @@ SCHEMA = [
     """
     UPDATE entities SET owner = json_extract(data, '$.status') WHERE kind = 'warning' AND data IS NOT NULL;
     """,
+    # v3: user administration: each role's grant (with its expiry) and one-time enrolment codes
+    """
+    ALTER TABLE users ADD COLUMN grants TEXT;
+    CREATE TABLE enrolments (
+        user_id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        ready_at REAL NOT NULL,
+        code_hash TEXT,
+        expires_at REAL,
+        new_password_hash TEXT,
+        new_totp_secret TEXT,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 ]
 
 
@@ -169,7 +185,7 @@ class SqliteDialect:
 SQLITE = SqliteDialect()
 
 
-class Tx:
+class Tx(UserAdminTx):
     """One transaction. Obtained from a store's `read()` or `write()`."""
 
     def __init__(self, conn, dialect=SQLITE):
@@ -385,13 +401,19 @@ class Tx:
             after = rows[-1][0]
 
     # -- users, tokens, sign-in state -------------------------------------
-    _USER_COLUMNS = "id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id, active"
+    _USER_COLUMNS = ("id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id, active, "
+                     "grants")
 
     def _user_row(self, r) -> dict | None:
         if r is None:
             return None
-        return {"id": r[0], "username": r[1], "password_hash": r[2], "totp_secret": r[3], "roles": json.loads(r[4]),
-                "display_name": r[5], "researcher_id": r[6], "org_id": r[7], "active": bool(r[8])}
+        roles = json.loads(r[4])
+        # No grants recorded (users seeded before v3): every role is a standing grant.
+        grants = json.loads(r[9]) if r[9] else [{"role": role, "expires_at": None, "emergency": False}
+                                                for role in roles]
+        return {"id": r[0], "username": r[1], "password_hash": r[2], "totp_secret": r[3], "roles": roles,
+                "display_name": r[5], "researcher_id": r[6], "org_id": r[7], "active": bool(r[8]),
+                "grants": grants}
 
     def user_by_username(self, username: str) -> dict | None:
         return self._user_row(self.execute(
@@ -406,10 +428,11 @@ class Tx:
 
     def insert_user(self, user: dict) -> None:
         self.execute(
-            "INSERT INTO users (id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (id, username, password_hash, totp_secret, roles, display_name, researcher_id, org_id, "
+            "grants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (user["id"], user["username"], user["password_hash"], user["totp_secret"], json.dumps(user["roles"]),
-             user["display_name"], user.get("researcher_id"), user.get("org_id")),
+             user["display_name"], user.get("researcher_id"), user.get("org_id"),
+             json.dumps(user["grants"]) if user.get("grants") is not None else None),
         )
 
     def token_insert(self, token_hash: str, user_id: str, created_at: float, expires_at: float) -> None:

@@ -151,6 +151,20 @@ SCHEMA = [
     """
     UPDATE entities SET owner = (data::jsonb)->>'status' WHERE kind = 'warning' AND data IS NOT NULL;
     """,
+    # v3: store.SCHEMA v3 (grants with their expiry; enrolment codes)
+    """
+    ALTER TABLE users ADD COLUMN grants TEXT;
+    CREATE TABLE enrolments (
+        user_id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        ready_at DOUBLE PRECISION NOT NULL,
+        code_hash TEXT,
+        expires_at DOUBLE PRECISION,
+        new_password_hash TEXT,
+        new_totp_secret TEXT,
+        used INTEGER NOT NULL DEFAULT 0
+    )
+    """,
 ]
 
 

@@ -61,6 +61,10 @@ def acknowledgement_audience(ack: dict) -> set[str]:
     return {"role:coordinator", "role:admin", f"org:{ack['org_id']}"}
 
 
+def admin_request_audience(_request: dict) -> set[str]:
+    return {"role:admin"}
+
+
 def needs_projection(kind: str, user: dict) -> bool:
     """Whether `project` would change this kind of entity for this caller."""
     roles = set(user["roles"])

@@ -28,7 +28,10 @@ from dataclasses import dataclass
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TRANSLATIONS = os.path.join(ROOT, "resources", "translations")
 SOURCES = ["desktop", "main.py"]          # relative to ROOT
-LANGUAGES = {"da": "da_DK"}               # language -> lupdate's -target-language
+LANGUAGES = {"da": "da_DK", "en": "en_GB"}   # language -> lupdate's -target-language
+# English is the source language: its file holds only the plural forms ("1 output", "2 outputs")
+# that a source string written once with %n cannot give by itself.
+PLURAL_ONLY = {"en"}
 PREFIX = "portal_desk_"
 
 
@@ -119,6 +122,7 @@ def run_lupdate(ts_file: str, language: str) -> str:
     with tempfile.TemporaryDirectory(prefix="i18n-src-") as folder:
         sources = prepared_sources(folder)
         cmd = [qt_tool("lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
+               *(["-pluralonly"] if language in PLURAL_ONLY else []),
                "-target-language", LANGUAGES[language], *sources, "-ts", ts_file]
         done = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
     if done.returncode != 0:

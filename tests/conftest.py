@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every other module runs on SQLite only.
 BOTH_BACKEND_MODULES = {
     "test_portal_core", "test_applications_api", "test_warnings_api", "test_outputs_api",
-    "test_portal_multiprocess", "test_portal_store", "test_sync_e2e", "test_certification_api",
+    "test_portal_multiprocess", "test_portal_store", "test_sync_e2e", "test_admin_api", "test_certification_api",
 }
 BACKENDS = {"sqlite": ["sqlite"], "postgresql": ["postgresql"], "both": ["sqlite", "postgresql"]}
 
@@ -117,3 +117,16 @@ def desk_factory(qtbot):
     yield make
     for desk in started:
         desk.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):
+    """The English plural forms ("1 action", "2 actions") installed as the app installs them."""
+    from desktop.app import install_translations
+    from PySide6.QtCore import QLocale
+    from tests.test_i18n import i18n
+    i18n.release(if_outdated=True)
+    old_locale = QLocale()
+    install_translations(qapp, "en")
+    QLocale.setDefault(old_locale)
+    yield

@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from portal import entities
+from rules.applications import SENSITIVE_REGISTERS
 
 OPEN = ("submitted", "in_review")
 CASEWORKERS = ("anna", "bent", "clara", "helle")
@@ -168,9 +169,9 @@ def test_demo_holds_an_application_needing_three_approvals(portal):
     _, apps = demo_world(portal)
     needing_three = [a for a in apps.values() if a["status"] in OPEN and a["required_approvals"] == 3]
     assert needing_three
-    assert all(entities.SENSITIVE_REGISTERS & set(a["registers"]) for a in needing_three)
+    assert all(SENSITIVE_REGISTERS & set(a["registers"]) for a in needing_three)
     assert all(a["required_approvals"] == 2 for a in apps.values()
-               if not entities.SENSITIVE_REGISTERS & set(a["registers"]))
+               if not SENSITIVE_REGISTERS & set(a["registers"]))
 
 
 def test_one_reject_ends_it(portal):

@@ -180,6 +180,22 @@ def test_lapsed_staff_decide_nothing_anywhere(fresh_portal):
     assert sum(e["detail"].get("code") == "own_certification_expired" for e in refused) >= 3
 
 
+def test_a_lapsed_administrator_approves_no_request(fresh_portal):
+    portal = fresh_portal
+    set_certified(portal, "staff", "u-ida", (today() - dt.timedelta(days=1)).isoformat())
+    made = post(portal, "admin", "/admin/requests", {"kind": "set_conflicts", "justification": "Declared today.",
+                                                     "target": {"user_id": "u-bent", "conflicts": ["Aalborg University"]}})
+    assert made.status_code == 201, made.text
+    request_id = made.json()["id"]
+    assert_error(post(portal, "ida", f"/admin/requests/{request_id}/approve", {}), 403, "own_certification_expired")
+    assert_error(post(portal, "ida", f"/admin/requests/{request_id}/reject", {"comment": "No."}),
+                 403, "own_certification_expired")
+    assert_error(post(portal, "ida", "/admin/requests/NO-SUCH/approve", {}), 403, "own_certification_expired")
+    assert_error(post(portal, "anna", f"/admin/requests/{request_id}/approve", {}), 403, "role_required")
+    done = post(portal, "jens", f"/admin/requests/{request_id}/approve", {})
+    assert done.status_code == 201 and done.json()["status"] == "approved", done.text
+
+
 def test_lapsed_researcher_submits_no_output(fresh_portal):
     portal = fresh_portal
     project = next(a for a in feed(portal, "rikke", "application").values() if a["status"] == "approved")

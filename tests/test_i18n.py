@@ -200,3 +200,41 @@ def test_strings_of_the_shared_review_queue_are_danish_in_both_queues(danish):
         danish_text = ReviewQueuePage.tr(text)
         assert danish_text != text
         assert ApprovalsView.tr(text) == OutputChecksView.tr(text) == danish_text
+
+
+def test_every_plural_has_its_english_forms():
+    """English is the source language, but "%n output(s)" needs its two forms written out."""
+    messages, missing = i18n.untranslated("en")
+    listing = "\n".join(f"  [{m.context}] {m.source!r}" for m in missing)
+    assert not missing, f"plural strings without English forms (resources/translations/portal_desk_en.ts):\n{listing}"
+
+
+def test_english_plurals_read_as_english(qapp):
+    from desktop.views.main_window import MainWindow
+    one = MainWindow.tr("%n action(s) you took are not sent to the portal yet. They are kept safely in the offline "
+                        "copy on this computer and will be sent the next time you sign in.", "", 1)
+    two = MainWindow.tr("%n action(s) you took are not sent to the portal yet. They are kept safely in the offline "
+                        "copy on this computer and will be sent the next time you sign in.", "", 2)
+    assert one.startswith("1 action you took is not sent") and two.startswith("2 actions you took are not sent")
+
+
+def test_counts_read_right_in_english(qapp):
+    from PySide6.QtCore import QCoreApplication
+    tr = QCoreApplication.translate
+    assert tr("SampleDialog", "%n output(s)", "", 1) == "1 output"
+    assert tr("SampleDialog", "%n output(s)", "", 3) == "3 outputs"
+    assert tr("SamplingOverviewDialog", "%n output(s) in the copy.", "", 1) == "1 output in the copy."
+
+
+def test_date_fields_use_the_locale_format_with_a_full_year(qapp):
+    from desktop.models import labels
+    old = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.C))
+        assert labels.date_edit_format() == "yyyy-MM-dd"          # never "1 11 2026"
+        QLocale.setDefault(QLocale("da_DK"))
+        assert labels.date_edit_format() == "dd.MM.yyyy"
+        QLocale.setDefault(QLocale("en_US"))
+        assert "yyyy" in labels.date_edit_format()
+    finally:
+        QLocale.setDefault(old)

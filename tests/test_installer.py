@@ -87,6 +87,8 @@ def test_embedded_portal_runs_from_a_frozen_bundle(monkeypatch, tmp_path):
     started = []
 
     class FakePopen:
+        stdin = None
+
         def __init__(self, cmd, **kwargs):
             started.append(cmd)
 
@@ -99,6 +101,7 @@ def test_embedded_portal_runs_from_a_frozen_bundle(monkeypatch, tmp_path):
     portal.start()
     portal.stop()
     assert started[0][:2] == [sys.executable, "--run-portal"] and "--demo" in started[0]
+    assert "--exit-with-parent" in started[0]
     monkeypatch.delattr(sys, "frozen")
     portal = embedded.EmbeddedPortal(str(tmp_path))
     portal.start()

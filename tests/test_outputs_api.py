@@ -20,7 +20,8 @@ import pyotp
 import pytest
 import requests
 
-from portal import auth, entities, sampling
+from portal import auth
+from rules import sampling
 from portal.store import canonical_json
 from tests.portal_process import PortalProcess
 
@@ -713,7 +714,3 @@ def test_output_calls_are_described_in_openapi(portal, path):
     spec = requests.get(portal.api + "/openapi.json", timeout=10).json()
     schema = spec["paths"]["/api/v1" + path]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert schema["additionalProperties"] is False and schema["required"]
-
-
-def test_sensitive_registers_agree():
-    assert sampling.SENSITIVE_REGISTERS == entities.SENSITIVE_REGISTERS

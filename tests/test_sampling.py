@@ -1,4 +1,4 @@
-"""Auditable sampling of output transfers (portal.sampling)."""
+"""Auditable sampling of output transfers (rules.sampling)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.sampling import (
+from rules.sampling import (
     ALGORITHM,
     SamplingConfig,
     draw,

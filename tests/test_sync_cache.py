@@ -362,3 +362,31 @@ def test_tampered_salt_file_is_refused(tmp_path):
     salt.write_text(weakened)
     with pytest.raises(CacheCorrupt):
         cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)
+
+
+def test_locked_keyring_never_gets_a_random_key_only_memory_holds(tmp_path):
+    """Issue 24: two starts with a locked keyring open the same cache with the same key."""
+    from tests.test_sync_secrets import LockedKeyring
+    keyring.set_keyring(LockedKeyring())
+    path = tmp_path / "c.db"
+    with pytest.raises(CacheKeyError):     # no password: nothing to derive from, and no random key made
+        cache_key_for(SecretStore(), PORTAL, "anna", cache_file=path)
+    assert not (tmp_path / "c.db.salt").exists()
+    first = cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)
+    second = cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)
+    assert first.from_password and second.key == first.key and (tmp_path / "c.db.salt").exists()
+
+
+def test_keyring_readable_again_does_not_strand_a_password_keyed_cache(tmp_path, memory_keyring):
+    """The salt file decides: a stale key in a keyring that works again does not shadow it."""
+    path = tmp_path / "c.db"
+    keyring.set_keyring(fail.Keyring())
+    derived = cache_key_for(SecretStore(), PORTAL, "anna", "demo", cache_file=path)
+    seeded(Cache.open(path, derived.key)).close()
+    keyring.set_keyring(memory_keyring)
+    store = SecretStore()
+    store.set_cache_key(PORTAL, "anna", b"\x09" * 32)           # left there by an earlier run
+    again = cache_key_for(store, PORTAL, "anna", "demo", cache_file=path)
+    assert again.key == derived.key and again.from_password
+    Cache.open(path, again.key).close()
+    assert store.get_cache_key(PORTAL, "anna") == derived.key   # kept now for resuming

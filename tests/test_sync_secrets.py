@@ -90,3 +90,41 @@ def test_keyring_failing_at_use_falls_back_to_memory():
 def test_cache_key_must_be_32_bytes():
     with pytest.raises(ValueError):
         SecretStore().set_cache_key(PORTAL, "anna", b"short")
+
+
+def test_probe_settles_a_locked_keyring_as_none():
+    keyring.set_keyring(LockedKeyring())
+    store = SecretStore()
+    assert store.available                     # a real-looking keyring, until it is tried
+    assert store.probe() is False
+    assert not store.available and store.unavailable_reason == "unusable" and store.backend_name == "memory only"
+    assert store.set_cache_key(PORTAL, "anna", b"\x02" * 32) is False
+    assert store.get_cache_key(PORTAL, "anna") == b"\x02" * 32     # this process only
+
+
+def test_first_failed_write_settles_it_too():
+    keyring.set_keyring(LockedKeyring())
+    store = SecretStore()
+    store.set_token(PORTAL, "anna", "tok-abc")
+    assert not store.available and store.unavailable_reason == "unusable"
+
+
+def test_probe_passes_on_a_working_keyring_and_leaves_nothing(memory_keyring):
+    store = SecretStore()
+    assert store.probe() is True and store.available and store.unavailable_reason is None
+    assert memory_keyring.values == {}
+    assert store.set_cache_key(PORTAL, "anna", b"\x03" * 32) is True
+
+
+class ForgetfulKeyring(MemoryKeyring):
+    """Accepts writes and keeps nothing."""
+    priority = 5
+
+    def set_password(self, service, username, password):
+        pass
+
+
+def test_probe_reads_back_what_it_wrote():
+    keyring.set_keyring(ForgetfulKeyring())
+    store = SecretStore()
+    assert store.probe() is False and store.unavailable_reason == "unusable"

@@ -16,25 +16,20 @@ with facts (`Block`); the views turn them into translated text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
+
+from rules.applications import (ALL_DECISIONS, ALREADY_REVIEWED, CERTIFICATION, CONFLICT, DECISIONS,  # noqa: F401
+                                NOT_OPEN, OPEN_STATUSES, OWN_APPLICATION, SENSITIVE_REGISTERS, Block,
+                                approvals_given, certification, current_round, is_sensitive, required_approvals,
+                                review_blocks, review_by)
 
 from . import certification as own_certification, outbox_marks
 
-SENSITIVE_REGISTERS = frozenset({"LPR", "LMDB", "DODSAARS", "CAR", "PSYK"})
-OPEN_STATUSES = ("submitted", "in_review")
-DECISIONS = ("approve", "reject", "return")
-ALL_DECISIONS = frozenset(DECISIONS)
-
-# Why a decision is not possible. Where the portal has a refusal code for the
-# same rule, the code is the portal's.
-NOT_OPEN = "not_open"                        # decided already (approved, rejected, returned)
+# Why a decision is not possible, besides the portal's rules (rules/applications.py):
+# the desktop's own state of the case.
 PENDING = "pending"                          # an own decision on it waits in the outbox
 SENT = "sent"                                # sent and accepted; the portal's new state is not pulled yet
-ALREADY_REVIEWED = "already_reviewed"        # reviewed by this user, in any round
-CONFLICT = "conflict_of_interest"            # the user declared a conflict with the institution
-OWN_APPLICATION = "own_application"          # the user is the applicant (the portal says conflict_of_interest)
-CERTIFICATION = "certification_expired"      # the applicant's certification lapsed: approve only
 NOT_CASEWORKER = "role_required"
 OWN_CERTIFICATION = own_certification.OWN_CERTIFICATION   # the caseworker's own certification lapsed: nothing
 
@@ -42,19 +37,6 @@ OWN_CERTIFICATION = own_certification.OWN_CERTIFICATION   # the caseworker's own
 SHOW_ALL = "all"
 SHOW_REVIEWABLE = "reviewable"
 SHOW_BLOCKED = "blocked"
-
-
-@dataclass(frozen=True)
-class Block:
-    """One reason a decision is not possible. `decisions` are the ones it blocks;
-    `facts` feed the message (institution, date, decision, state)."""
-    code: str
-    decisions: frozenset = ALL_DECISIONS
-    facts: dict = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def blocks_all(self) -> bool:
-        return self.decisions >= ALL_DECISIONS
 
 
 @dataclass(frozen=True)
@@ -111,50 +93,6 @@ class QueueItem:
 
 # -- pure rules -----------------------------------------------------------------
 
-def is_sensitive(registers: Iterable[str] | None) -> bool:
-    return bool(SENSITIVE_REGISTERS & set(registers or ()))
-
-
-def required_approvals(app: dict) -> int:
-    """The portal's figure when it gives one; else 3 for a sensitive register, 2 otherwise."""
-    value = app.get("required_approvals")
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    return 3 if is_sensitive(app.get("registers")) else 2
-
-
-def current_round(app: dict) -> int:
-    value = app.get("round")
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
-
-
-def approvals_given(app: dict) -> int:
-    """Distinct caseworkers who approved in the current round (earlier rounds do not count)."""
-    this_round = current_round(app)
-    return len({r.get("reviewer_id") or f"#{i}" for i, r in enumerate(_reviews(app))
-                if r.get("decision") == "approve" and (r.get("round") or 1) == this_round})
-
-
-def review_by(app: dict, user_id: str | None) -> dict | None:
-    """This user's review of the application, in any round (the latest if several)."""
-    if not user_id:
-        return None
-    mine = [r for r in _reviews(app) if r.get("reviewer_id") == user_id]
-    return mine[-1] if mine else None
-
-
-def certification(researcher: dict | None, today: dt.date) -> tuple[bool | None, str | None]:
-    """(valid today?, until) of the applicant's certification; `certified_until` is
-    inclusive, as on the portal. A missing record or date: (None, None)."""
-    until = (researcher or {}).get("certified_until")
-    if not isinstance(until, str) or len(until) < 10:
-        return None, None
-    try:
-        return dt.date.fromisoformat(until[:10]) >= today, until[:10]
-    except ValueError:
-        return None, until[:10]
-
-
 def age_days(timestamp: str | None, now: dt.datetime) -> int | None:
     if not timestamp:
         return None
@@ -201,7 +139,6 @@ def blocks_for(app: dict, me: dict, *, researcher: dict | None, today: dt.date,
     own action was accepted but the pulled state does not show it yet.
     """
     blocks: list[Block] = []
-    status = app.get("status")
     if "caseworker" not in set(me.get("roles") or ()):
         blocks.append(Block(NOT_CASEWORKER))
     elif me.get("certification_lapsed"):
@@ -210,22 +147,7 @@ def blocks_for(app: dict, me: dict, *, researcher: dict | None, today: dt.date,
         blocks.append(Block(PENDING, facts={"decision": pending.get("decision"), "state": pending.get("state")}))
     elif sent:
         blocks.append(Block(SENT))
-    if status not in OPEN_STATUSES:
-        blocks.append(Block(NOT_OPEN, facts={"status": status}))
-    mine = review_by(app, me.get("id"))
-    if mine is not None:
-        blocks.append(Block(ALREADY_REVIEWED, facts={"decision": mine.get("decision"), "at": mine.get("at"),
-                                                     "round": mine.get("round") or 1}))
-    institution = str(app.get("institution") or "")
-    declared = {str(c).strip().casefold() for c in me.get("conflicts") or ()}
-    if institution.strip().casefold() in declared and institution.strip():
-        blocks.append(Block(CONFLICT, facts={"institution": institution}))
-    if me.get("researcher_id") and me.get("researcher_id") == app.get("applicant_id"):
-        blocks.append(Block(OWN_APPLICATION))
-    valid, until = certification(researcher, today)
-    if valid is False or (researcher is None and app.get("applicant_id")):
-        # The portal counts a missing researcher record as lapsed too.
-        blocks.append(Block(CERTIFICATION, frozenset({"approve"}), {"until": until}))
+    blocks.extend(review_blocks(app, me, researcher=researcher, today=today))
     return tuple(blocks)
 
 
@@ -366,7 +288,3 @@ class ApprovalQueue:
         body = review_body(app, decision, comment)
         return self.outbox.enqueue("POST", review_path(application_id), body, "application", application_id, summary)
 
-
-def _reviews(app: dict) -> list[dict]:
-    reviews = app.get("reviews")
-    return [r for r in reviews if isinstance(r, dict)] if isinstance(reviews, list) else []

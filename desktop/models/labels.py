@@ -83,6 +83,11 @@ def _full_year(fmt: str) -> str:
     return fmt.replace("yyyy", "yy").replace("yy", "yyyy")
 
 
+def date_edit_format() -> str:
+    """The display format of a date field: the locale's short date, four-digit year."""
+    return _full_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
 def local_date(text: str | None) -> str:
     if text and len(text) == 10:
         try:

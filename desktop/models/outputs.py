@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -35,6 +36,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 from urllib.parse import quote
+
+from rules import sampling
+from rules.tables import TableError, number_of, read_layout, read_rows
+from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
 
 from . import certification, outbox_marks
 
@@ -552,56 +557,11 @@ def decode_file_answer(answer: Any, meta: dict, index: int) -> FileContent:
     return FileContent(index, name, kind, size, data, verify(data, meta.get("sha256"), answer.get("sha256")))
 
 
-# -- reading text as the portal does ------------------------------------------------------
+# -- reading text and tables as the portal does ------------------------------------------------
+# The viewer must decode text and read a table exactly as the portal's check did, or
+# findings land on the wrong cells: both use the one reader in rules/.
 
-_SAMPLE = 64 * 1024
-# Text is decoded exactly as the check decoded it (same BOM and code-page rules).
-from portal.checks.textio import decode_text, looks_binary  # noqa: E402,F401
-
-
-# -- CSV tables for display ------------------------------------------------------------------
-
-DELIMITERS = (";", "\t", ",", "|")
-MISSING_MARKERS = frozenset({
-    "", ".", "..", "...", "-", "--", "–", "—", "*", "**", "***", "x", "X", "xx", "XX", "s", "S", ":", "?",
-    "na", "NA", "Na", "N/A", "n/a", "n.a.", "N.A.", "nan", "NaN", "NAN", "null", "NULL", "None", "none",
-    "#N/A", "(s)", "(x)", "§", "†", "<NA>", "suppressed", "diskretioneret",
-})
-_BOUND_RE = re.compile(r"^(?:<=?|>=?|≤|≥)\s*\d+(?:[.,]\d+)?$")
-_ENGLISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$|^[+-]?\.\d+$")
-_DANISH_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-_SPACED_RE = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$")
 MAX_TITLE_LINES = 10
-
-
-def number_of(raw: str, danish: bool) -> float | int | None:
-    """The number a cell holds (the portal's number styles), or None for labels,
-    suppression markers and empty cells."""
-    s = raw.strip()
-    if not s or s in MISSING_MARKERS or s[0] in "<>≤≥":
-        return None
-    if _SPACED_RE.match(s):
-        s = re.sub(r"[ \u00a0\u202f]", "", s)
-    patterns = ((_DANISH_RE, True), (_ENGLISH_RE, False)) if danish else ((_ENGLISH_RE, False), (_DANISH_RE, True))
-    for pattern, comma_decimal in patterns:
-        if pattern.match(s):
-            plain = s.replace(".", "").replace(",", ".") if comma_decimal else s.replace(",", "")
-            try:
-                value = float(plain) if any(c in plain for c in ".eE") else int(plain)
-            except ValueError:
-                return None
-            return value if not isinstance(value, float) or math.isfinite(value) else None
-    return None
-
-
-def _is_marker(raw: str) -> bool:
-    s = raw.strip()
-    return s in MISSING_MARKERS or bool(_BOUND_RE.match(s))
-
-
-# The viewer must read a table exactly as the portal's check did, or findings land on
-# the wrong cells: it uses the check's own delimiter rule.
-from portal.checks.csvtable import TableError, read_rows, sniff_delimiter, title_line_count  # noqa: E402
 
 
 def read_records(text: str, delimiter: str) -> list[list[str]]:
@@ -612,12 +572,8 @@ def read_records(text: str, delimiter: str) -> list[list[str]]:
         raise ValueError(str(exc)) from None
 
 
-def _all_numbers(row: list[str], danish: bool) -> bool:
-    filled = [c for c in row if c.strip()]
-    return bool(filled) and all(number_of(c, danish) is not None for c in filled)
-
-
 def column_name(raw: str, index: int) -> str:
+    """The header as written (unmasked: the reviewer sees the file; findings name it masked)."""
     name = raw.strip()
     return name if name else f"column {index + 1}"
 
@@ -646,20 +602,14 @@ class DisplayTable:
 
 def parse_table(text: str) -> DisplayTable:
     """The portal's reading of a CSV file (docs/checks.md, "CSV tables")."""
-    delimiter = sniff_delimiter(text)
-    danish = delimiter in (";", "\t")
-    records = read_records(text, delimiter)
-    start = title_line_count(records, MAX_TITLE_LINES)
-    titles = [" ".join(c.strip() for c in r if c.strip()) for r in records[:start]]
-    records = records[start:]
-    width = max((len(r) for r in records), default=0)
-    header: list[str] | None = None
-    if records and not _all_numbers(records[0], danish):
-        header = records[0] + [""] * (width - len(records[0]))
-        records = records[1:]
-    rows = [r if len(r) == width else r + [""] * (width - len(r)) for r in records]
-    names = [column_name(header[j] if header else "", j) for j in range(width)]
-    return DisplayTable(names, rows, titles, 1 if header is not None else 0, delimiter, danish)
+    try:
+        layout = read_layout(text, MAX_TITLE_LINES)
+    except TableError as exc:
+        raise ValueError(str(exc)) from None
+    titles = [" ".join(c.strip() for c in r if c.strip()) for r in layout.title_lines]
+    names = [column_name(layout.header[j] if layout.header else "", j) for j in range(layout.width)]
+    return DisplayTable(names, layout.rows, titles, 1 if layout.header is not None else 0,
+                        layout.delimiter, layout.danish)
 
 
 def acro_table(text: str, header_rows: int) -> DisplayTable | None:
@@ -849,7 +799,7 @@ def place_in_text(lines: list[str], findings: list[dict]) -> list[Placed]:
 
 # -- the sampling overview ---------------------------------------------------------------------
 
-RISK_CLASSES = ("base", "elevated", "high")
+RISK_CLASSES = sampling.RISK_CLASSES
 Z95 = 1.96
 
 
@@ -916,30 +866,15 @@ def _number(value: Any) -> float:
 
 
 def overview_from_outputs(outputs: Iterable[dict], samples: Iterable[dict] = ()) -> Overview:
-    """The overview from the draws stored on the outputs (as the portal computes it)."""
+    """The overview from the draws stored on the outputs (the portal's own rule, offline)."""
     outputs = list(outputs)
-    acc = {c: [0, 0.0, 0, 0.0] for c in RISK_CLASSES}
-    for output in outputs:
-        draw = output.get("draw") if isinstance(output, dict) else None
-        if not isinstance(draw, dict) or draw.get("risk_class") not in acc:
-            continue
-        p = _number(draw.get("probability"))
-        row = acc[draw["risk_class"]]
-        row[0] += 1
-        row[1] += p
-        row[2] += 1 if draw.get("outcome") is True else 0
-        row[3] += p * (1 - p)
-    classes = tuple(ClassRow(c, a[0], round(a[1], 6), a[2], round(math.sqrt(a[3]), 6)) for c, a in acc.items())
-    total = ClassRow(None, sum(a[0] for a in acc.values()), round(sum(a[1] for a in acc.values()), 6),
-                     sum(a[2] for a in acc.values()), round(math.sqrt(sum(a[3] for a in acc.values())), 6))
-    managed = [s for s in samples if isinstance(s, dict) and s.get("reason") == MANAGEMENT]
     config = None
     for output in outputs:
         draw = output.get("draw") if isinstance(output, dict) else None
         if isinstance(draw, dict) and isinstance(draw.get("config"), dict):
             config = draw["config"]
-    return Overview(classes, total, len(managed), sum(len(s.get("output_ids") or []) for s in managed),
-                    config, "cache")
+    found = overview_from_answer(dict(sampling.overview(outputs, samples), config=config))
+    return dataclasses.replace(found, source="cache", as_of=None)
 
 
 def overview_from_answer(answer: Any) -> Overview:

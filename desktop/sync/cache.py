@@ -76,6 +76,9 @@ WARNING_SORTS = ("sent_at", "ack_due_at", "title", "severity", "tlp", "status", 
 WARNING_COLUMNS = ("id", "version", "revision", "title", "severity", "tlp", "status", "author_id", "sent_at",
                    "ack_due_at")
 TEXT_SORTS = {"title", "institution", "applicant_name"}
+# The filter columns each list query passes to _ids: a sort index covers them too.
+_SORT_FILTERS = {"applications": ("status",), "outputs": ("status", "verdict", "project_id"),
+                 "warnings": ("status", "severity")}
 SORT_INDEX_MIN_ROWS = 5_000   # below this, sorting the table itself is fast enough
 SORT_INDEX_NAMES = {f"{table}_sort_{column}" for table, sorts in (
     ("applications", APPLICATION_SORTS), ("outputs", OUTPUT_SORTS), ("warnings", WARNING_SORTS)) for column in sorts}
@@ -126,26 +129,36 @@ def cache_key_for(secret_store: SecretStore, portal: str, username: str, passwor
                   *, cache_file: str | os.PathLike | None = None) -> CacheKey:
     """The key of this user's cache.
 
-    With a usable keyring: 32 random bytes created once and kept there. Without
-    one (or when the cache was created without one, i.e. a salt file exists):
-    scrypt(password, salt) with the salt in `<cache_file>.salt`; `from_password`
-    is then True so the UI can say the cache is only as strong as the password.
+    With a keyring that keeps what is written to it: 32 random bytes created once
+    and kept there. Without one, or when the keyring refuses the write (locked),
+    or when the cache was created without one (a salt file exists): scrypt(password,
+    salt) with the salt in `<cache_file>.salt`; `from_password` is then True so the
+    UI can say the cache is only as strong as the password. A random key is never
+    made unless the keyring took it: one held in memory only would lose the cache
+    (and its unsent actions) at the next start.
+
+    The salt file decides: given the password, a cache that has one is always opened
+    with the derived key, whatever a keyring that has become readable again holds.
     """
-    stored = secret_store.get_cache_key(portal, username)
     salt_file = Path(f"{cache_file}{SALT_SUFFIX}") if cache_file is not None else None
-    if stored is not None:
-        return CacheKey(stored, from_password=bool(salt_file and salt_file.exists()))
-    if secret_store.available and not (salt_file and salt_file.exists()):
-        key = secrets.token_bytes(KEY_BYTES)
-        secret_store.set_cache_key(portal, username, key)
-        return CacheKey(key, from_password=False)
+    has_salt = bool(salt_file and salt_file.exists())
+    if not (has_salt and password is not None):
+        stored = secret_store.get_cache_key(portal, username)
+        if stored is not None:
+            return CacheKey(stored, from_password=has_salt)
+        if secret_store.available and not has_salt:
+            key = secrets.token_bytes(KEY_BYTES)
+            if secret_store.set_cache_key(portal, username, key):
+                return CacheKey(key, from_password=False)
+            # The keyring refused it (now counted as no keyring): derive from the password instead.
     if password is None or salt_file is None:
         raise CacheKeyError("this cache's key is derived from the password (no usable keyring): "
                             "sign in with the password to open it")
     params = _read_or_create_salt(salt_file)
     key = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(params["salt"]), n=params["n"],
                          r=params["r"], p=params["p"], maxmem=128 * 1024 * 1024, dklen=KEY_BYTES)
-    secret_store.set_cache_key(portal, username, key)   # memory only when no keyring: fine for this run
+    # Kept for resuming without the password (in memory only when there is no keyring).
+    secret_store.set_cache_key(portal, username, key)
     return CacheKey(key, from_password=True)
 
 
@@ -442,6 +455,25 @@ class Cache:
         self.application_ids()
         self.output_ids()
         self.warning_ids()
+
+    def prepare_sort_orders(self, should_stop=lambda: False) -> list[str]:
+        """Build the sort index of every sortable column (after a full sync, off the UI
+        thread, once the lists are usable): the first sort by any column then reads an
+        index instead of sorting 100,000 decrypted rows on the UI thread (0.7-1.5 s).
+        Returns the indexes built."""
+        built = []
+        for table, sorts in (("applications", APPLICATION_SORTS), ("outputs", OUTPUT_SORTS),
+                             ("warnings", WARNING_SORTS)):
+            for column in sorts:
+                if should_stop():
+                    return built
+                collate = " COLLATE NOCASE" if column in TEXT_SORTS else ""
+                with self.reading() as conn:
+                    before = set(self._built_sort_indexes(conn))
+                    name = self._sort_index(conn, table, column, collate, _SORT_FILTERS[table])
+                if name and name not in before:
+                    built.append(name)
+        return built
 
     def _ids(self, table: str, sorts: tuple[str, ...], order_by: str, descending: bool,
              filters: dict[str, Any], match: str | None = None) -> list[str]:

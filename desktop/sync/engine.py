@@ -50,6 +50,7 @@ class SyncResult:
     stopped: bool = False           # should_stop() asked to stop
     skipped: bool = False           # another round was already running
     cursor: int = 0
+    full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
 
 
@@ -161,6 +162,7 @@ class SyncEngine:
                 progress(result.pages, result.pulled)
             if not page["more"]:
                 if full and result.pulled:
+                    result.full = True
                     self.cache.prepare_default_orders()
                 return
 

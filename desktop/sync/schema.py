@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 from sqlite_utils.migrations import Migrations
 
+from rules import applications
+
 Extractor = Callable[[dict], Any]
 
 
@@ -31,19 +33,13 @@ def _path(*keys: str) -> Extractor:
 
 def _approvals(data: dict) -> int:
     """Approvals given in the application's current round (a resubmission starts afresh)."""
-    reviews = data.get("reviews")
-    if not isinstance(reviews, list):
-        return 0
-    current = data.get("round") if isinstance(data.get("round"), int) else 1
-    return sum(1 for r in reviews if isinstance(r, dict) and r.get("decision") == "approve"
-               and (r.get("round") if isinstance(r.get("round"), int) else 1) == current)
+    return applications.approvals_given(data)
 
 
 def _sensitive(data: dict) -> bool:
     if isinstance(data.get("sensitive"), bool):
         return data["sensitive"]
-    required = data.get("required_approvals")
-    return isinstance(required, int) and required >= 3
+    return applications.required_approvals(data) >= 3
 
 
 def _registers(data: dict) -> str | None:

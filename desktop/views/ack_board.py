@@ -55,7 +55,7 @@ def region_label(name: str | None) -> str:
 
 def ack_state_label(state: str | None) -> str:
     return {"received": _t("Received"), "mitigated": _t("Mitigated"), "not_affected": _t("Not affected"),
-            None: _t("None"), "": _t("None")}.get(state, state or "")
+            None: _t("No answer yet"), "": _t("No answer yet")}.get(state, state or "")
 
 
 def duration_text(seconds: float | int | None) -> str:
@@ -75,6 +75,8 @@ def duration_text(seconds: float | int | None) -> str:
 def progress_text(p: rules.Progress, status: str = "sent", short: bool = False) -> str:
     """The numbers of the bar in words (colour is never the only carrier). A retracted
     or expired warning asks nothing any more: its unacknowledged are not "waiting"."""
+    if status == "draft":
+        return _t("not sent yet")
     if not p.asks:
         return _t("no recipients yet")
     if short:
@@ -86,7 +88,7 @@ def progress_text(p: rules.Progress, status: str = "sent", short: bool = False) 
     if p.waiting and status == "sent":
         text += " · " + _t("%1 waiting").replace("%1", str(p.waiting))
     elif p.waiting:
-        text += " · " + _t("%1 never acknowledged").replace("%1", str(p.waiting))
+        text += " · " + _t("%1 did not answer").replace("%1", str(p.waiting))
     return text
 
 

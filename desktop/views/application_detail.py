@@ -11,8 +11,9 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from rules.applications import sensitive_of
+
 from ..models import labels
-from ..models.approvals import SENSITIVE_REGISTERS
 from ..sync.api import AuthExpired, PortalClient, PortalClientError, PortalUnreachable
 from ..tasks import Op
 from .widgets import heading, plain_label, separator
@@ -149,7 +150,7 @@ class ApplicationDetail(QScrollArea):
         self._layout.addStretch(1)
 
     def _risk(self, app: dict) -> str:
-        sensitive = [r for r in app.get("registers") or [] if r in SENSITIVE_REGISTERS]
+        sensitive = sensitive_of(app.get("registers"))
         required = str(app.get("required_approvals") or "?")
         if sensitive:
             return self.tr("Sensitive (%1): %2 approvals needed").replace("%1", ", ".join(sensitive)) \

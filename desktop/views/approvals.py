@@ -17,6 +17,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from rules.applications import sensitive_of
+
 from ..models import approvals as rules
 from ..models import labels
 from ..models.lazy_table import Column
@@ -237,7 +239,7 @@ class ApprovalsView(ReviewQueuePage):
         return self.tr("sensitive") if item.sensitive else self.tr("standard")
 
     def _risk_tip(self, item: rules.QueueItem) -> str:
-        sensitive = [r for r in item.registers if r in rules.SENSITIVE_REGISTERS]
+        sensitive = sensitive_of(item.registers)
         if item.sensitive:
             return self.tr("Sensitive registers (%1): %2 approvals needed").replace(
                 "%1", ", ".join(sensitive) or "?").replace("%2", str(item.required))

@@ -214,7 +214,7 @@ class AuditView(QWidget):
         for check, edit, name in ((self.use_from, self.date_from, self.tr("From date")),
                                   (self.use_to, self.date_to, self.tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(edit.displayFormat().replace("yyyy", "yy").replace("yy", "yyyy"))
+            edit.setDisplayFormat(labels.date_edit_format())
             edit.setAccessibleName(name)
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)

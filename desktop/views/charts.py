@@ -610,7 +610,7 @@ class ChartPainter(QObject):
             bar.set_picker(True)
             targets.append(Target(bar, _const("output", {
                 "ids": rule.outputs, "label": self.tr("Outputs with findings: %1").replace("%1", self.rule_name(rule.rule))})))
-            text = (self.tr("%1 outputs").replace("%1", str(count)) if count != 1 else self.tr("1 output"))
+            text = self.tr("%n output(s)", "", count)
             if rule.findings != count:
                 text += self.tr(" (%1 findings)").replace("%1", str(rule.findings))
             ax.annotate(text, (count, bar.get_y() + bar.get_height() / 2), xytext=(4, 0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self.sign_out)
         menu.addAction(sign_out)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.request_quit)
         menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go"))
         for number, key in enumerate(self.page_keys):
@@ -328,18 +329,57 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window/state")
         if state:
             self.restoreState(QByteArray(state))
-        page = self.settings.get("window/page")
-        self.nav.setCurrentRow(page if 0 <= page < self.nav.count() else 0)
+        # Each user starts where they left off, never on the previous user's page.
+        page = self._pages_by_user().get(self.workspace.username)
+        self.nav.setCurrentRow(self.page_keys.index(page) if page in self.page_keys else 0)
 
     def _save_layout(self):
         self.settings.set("window/geometry", bytes(self.saveGeometry()))
         self.settings.set("window/state", bytes(self.saveState()))
-        self.settings.set("window/page", self.nav.currentRow())
+        pages = self._pages_by_user()
+        if 0 <= self.nav.currentRow() < len(self.page_keys):
+            pages[self.workspace.username] = self.page_keys[self.nav.currentRow()]
+        self.settings.set("window/pages", json.dumps(pages, sort_keys=True))
         self.settings.sync()
 
+    def _pages_by_user(self) -> dict:
+        try:
+            pages = json.loads(self.settings.get("window/pages") or "{}")
+        except ValueError:
+            return {}
+        return pages if isinstance(pages, dict) else {}
+
+    def request_quit(self):
+        if self._may_quit():
+            self.close()
+
     def closeEvent(self, event):
+        # Asked when the person closes the window; a close from the program (sign-out, tests) is not.
+        if event.spontaneous() and not self._may_quit():
+            event.ignore()
+            return
         self.shut_down()
         super().closeEvent(event)
+
+    def _may_quit(self) -> bool:
+        """Quitting with decisions not yet sent asks first: they stay in the offline copy and go
+        at the next sign-in. (A SIGTERM at log-out does not ask: nothing is lost either way.)"""
+        try:
+            waiting = self.sync.pending()
+        except Exception:
+            return True
+        if not waiting:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Portal Desk"), self.tr(
+            "%n action(s) you took are not sent to the portal yet. They are kept safely in the offline copy "
+            "on this computer and will be sent the next time you sign in.", "", waiting), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        quit_button = box.addButton(self.tr("Quit, send later"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        self.quit_question = box
+        box.exec()
+        return box.clickedButton() is quit_button
 
     def shut_down(self):
         """Stop background work and every view's timers before the cache closes."""

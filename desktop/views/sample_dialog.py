@@ -107,13 +107,15 @@ class SampleDialog(QDialog):
         self.target.clear()
         if scope == "project":
             for p in self.projects:
-                text = self.tr("%1 — %2 (%3 outputs, %4 held)").replace("%1", p["id"]) \
-                    .replace("%2", p["researcher_name"]).replace("%3", str(p["outputs"])).replace("%4", str(p["held"]))
+                text = self.tr("%1 — %2 (%3, %4)").replace("%1", p["id"]).replace("%2", p["researcher_name"]) \
+                    .replace("%3", self.tr("%n output(s)", "", p["outputs"])) \
+                    .replace("%4", self.tr("%n held", "", p["held"]))
                 self.target.addItem(text, p["id"])
         else:
             for r in self.researchers:
-                text = self.tr("%1 — %2 (%3, %4 outputs)").replace("%1", r["name"]) \
-                    .replace("%2", r["institution"] or "?").replace("%3", r["id"]).replace("%4", str(r["outputs"]))
+                text = self.tr("%1 — %2 (%3, %4)").replace("%1", r["name"]) \
+                    .replace("%2", r["institution"] or "?").replace("%3", r["id"]) \
+                    .replace("%4", self.tr("%n output(s)", "", r["outputs"]))
                 self.target.addItem(text, r["id"])
         wanted = self._wanted.get(scope)
         index = self.target.findData(wanted) if wanted else -1
@@ -156,8 +158,9 @@ class SampleDialog(QDialog):
                                           "outputs (as far as this copy knows)."))
         else:
             taken = min(eligible, self.count.value())
-            self.eligible.setText(self.tr("%1 of its outputs are held now; %2 would be taken (as far as this copy "
-                                          "knows).").replace("%1", str(eligible)).replace("%2", str(taken)))
+            self.eligible.setText(self.tr("Held now: %1; taken: %2 (as far as this copy knows).")
+                                  .replace("%1", self.tr("%n output(s)", "", eligible))
+                                  .replace("%2", self.tr("%n output(s)", "", taken)))
         problem = self.problem()
         self.ok_button.setEnabled(problem is None)
         self.hint.setText(problem or self.tr("Ctrl+Enter to request, Esc to cancel."))

@@ -126,7 +126,7 @@ class SamplingOverviewDialog(QDialog):
         sample_ids = [r["id"] for r in cache.query("SELECT id FROM samples WHERE reason = 'management'")]
         overview = rules.overview_from_outputs(cache.rows("output", ids), cache.rows("sample", sample_ids))
         self.state = "cache"
-        self.source.setText(note + " " + self.tr("%1 outputs in the copy.").replace("%1", str(len(ids))))
+        self.source.setText(note + " " + self.tr("%n output(s) in the copy.", "", len(ids)))
         self.show_overview(overview)
 
     # -- showing ------------------------------------------------------------------------------------
@@ -175,10 +175,10 @@ class SamplingOverviewDialog(QDialog):
         self.verdict.setObjectName("subheading" if overview.state != "outside" else "error")
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        self.management.setText(self.tr("Management samples: %1, holding %2 outputs. They are chosen by supervisors, "
-                                         "not drawn, and are not counted above.")
-                                 .replace("%1", str(overview.management_samples))
-                                 .replace("%2", str(overview.management_outputs)))
+        self.management.setText(self.tr("Management samples: %1, holding %n output(s). They are chosen by "
+                                         "supervisors, not drawn, and are not counted above.", "",
+                                         overview.management_outputs)
+                                 .replace("%1", str(overview.management_samples)))
         config = overview.config or {}
         if config:
             self.config.setText(self.tr("Rates in force: base %1; + %2 for a new researcher (fewer than %3 earlier "

@@ -41,9 +41,11 @@ class SignInDialog(QDialog):
     signed_in = Signal(object)
 
     def __init__(self, sessions: SessionManager, *, demo: bool = False, username: str = "",
-                 reauth_for: str | None = None, portal_ready=None, parent: QWidget | None = None):
+                 reauth_for: str | None = None, portal_ready=None, offline: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.sessions = sessions
+        self.offline_mode = offline and not reauth_for   # started offline: the portal is not contacted
         self.demo = demo
         self.reauth_for = reauth_for
         self.workspace: Workspace | None = None
@@ -72,10 +74,16 @@ class SignInDialog(QDialog):
         if self.reauth_for:
             intro = self.tr("Your session has ended. Sign in again to send your queued actions; "
                             "nothing you did is lost.")
+        elif self.offline_mode:
+            intro = self.tr("Offline mode: Portal Desk does not contact the portal. Enter your username and "
+                            "password to open the encrypted copy on this computer; what you do waits there "
+                            "until you next sign in online.")
         else:
             intro = self.tr("Sign in with your password and the 6-digit code from your authenticator app.")
         outer.addWidget(plain_label(intro, wrap=True))
-        self.portal_label = plain_label(self.tr("Portal: %1").replace("%1", self._portal_name()), wrap=True)
+        portal_text = (self.tr("Portal: not contacted (offline mode)") if self.offline_mode
+                       else self.tr("Portal: %1").replace("%1", self._portal_name()))
+        self.portal_label = plain_label(portal_text, wrap=True)
         self.portal_label.setObjectName("muted")
         outer.addWidget(self.portal_label)
 
@@ -107,6 +115,8 @@ class SignInDialog(QDialog):
         code_label = QLabel(self.tr("&Code"))
         code_label.setBuddy(self.code)
         form.addRow(code_label, code_row)
+        if self.offline_mode:     # no portal, so no code to check
+            form.setRowVisible(2, False)
         outer.addLayout(form)
 
         self.message = plain_label("", wrap=True)
@@ -115,7 +125,7 @@ class SignInDialog(QDialog):
         self.message.hide()
         outer.addWidget(self.message)
 
-        if self.demo and not self.reauth_for:
+        if self.demo and not self.reauth_for and not self.offline_mode:
             outer.addWidget(self._demo_box())
 
         self.buttons = QDialogButtonBox()
@@ -124,13 +134,17 @@ class SignInDialog(QDialog):
         self.offline_button = self.buttons.addButton(self.tr("Work offline"), QDialogButtonBox.ButtonRole.ActionRole)
         self.offline_button.setToolTip(self.tr("Open the encrypted copy on this computer without the portal"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        if self.offline_mode:
+            self.sign_in_button.hide()
+            self.offline_button.setText(self.tr("Open offline copy"))
+            self.offline_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._sign_in)
         self.offline_button.clicked.connect(self._offline)
         self.cancel_button.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
         for field_ in (self.username, self.password, self.code):
             field_.textChanged.connect(self._update_state)
-            field_.returnPressed.connect(self._sign_in)
+            field_.returnPressed.connect(self._offline if self.offline_mode else self._sign_in)
         (self.password if username else self.username).setFocus()
 
     def _demo_box(self) -> QWidget:
@@ -162,7 +176,8 @@ class SignInDialog(QDialog):
         ready = self._portal_ready() if self._portal_ready else True
         locked = time.monotonic() < self._locked_until
         complete = bool(username and self.password.text() and len(self.code.text()) == 6)
-        self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy)
+        self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy
+                                       and not self.offline_mode)
         self.offline_button.setVisible(not self.reauth_for)
         self.offline_button.setEnabled(not self._busy and self.sessions.cache_exists(username))
         if self.demo and hasattr(self, "demo_code"):
@@ -179,8 +194,13 @@ class SignInDialog(QDialog):
                        .replace("%1", str(left // 60)).replace("%2", str(left % 60)))
 
     def _show(self, text: str):
+        if self.message.text() == text and self.message.isVisible() == bool(text):
+            return
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # Grow to fit a longer message rather than squeezing the demo box under it.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _fill_demo_code(self):
         import pyotp
@@ -205,6 +225,8 @@ class SignInDialog(QDialog):
         Op(work).success(self._done).failure(self._refused).run_in_background()
 
     def _offline(self):
+        if not self.offline_button.isEnabled():
+            return
         username = self.username.text().strip()
         password = self.password.text() or None
         self._busy = True
@@ -214,6 +236,7 @@ class SignInDialog(QDialog):
 
     def _done(self, workspace: Workspace):
         self._busy = False
+        workspace.stay_offline = self.offline_mode
         self.password.clear()
         self.workspace = workspace
         self.signed_in.emit(workspace)

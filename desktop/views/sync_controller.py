@@ -58,7 +58,7 @@ class SyncController(QObject):
         if self.paused_for_auth and user_asked and not self._stop:
             self.auth_required.emit()   # the sign-in was dismissed: "sync now" asks again
             return
-        if self.running or self._stop or self.paused_for_auth:
+        if self.running or self._stop or self.paused_for_auth or self.workspace.stay_offline:
             return
         self.running = True
         self.started.emit()
@@ -92,6 +92,8 @@ class SyncController(QObject):
         else:
             self.failures = 0
             delay = self.interval
+        if result.full:
+            self._prepare_sort_orders()
         # Paused before anyone hears of the result, so the status bar says "sign-in needed".
         self.paused_for_auth = bool(result.auth_required)
         self.finished.emit(result)
@@ -116,6 +118,13 @@ class SyncController(QObject):
         self.last_result = None
         self.state_changed.emit()
         self._schedule(min(MAX_BACKOFF, self.interval))
+
+    def _prepare_sort_orders(self):
+        """After a full sync, every list column's sort index, in the background: the first sort
+        by any column is then as fast as the default order."""
+        cache = self.workspace.cache
+        Op(lambda: cache.prepare_sort_orders(should_stop=lambda: self._stop)) \
+            .success(lambda built: None).failure(lambda exc: None).run_in_background()
 
     def resume_after_auth(self):
         self.paused_for_auth = False
@@ -166,7 +175,9 @@ class SyncStatus:
         c = self.controller
         if not c.running:
             self.progress.hide()
-        if c.paused_for_auth:
+        if c.workspace.stay_offline:
+            text, state = QStatusBar.tr("● Offline mode"), "offline"
+        elif c.paused_for_auth:
             text, state = QStatusBar.tr("● Sign-in needed"), "auth"
         elif c.online:
             text, state = QStatusBar.tr("● Online"), "online"
@@ -179,7 +190,10 @@ class SyncStatus:
         waiting = c.pending()
         self.pending.setText(QStatusBar.tr("%1 waiting").replace("%1", str(waiting)) if waiting else "")
         self.pending.setVisible(bool(waiting))
-        if not c.running:
+        if c.workspace.stay_offline:
+            self.message.setText(QStatusBar.tr("Offline mode: the portal is not contacted. What you do waits on "
+                                               "this computer until you next sign in online."))
+        elif not c.running:
             result = c.last_result
             if result is not None and result.error and not result.online:
                 self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))

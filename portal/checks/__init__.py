@@ -10,7 +10,7 @@ See docs/checks.md for the rules, the rules-file format and the conventions.
 
 from .engine import check_output
 from .errors import InvalidFile, TooLarge
-from .identifiers import cpr_birth_date, mask_identifiers
+from rules.identifiers import cpr_birth_date, mask_identifiers
 from .names import sanitize_filename, unique_names
 from .rules import Rules, load_rules
 

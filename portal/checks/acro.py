@@ -10,11 +10,11 @@ header excluded). Check names differ by ACRO version: 0.4 uses ``threshold``,
 
 from dataclasses import dataclass
 
-from .csvtable import MISSING, TEXT, TableError, parse_cell, read_rows
+from rules.tables import MISSING, TEXT, TableError, parse_cell, read_rows
 from .findings import PASS, Finding, cell_order, normalise_status
-from .identifiers import mask_identifiers
+from rules.identifiers import mask_identifiers
 from .names import sanitize_filename
-from .textio import decode_text
+from rules.textio import decode_text
 
 ACRO_CHECK_NAMES = {
     "MinimumThresholdCheck": "threshold",

@@ -5,19 +5,19 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .acro import covered_files, import_bundle
-from .csvtable import TableError, parse_table
+from rules.tables import TableError, parse_table
 from .errors import InvalidFile, TooLarge
 from .filetypes import classify, load_acro_bundle
 from .findings import REVIEW, Finding, cap_per_rule, verdict
 from .frequency import check_frequencies
 from .idscan import identifier_finding, scan_table, scan_text
-from .identifiers import find_identifiers
+from rules.identifiers import find_identifiers
 from .magnitude import check_magnitudes, magnitude_columns, read_contributors, sidecar_table_name
 from .microdata import check_microdata
 from .names import sanitize_filename, unique_names
 from .roles import column_roles
 from .rules import Rules
-from .textio import decode_text
+from rules.textio import decode_text
 
 NEEDS_PERSON = {
     "image": "Images cannot be checked automatically; a person must look at it.",

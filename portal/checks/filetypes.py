@@ -14,7 +14,7 @@ import zipfile
 
 from .errors import InvalidFile
 from .names import split_extension
-from .textio import decode_text
+from rules.textio import decode_text
 
 EXECUTABLE_EXTENSIONS = {
     ".exe", ".dll", ".so", ".dylib", ".bat", ".cmd", ".com", ".sh", ".bash", ".zsh", ".csh", ".ksh",

@@ -1,8 +1,8 @@
 """Frequency rules on count cells: counts below the minimum, and zero cells."""
 
-from .csvtable import CsvTable
+from rules.tables import CsvTable
 from .findings import FAIL, Finding, cell_order, more_findings
-from .identifiers import mask_identifiers
+from rules.identifiers import mask_identifiers
 from .roles import COUNT, LABEL
 from .rules import Rules
 

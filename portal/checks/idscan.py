@@ -3,9 +3,9 @@
 import bisect
 import re
 
-from .csvtable import Column, CsvTable
+from rules.tables import Column, CsvTable
 from .findings import FAIL, Finding, cell_order, more_findings
-from .identifiers import (CVR_VALUE_RE, IdentifierHit, find_identifiers, is_cpr_header, is_cvr_header,
+from rules.identifiers import (CVR_VALUE_RE, IdentifierHit, find_identifiers, is_cpr_header, is_cvr_header,
                           keyword_matches, lower_same_length, mask_cvr, might_contain_identifiers, scan_whole_text)
 
 _NAMES = {"cpr": "CPR number", "cvr": "CVR number"}

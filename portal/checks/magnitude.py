@@ -15,10 +15,10 @@ import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .csvtable import MISSING, TEXT, CsvTable, TableError, parse_exact, parse_table
+from rules.tables import MISSING, TEXT, CsvTable, TableError, parse_exact, parse_table
 from .findings import FAIL, REVIEW, Finding, cell_order
 from .frequency import where
-from .identifiers import mask_identifiers
+from rules.identifiers import mask_identifiers
 from .roles import LABEL
 from .rules import Rules
 

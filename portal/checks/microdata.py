@@ -17,7 +17,7 @@ C. two or more person-attribute columns (age, sex, birth year, postcode, ...),
 
 import re
 
-from .csvtable import CsvTable, Column
+from rules.tables import CsvTable, Column
 from .findings import FAIL, Finding, cell_order
 from .roles import LABEL, has_count_header
 

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from .identifiers import mask_identifiers
+from rules.identifiers import mask_identifiers
 
 MAX_NAME_CHARS = 120
 MAX_EXTENSION_CHARS = 16

@@ -23,7 +23,7 @@ Category names of cross tables ("upper", "Region Hovedstaden", "Income: low")
 therefore stay count columns.
 """
 
-from .csvtable import MISSING, TEXT, Column
+from rules.tables import MISSING, TEXT, Column
 
 LABEL, COUNT, MEASURE = "label", "count", "measure"
 

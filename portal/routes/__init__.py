@@ -2,7 +2,7 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings", "certification")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "certification")
 
 
 def load_domain_routers():

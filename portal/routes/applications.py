@@ -42,11 +42,14 @@ Pydantic models below; the OpenAPI description still shows them.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from starlette.concurrency import run_in_threadpool
+
+from rules import applications
 
 from .. import entities
 from ..api import PortalContext, context, current_user, iso, perform
@@ -58,7 +61,6 @@ from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body
 
 router = APIRouter()
 
-OPEN_STATUSES = ("submitted", "in_review")
 MAX_ID_LENGTH = 100
 
 RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,19}$")]
@@ -125,11 +127,6 @@ class ResubmissionIn(BaseModel):
     comment: Comment | None = ""
 
 
-def required_approvals(registers) -> int:
-    """2 distinct approvals for standard data, 3 when a sensitive register is requested."""
-    return 3 if entities.SENSITIVE_REGISTERS & set(registers) else 2
-
-
 # -- reading and validating bodies: see bodies.py
 
 # -- shared checks ----------------------------------------------------------------
@@ -140,22 +137,13 @@ def _load(tx, application_id: str) -> dict | None:
     return tx.get("application", application_id)
 
 
-def _today(ctx: PortalContext) -> str:
-    return iso(ctx.clock())[:10]
+def _today(ctx: PortalContext) -> dt.date:
+    return dt.date.fromisoformat(iso(ctx.clock())[:10])
 
 
-def _certified(researcher: dict | None, today: str) -> bool:
-    until = (researcher or {}).get("certified_until")
-    return isinstance(until, str) and until[:10] >= today
-
-
-def _conflicted(tx, user: dict, app: dict) -> bool:
+def _me(tx, user: dict) -> dict:
     staff = tx.get("staff", user["id"]) or {}
-    declared = {str(c).strip().casefold() for c in staff.get("conflicts") or []}
-    if str(app.get("institution", "")).strip().casefold() in declared:
-        return True
-    # Nobody approves their own application, whatever roles they hold.
-    return bool(user.get("researcher_id")) and user["researcher_id"] == app.get("applicant_id")
+    return {"id": user["id"], "conflicts": staff.get("conflicts") or [], "researcher_id": user.get("researcher_id")}
 
 
 def _state(app: dict | None) -> dict:
@@ -190,7 +178,7 @@ def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
             "id": app_id,
             "title": body.title,
             "status": "submitted",
-            "required_approvals": required_approvals(body.registers),
+            "required_approvals": applications.approvals_needed(body.registers),
             "reviews": [],
             "applicant_id": researcher["id"],
             "applicant_name": researcher.get("name"),
@@ -235,7 +223,10 @@ def _review(ctx: PortalContext, request: Request, user: dict, application_id: st
         if app is None:
             raise not_found("application")
         body = _validate(ReviewIn, payload)
-        if app["status"] not in OPEN_STATUSES:
+        # The rules (rules/applications.py) give the blocks; the refusal order is the contract's.
+        blocks = applications.review_blocks(app, _me(tx, user), researcher=tx.get("researcher", app["applicant_id"]),
+                                            today=_today(ctx))
+        if applications.first_block(blocks, body.decision, (applications.NOT_OPEN,)):
             raise ApiError(409, "not_open", f"This application is {app['status']}; only submitted applications "
                                             "and applications in review can be reviewed.")
         if body.expected_version != app["version"]:
@@ -243,16 +234,16 @@ def _review(ctx: PortalContext, request: Request, user: dict, application_id: st
                                                     f"(version {app['version']}, you had {body.expected_version}). "
                                                     "Reload it and decide again.",
                            extra={"current_version": app["version"]})
-        if any(r.get("reviewer_id") == user["id"] for r in app.get("reviews", [])):
+        if applications.first_block(blocks, body.decision, (applications.ALREADY_REVIEWED,)):
             raise ApiError(409, "already_reviewed", "You have already reviewed this application; "
                                                     "another caseworker must decide.")
-        if _conflicted(tx, user, app):
+        if applications.first_block(blocks, body.decision, (applications.CONFLICT, applications.OWN_APPLICATION)):
             raise ApiError(409, "conflict_of_interest", "You declared a conflict of interest with "
                                                         f"{app.get('institution')}; another caseworker must decide.")
         comment = (body.comment or "").strip()
-        if body.decision in ("reject", "return") and not comment:
+        if body.decision in applications.NEEDS_COMMENT and not comment:
             raise ApiError(422, "comment_required", f"A {body.decision} needs a comment giving the reason.")
-        if body.decision == "approve" and not _certified(tx.get("researcher", app["applicant_id"]), _today(ctx)):
+        if applications.first_block(blocks, body.decision, (applications.CERTIFICATION,)):
             raise ApiError(422, "certification_expired", "The applicant's certification has lapsed; "
                                                          "the application cannot be approved until it is renewed.")
 
@@ -262,12 +253,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, application_id: st
             "reviewer_id": user["id"], "decision": body.decision, "comment": comment, "at": now,
             "round": current_round,
         }]
-        if body.decision == "approve":
-            approvers = {r["reviewer_id"] for r in reviews
-                         if r["decision"] == "approve" and r.get("round", 1) == current_round}
-            status = "approved" if len(approvers) >= app["required_approvals"] else "in_review"
-        else:
-            status = "rejected" if body.decision == "reject" else "returned"
+        status = applications.status_after(app, body.decision, reviews)
         app.update(reviews=reviews, status=status, updated_at=now)
         saved = entities.save(tx, "application", app)
         after.update(_state(saved))
@@ -327,7 +313,7 @@ def _resubmit(ctx: PortalContext, request: Request, user: dict, application_id: 
         changed = [f for f in ("title", "purpose", "legal_basis", "registers", "variables") if new.get(f) != app.get(f)]
         changed_fields.extend(changed)
         new_round = app.get("round", 1) + 1
-        new.update(status="submitted", round=new_round, required_approvals=required_approvals(registers),
+        new.update(status="submitted", round=new_round, required_approvals=applications.approvals_needed(registers),
                    updated_at=now, resubmitted_at=now,
                    resubmissions=list(app.get("resubmissions", [])) + [
                        {"round": new_round, "at": now, "comment": (body.comment or "").strip(), "changed": changed}])

@@ -57,6 +57,8 @@ def create_session(body: SessionIn, request: Request, ctx: PortalContext = Depen
             raise ApiError(429, "too_many_attempts", "Too many failed sign-in attempts. Try again later.",
                            extra={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
         user = tx.user_by_username(body.username)
+        if user is not None:
+            user = auth.effective(user, now)
         if user is None or not user["active"] or not password_ok:
             raise ApiError(401, "invalid_credentials", "Wrong username, password or code.")
         step = auth.totp_step(user["totp_secret"], body.totp, now)

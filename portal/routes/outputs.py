@@ -31,7 +31,7 @@ SHA-256 and kinds recorded, contents stored content-addressed. The check runs
 before the write transaction (it can take a while on large tables); its result
 is used inside it.
 
-Every submission is drawn (`portal.sampling.draw`, a fresh secret seed per draw)
+Every submission is drawn (`rules.sampling.draw`, a fresh secret seed per draw)
 with the risk inputs: the number of outputs the researcher submitted before, their
 earlier breaches (their `withheld` outputs plus `earlier_breaches` on their
 researcher record) and the project's registers. The draw record is stored on the
@@ -62,7 +62,7 @@ with 409 `conflict_of_interest`. Admin has no approving role (403).
 Management samples
 ------------------
 A supervisor's sample of a project (an approved application) or a researcher:
-`portal.sampling.select_management_sample` picks the most recently submitted of
+`rules.sampling.select_management_sample` picks the most recently submitted of
 their outputs that are neither `released` (they have left the research machines;
 a sample cannot recall them) nor `withheld` (decided for good, left as they are),
 up to `count`, all of them when fewer are eligible (possibly none: the sample is
@@ -77,7 +77,7 @@ choice can be recomputed.
 
 `GET /samples/{id}` answers the sample entity plus `draw` (the draw record, for
 `random` and `risk` samples; null for management samples) and `recomputed`: the
-portal's own recomputation (`portal.sampling.recompute`, or the management
+portal's own recomputation (`rules.sampling.recompute`, or the management
 selection run again on the recorded candidates) with `matches`.
 
 `GET /sampling/overview` counts, over the draws stored on all outputs, per risk
@@ -114,7 +114,6 @@ import logging
 import base64
 import binascii
 import hashlib
-import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -123,7 +122,9 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
-from .. import checks, entities, sampling
+from rules import applications, sampling
+
+from .. import checks, entities
 from ..api import PortalContext, context, current_user, perform, require
 from ..certification.gate import refuse_lapsed_researcher, refuse_lapsed_staff
 from ..errors import ApiError, invalid_field, not_found, role_required
@@ -349,7 +350,7 @@ def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
 
         earlier = _outputs_of_researcher(tx, researcher["id"])
         breaches = sum(1 for o in earlier if o.get("status") == "withheld") + _count(researcher.get("earlier_breaches"))
-        inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], entities.SENSITIVE_REGISTERS)
+        inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], applications.SENSITIVE_REGISTERS)
         draw = sampling.draw(output_id, inputs, ctx.sampling or sampling.SamplingConfig())
         sample = None
         if draw["outcome"]:
@@ -556,44 +557,12 @@ def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin
     return sample_view(sample)
 
 
-def sampling_overview(outputs: list[dict], samples: list[dict]) -> dict:
-    """Per risk class: draws, expected samples (sum of probabilities), observed samples, and the
-    standard deviation of the observed count; management samples counted apart."""
-    classes = {c: {"risk_class": c, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
-               for c in sampling.RISK_CLASSES}
-    for output in outputs:
-        draw = output.get("draw")
-        if not isinstance(draw, dict) or draw.get("risk_class") not in classes:
-            continue
-        p = draw.get("probability")
-        p = float(p) if isinstance(p, (int, float)) and not isinstance(p, bool) else 0.0
-        row = classes[draw["risk_class"]]
-        row["draws"] += 1
-        row["expected"] += p
-        row["_var"] += p * (1 - p)
-        row["observed"] += 1 if draw.get("outcome") is True else 0
-
-    def finish(row):
-        return {"risk_class": row["risk_class"], "draws": row["draws"], "expected": round(row["expected"], 6),
-                "observed": row["observed"], "sd": round(math.sqrt(row["_var"]), 6)}
-
-    total = {"risk_class": None, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
-    for row in classes.values():
-        for key in ("draws", "expected", "observed", "_var"):
-            total[key] += row[key]
-    managed = [s for s in samples if s.get("reason") == sampling.MANAGEMENT_REASON]
-    result_total = finish(total)
-    result_total.pop("risk_class")
-    return {"classes": [finish(row) for row in classes.values()], "total": result_total,
-            "management": {"samples": len(managed), "outputs": sum(len(s.get("output_ids") or []) for s in managed)}}
-
-
 @router.get("/sampling/overview", responses=ERRORS)
 def get_sampling_overview(user: dict = Depends(require("supervisor", "admin")), ctx: PortalContext = Depends(context)):
     with ctx.store.read() as tx:
         outputs = tx.list("output")
         samples = tx.list("sample")
-    overview = sampling_overview(outputs, samples)
+    overview = sampling.overview(outputs, samples)
     overview["config"] = (ctx.sampling or sampling.SamplingConfig()).to_dict()
     overview["as_of"] = ctx.now_iso()
     return overview

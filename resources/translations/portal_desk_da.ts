@@ -455,6 +455,14 @@
         <translation>Alle statusser</translation>
     </message>
     <message>
+        <source>Certification lapses within %1 days</source>
+        <translation>Certificering udløber inden for %1 dage</translation>
+    </message>
+    <message>
+        <source>Only applications whose applicant&apos;s certification is still valid but lapses within %1 days</source>
+        <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
+    </message>
+    <message>
         <source>Applications</source>
         <translation>Ansøgninger</translation>
     </message>
@@ -489,6 +497,33 @@
     <message>
         <source>Submitted</source>
         <translation>Indsendt</translation>
+    </message>
+    <message>
+        <source>Applicant certified</source>
+        <translation>Ansøger certificeret</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <source>✖ lapsed</source>
+        <translation>✖ udløbet</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n day(s) left</source>
+        <translation>
+            <numerusform>⚠ %n dag tilbage</numerusform>
+            <numerusform>⚠ %n dage tilbage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is valid until %1</source>
+        <translation>Ansøgerens certificering er gyldig til %1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is not known</source>
+        <translation>Ansøgerens certificering kendes ikke</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1263,6 +1298,59 @@
     </message>
 </context>
 <context>
+    <name>CertificationLapsesCard</name>
+    <message>
+        <source>Certification lapses coming</source>
+        <translation>Certificeringer, der snart udløber</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Certified until</source>
+        <translation>Certificeret til</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Dage tilbage</translation>
+    </message>
+    <message>
+        <source>%1 lapsed · %2 within 30 days · %3 within %4 days</source>
+        <translation>%1 udløbet · %2 inden for 30 dage · %3 inden for %4 dage</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>medarbejder</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>forsker</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message numerus="yes">
+        <source>lapsed %n day(s) ago</source>
+        <translation>
+            <numerusform>udløbet for %n dag siden</numerusform>
+            <numerusform>udløbet for %n dage siden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CertificationTestDialog</name>
     <message>
         <source>Data-security test</source>
@@ -1730,14 +1818,6 @@ Nordjylland</translation>
         <translation>Output med fund: %1</translation>
     </message>
     <message>
-        <source>%1 outputs</source>
-        <translation>%1 output</translation>
-    </message>
-    <message>
-        <source>1 output</source>
-        <translation>1 output</translation>
-    </message>
-    <message>
         <source> (%1 findings)</source>
         <translation> (%1 fund)</translation>
     </message>
@@ -1817,6 +1897,13 @@ Nordjylland</translation>
         <source>Click a cell to open the warnings those organisations are overdue on.</source>
         <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CsvModel</name>
@@ -1893,6 +1980,14 @@ Nordjylland</translation>
     <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2234,25 @@ Nordjylland</translation>
     <message>
         <source>Sign out and remove offline copy</source>
         <translation>Log ud, og fjern offlinekopien</translation>
+    </message>
+    <message>
+        <source>Quit Portal Desk</source>
+        <translation>Afslut Portal Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</source>
+        <translation>
+            <numerusform>%n handling, du har foretaget, er endnu ikke sendt til portalen. Den gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+            <numerusform>%n handlinger, du har foretaget, er endnu ikke sendt til portalen. De gemmes sikkert i den offline kopi på denne computer og sendes, næste gang du logger ind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit, send later</source>
+        <translation>Afslut, send senere</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Arbejd videre</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +3011,14 @@ Nordjylland</translation>
         <source>Working offline from the copy on this computer</source>
         <translation>Arbejder offline med kopien på denne computer</translation>
     </message>
+    <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientPreview</name>
@@ -3312,14 +3434,6 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
-        <source>%1 — %2 (%3 outputs, %4 held)</source>
-        <translation>%1 — %2 (%3 output, %4 standset)</translation>
-    </message>
-    <message>
-        <source>%1 — %2 (%3, %4 outputs)</source>
-        <translation>%1 — %2 (%3, %4 output)</translation>
-    </message>
-    <message>
         <source>project %1</source>
         <translation>projekt %1</translation>
     </message>
@@ -3336,10 +3450,6 @@ Nordjylland</translation>
         <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
     </message>
     <message>
-        <source>%1 of its outputs are held now; %2 would be taken (as far as this copy knows).</source>
-        <translation>%1 af dens output er standset nu; %2 ville blive udtaget (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
         <source>Ctrl+Enter to request, Esc to cancel.</source>
         <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
     </message>
@@ -3354,6 +3464,28 @@ Nordjylland</translation>
     <message>
         <source>The reason is too long (at most %1 characters).</source>
         <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2 (%3, %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held</source>
+        <translation>
+            <numerusform>%n tilbageholdt</numerusform>
+            <numerusform>%n tilbageholdt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
+        <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
     </message>
 </context>
 <context>
@@ -3423,10 +3555,6 @@ Nordjylland</translation>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
     <message>
-        <source>%1 outputs in the copy.</source>
-        <translation>%1 output i kopien.</translation>
-    </message>
-    <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
     </message>
@@ -3463,10 +3591,6 @@ Nordjylland</translation>
         <translation>%1 til %2</translation>
     </message>
     <message>
-        <source>Management samples: %1, holding %2 outputs. They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>Ledelsesstikprøver: %1, som standser %2 output. De vælges af tilsynsførende, udtrækkes ikke og tælles ikke med ovenfor.</translation>
-    </message>
-    <message>
         <source>Rates in force: base %1; + %2 for a new researcher (fewer than %3 earlier outputs); + %4 per earlier breach; + %5 for a sensitive register; never above %6.</source>
         <translation>Gældende satser: grundsats %1; + %2 for en ny forsker (færre end %3 tidligere output); + %4 pr. tidligere brud; + %5 for et følsomt register; aldrig over %6.</translation>
     </message>
@@ -3485,6 +3609,20 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3868,18 @@ Nordjylland</translation>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Login mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
 </context>
 <context>
@@ -5210,10 +5360,6 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Ingen</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -5246,8 +5392,16 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>%1 never acknowledged</source>
-        <translation>%1 kvitterede aldrig</translation>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>

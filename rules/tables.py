@@ -103,6 +103,13 @@ def _plain_decimal(s: str, danish: bool) -> str | None:
     return s if _SIMPLE_DECIMAL_RE.match(s) else None
 
 
+def number_of(raw: str, danish: bool) -> int | float | None:
+    """The number a cell holds, or None for labels, suppression markers and empty
+    cells (the desktop places findings on cells with this)."""
+    value = parse_cell(raw, danish) if raw else MISSING
+    return None if value is MISSING or value is TEXT else value
+
+
 _SIMPLE_DECIMAL_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _NUMBER_START = frozenset("0123456789+-.")
 
@@ -235,11 +242,25 @@ def read_rows(text: str, delimiter: str) -> list[list[str]]:
     return [r for r in records if r and (r[0].strip() or "".join(r).strip())]
 
 
-def parse_table(text: str) -> CsvTable:
+@dataclass
+class Layout:
+    """How a CSV text reads as a table: the title lines the check skips, the header
+    (padded to the table's width; None when the first row is all numbers) and the
+    data rows (padded). The portal checks it; the desktop shows it."""
+    delimiter: str
+    danish: bool
+    title_lines: list[list[str]]
+    header: list[str] | None
+    rows: list[list[str]]
+    width: int
+
+
+def read_layout(text: str, title_limit: int = 10) -> Layout:
+    """The one reading of a CSV table (docs/checks.md, "CSV tables"); TableError when unreadable."""
     delimiter = sniff_delimiter(text)
     danish = delimiter in (";", "\t")
     records = read_rows(text, delimiter)
-    start = title_line_count(records)
+    start = title_line_count(records, title_limit)
     title_lines, records = records[:start], records[start:]
     width = max((len(r) for r in records), default=0)
     header: list[str] | None = None
@@ -247,8 +268,14 @@ def parse_table(text: str) -> CsvTable:
         header = records[0] + [""] * (width - len(records[0]))
         records = records[1:]
     rows = [r if len(r) == width else r + [""] * (width - len(r)) for r in records]
-    names = [column_name(header[j] if header else "", j) for j in range(width)]
-    return CsvTable(header, names, rows, delimiter, danish, title_lines)
+    return Layout(delimiter, danish, title_lines, header, rows, width)
+
+
+def parse_table(text: str) -> CsvTable:
+    layout = read_layout(text)
+    header = layout.header
+    names = [column_name(header[j] if header else "", j) for j in range(layout.width)]
+    return CsvTable(header, names, layout.rows, layout.delimiter, layout.danish, layout.title_lines)
 
 
 def column_name(raw: str, index: int) -> str:

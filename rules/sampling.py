@@ -21,24 +21,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any, Iterable
 
+from . import applications
+
 ALGORITHM = "hmac-sha256-uniform-v1"
 SEED_BYTES = 32
 PROBABILITY_DIGITS = 6  # rounding keeps the stored probability free of float noise
 
-# Registers whose data is especially sensitive (health, causes of death):
-# outputs from projects using them are sampled more often.
-SENSITIVE_REGISTERS = frozenset({
-    "LPR",        # national patient register
-    "LMDB",       # medicinal product statistics
-    "DODSAARS",   # causes of death
-    "CAR",        # cancer register
-    "PSYK",       # psychiatric central research register
-})
+# Outputs of projects using a sensitive register are sampled more often.
+SENSITIVE_REGISTERS = applications.SENSITIVE_REGISTERS
 
 RISK_CLASSES = ("base", "elevated", "high")
 MANAGEMENT_REASON = "management"
@@ -241,3 +237,36 @@ def management_record(subject_id: str) -> dict:
 
 def _submitted(candidate: dict) -> datetime:
     return datetime.fromisoformat(candidate["submitted_at"].replace("Z", "+00:00"))
+
+
+def overview(outputs: Iterable[dict], samples: Iterable[dict]) -> dict:
+    """Per risk class: draws, expected samples (sum of probabilities), observed samples, and the
+    standard deviation of the observed count; management samples counted apart. The portal
+    answers `GET /sampling/overview` with it; the desktop computes it offline from its cache."""
+    classes = {c: {"risk_class": c, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
+               for c in RISK_CLASSES}
+    for output in outputs:
+        draw = output.get("draw") if isinstance(output, dict) else None
+        if not isinstance(draw, dict) or draw.get("risk_class") not in classes:
+            continue
+        p = draw.get("probability")
+        p = float(p) if isinstance(p, (int, float)) and not isinstance(p, bool) else 0.0
+        row = classes[draw["risk_class"]]
+        row["draws"] += 1
+        row["expected"] += p
+        row["_var"] += p * (1 - p)
+        row["observed"] += 1 if draw.get("outcome") is True else 0
+
+    def finish(row):
+        return {"risk_class": row["risk_class"], "draws": row["draws"], "expected": round(row["expected"], 6),
+                "observed": row["observed"], "sd": round(math.sqrt(row["_var"]), 6)}
+
+    total = {"risk_class": None, "draws": 0, "expected": 0.0, "observed": 0, "_var": 0.0}
+    for row in classes.values():
+        for key in ("draws", "expected", "observed", "_var"):
+            total[key] += row[key]
+    managed = [s for s in samples if isinstance(s, dict) and s.get("reason") == MANAGEMENT_REASON]
+    result_total = finish(total)
+    result_total.pop("risk_class")
+    return {"classes": [finish(row) for row in classes.values()], "total": result_total,
+            "management": {"samples": len(managed), "outputs": sum(len(s.get("output_ids") or []) for s in managed)}}
