@@ -5,8 +5,8 @@ offline cache, one A4 page per area the user's roles cover, each with a short
 table of numbers; it needs no window and may run off the UI thread.
 
 `write_audit_csv` writes audit entries for an auditor. Cells that a spreadsheet
-would run as a formula (starting with = + - @, a tab or a carriage return) get a
-leading apostrophe, so opening the file cannot execute anything.
+would run as a formula get a leading apostrophe (the one guard, rules/csvsafe.py, also
+used by the acknowledgement board), so opening the file cannot execute anything.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ import json
 import os
 from typing import IO, Iterable
 
+from rules.csvsafe import neutralise_cell
+
 from .models import dashboard as model
 
 A4_PORTRAIT = (8.27, 11.69)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 AUDIT_CSV_COLUMNS = ("seq", "at", "actor_id", "actor_name", "action", "entity", "entity_id", "outcome", "code",
                      "detail", "prev_hash", "hash")
 
@@ -35,10 +36,7 @@ def csv_safe(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    return neutralise_cell(str(value))
 
 
 def audit_rows(entries: Iterable[dict], actor_names: dict[str, str] | None = None) -> list[list[str]]:
@@ -103,7 +101,8 @@ def monthly_report(cache, roles: Iterable[str], month: dt.date, path: str | os.P
             for area in data.areas:
                 figure = Figure(figsize=A4_PORTRAIT, facecolor="white",
                                 layout=ConstrainedLayoutEngine(h_pad=0.1, w_pad=0.08))
-                painter.page(figure, area, show_mine=bool(user_id) and "caseworker" in roles)
+                # A report for management names no reader: no "by you" split.
+                painter.page(figure, area, show_mine=False)
                 pdf.savefig(figure)
                 pages += 1
         os.replace(temporary, path)

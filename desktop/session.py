@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .sync import admin as admin_calls
 from .sync.api import AuthExpired, PortalClient
 from .sync.cache import (SALT_SUFFIX, Cache, CacheBusy, CacheCorrupt, CacheError, CacheKeyError, cache_key_for,
                          cache_path, rescue_outbox, set_aside, wipe_cache_files)
@@ -87,6 +88,17 @@ class SessionManager:
         # Settle now whether the keyring keeps what it is given (a locked one does not):
         # the token and the cache key are stored, and the cache opened, accordingly.
         self.secrets.probe()
+        self.secrets.set_token(self.portal_id, username, client.token)
+        return self._open(client, username, user, password, offline=False)
+
+    def start_enrolment(self, username: str, code: str, new_password: str) -> str:
+        """First sign-in, step one: set the password; returns the otpauth URI of a fresh secret."""
+        return admin_calls.start_enrolment(self.new_client(), username, code, new_password)
+
+    def finish_enrolment(self, username: str, code: str, totp: str, password: str) -> Workspace:
+        """First sign-in, step two: a first code from the new secret signs in, as `sign_in` does."""
+        client = self.new_client()
+        user = admin_calls.confirm_enrolment(client, username, code, totp)["user"]
         self.secrets.set_token(self.portal_id, username, client.token)
         return self._open(client, username, user, password, offline=False)
 

@@ -1,4 +1,5 @@
 """Reference portal backend for Portal Desk (contract v1)."""
 
-__version__ = "0.1.0"
+from rules.version import VERSION as __version__  # noqa: F401 (pyproject.toml's, the one place it is kept)
+
 API_PREFIX = "/api/v1"

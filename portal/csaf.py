@@ -334,7 +334,7 @@ def _check_revisions(warning: dict, revisions: list[dict]) -> None:
 def _parse_time(value: str) -> datetime:
     if not isinstance(value, str) or not _is_date_time(value):
         raise ValueError(f"not an RFC 3339 date-time with time zone: {value!r}")
-    return datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    return datetime.fromisoformat(value.upper())
 
 
 # --------------------------------------------------------------------------
@@ -413,7 +413,7 @@ def _is_date_time(value: object) -> bool:
     if not _DATE_TIME_RE.match(value):
         return False
     try:
-        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+        datetime.fromisoformat(value.upper())
     except ValueError:
         return False
     return True

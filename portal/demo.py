@@ -35,6 +35,8 @@ USERS = [
     ("ole", "Ole Madsen", ["recipient"], "TTD7ZDZYEK4QBWV2RCFDZ77PGSDULCIV", {"org_id": "ORG-001"}),
     ("karl", "Karl Iversen", ["caseworker"], "GAV4YIDF4X4GHKYU66KIUYPVIXBAFMYQ", {"certified_days": -10}),
     ("lise", "Lise Brandt", ["supervisor"], "CTXU5TSXE4SYSABXEWSTZUFCE4AXGYFF", {"certified_days": 20}),
+    # The Capital Region's security operations centre (ORG-025 is the region's organisation).
+    ("sofie", "Sofie Brandt", ["soc"], "ZXDBCLO265AHOZOLMVMRAKMC7AXZXZZ4", {"org_id": "ORG-025"}),
 ]
 # Own certifications, in days from the seeding day: karl's lapsed 10 days ago, lise's lapses
 # in 20 days (links above); everybody else's holds for at least 300 days.
@@ -244,6 +246,8 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
     _seed_applications(tx, rng, now, today, researchers)
     _seed_outputs(tx, rng, now, researchers)
     _seed_warnings(tx, rng, now)
+    from .demo_incidents import seed_incidents
+    seed_incidents(tx, now)
 
 
 def _application(rng, number, now, researcher, status, age_days, sensitive=None):

@@ -6,27 +6,19 @@ in `visibility`, the storage in `store`.
 
 from __future__ import annotations
 
+from rules import warnings
+from rules.warnings import REGIONS, SECTORS  # noqa: F401 (the demo and the bodies name them here)
+
 from . import visibility
 
 KINDS = ("staff", "researcher", "institution", "organisation", "application", "output", "sample",
-         "warning", "acknowledgement", "admin_request")
+         "warning", "acknowledgement", "incident",
+         "admin_request")
 
-SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
-REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
-           "North Denmark Region")
 
 def addressed_org_ids(tx, recipients: dict) -> list[str]:
-    """The organisations a warning reaches: named ones, plus those in its sectors
-    (narrowed to its regions when regions are given), or every org in the regions."""
-    named = set(recipients.get("org_ids") or [])
-    sectors = set(recipients.get("sectors") or [])
-    regions = set(recipients.get("regions") or [])
-    reached = set(named)
-    if sectors or regions:
-        for org in tx.list("organisation"):
-            if (not sectors or org["sector"] in sectors) and (not regions or org["region"] in regions):
-                reached.add(org["id"])
-    return sorted(reached)
+    """The organisations a warning reaches (the rule: rules/warnings.py)."""
+    return warnings.addressed_org_ids(tx.list("organisation"), recipients)
 
 
 def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]:
@@ -51,6 +43,8 @@ def audience_and_owner(tx, kind: str, data: dict) -> tuple[set[str], str | None]
                 data.get("status"))
     if kind == "acknowledgement":
         return visibility.acknowledgement_audience(data), data.get("warning_id")
+    if kind == "incident":
+        return visibility.incident_audience(data), data.get("status")
     if kind == "admin_request":
         # listed by status: the expiry sweep reads only the pending ones
         return visibility.admin_request_audience(data), data.get("status")

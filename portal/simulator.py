@@ -27,8 +27,10 @@ import random
 import threading
 from dataclasses import dataclass
 
+from rules.warnings import ack_revision
+
 from .api import PortalContext, iso, parse_iso
-from .routes.warnings import ack_revision, record_ack
+from .routes.warnings import record_ack
 
 log = logging.getLogger("portal")
 

@@ -8,7 +8,7 @@ match the two sets in SQL; `project` trims fields a caller may not see.
 from __future__ import annotations
 
 STAFF_ROLES = {"caseworker", "supervisor", "coordinator", "admin"}
-ALL_ROLES = STAFF_ROLES | {"researcher", "recipient"}
+ALL_ROLES = STAFF_ROLES | {"researcher", "recipient", "soc"}
 
 
 def caller_keys(user: dict) -> set[str]:
@@ -18,7 +18,11 @@ def caller_keys(user: dict) -> set[str]:
     if user.get("researcher_id"):
         keys.add(f"researcher:{user['researcher_id']}")
     if user.get("org_id"):
-        keys.add(f"org:{user['org_id']}")
+        if set(user["roles"]) - {"soc"}:
+            keys.add(f"org:{user['org_id']}")
+        if "soc" in user["roles"]:
+            # A centre's staff see the centre's reports, not what is addressed to the organisation.
+            keys.add(f"soc:{user['org_id']}")
     return keys
 
 
@@ -61,6 +65,21 @@ def acknowledgement_audience(ack: dict) -> set[str]:
     return {"role:coordinator", "role:admin", f"org:{ack['org_id']}"}
 
 
+def incident_audience(incident: dict) -> set[str]:
+    reporter = (f"soc:{incident['reporting_org_id']}" if incident.get("reporting_org_id")
+                else f"user:{incident['reported_by']}")
+    return {"role:coordinator", "role:admin", reporter}
+
+
+# What a reporting centre sees of its own incident: its report, the status, the NIS2
+# clocks and the warning reference; not who triaged it, their notes or the duplicates.
+INCIDENT_REPORTER_FIELDS = (
+    "id", "version", "title", "description", "severity", "tlp", "occurred_at", "detected_at", "affected",
+    "indicators", "nis2_significant", "nis2", "status", "reported_by", "reporting_org_id", "reporting_centre",
+    "reported_at", "updated_at", "updates", "acknowledged_at", "merged_into", "warnings", "warned_at",
+    "closed_at", "dismissed_at")
+
+
 def admin_request_audience(_request: dict) -> set[str]:
     return {"role:admin"}
 
@@ -70,7 +89,7 @@ def needs_projection(kind: str, user: dict) -> bool:
     roles = set(user["roles"])
     return ((kind == "output" and not roles & {"supervisor", "admin"})
             or (kind == "application" and not roles & {"caseworker", "admin"})
-            or (kind == "warning" and not roles & {"coordinator", "admin"}))
+            or (kind in ("warning", "incident") and not roles & {"coordinator", "admin"}))
 
 
 def project(kind: str, data: dict | None, user: dict) -> dict | None:
@@ -91,4 +110,7 @@ def project(kind: str, data: dict | None, user: dict) -> dict | None:
         data["acks"] = [a for a in data.get("acks", []) if a.get("org_id") == org]
         data.pop("addressed_org_ids", None)  # who else was warned is not theirs to know
         data.pop("pending_revision", None)   # a revision in preparation is not sent yet
+        data.pop("incident_ids", None)       # which centres reported it is the coordinators' to know
+    elif kind == "incident" and not roles & {"coordinator", "admin"}:
+        data = {k: data.get(k) for k in INCIDENT_REPORTER_FIELDS}
     return data

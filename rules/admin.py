@@ -17,9 +17,10 @@ STATUSES = ("pending", "approved", "rejected", "expired")
 DECIDING_ROLES = frozenset({"caseworker", "supervisor", "coordinator"})
 STAFF_ROLES = DECIDING_ROLES | {"admin"}
 STAFF_ROLES_ORDER = ("caseworker", "supervisor", "coordinator", "admin")
-# Roles a request may give: staff roles, and recipients of warnings (with their organisation).
-ASSIGNABLE_ROLES = ("caseworker", "supervisor", "coordinator", "admin", "recipient")
-ORG_ROLES = frozenset({"recipient"})
+# Roles a request may give: staff roles, recipients of warnings and security operations centres
+# (these two with their organisation).
+ASSIGNABLE_ROLES = ("caseworker", "supervisor", "coordinator", "admin", "recipient", "soc")
+ORG_ROLES = frozenset({"recipient", "soc"})
 
 MIN_ADMINS = 2
 REQUEST_DAYS = 7                 # a pending request expires after this

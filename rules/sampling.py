@@ -236,7 +236,7 @@ def management_record(subject_id: str) -> dict:
 
 
 def _submitted(candidate: dict) -> datetime:
-    return datetime.fromisoformat(candidate["submitted_at"].replace("Z", "+00:00"))
+    return datetime.fromisoformat(candidate["submitted_at"])
 
 
 def overview(outputs: Iterable[dict], samples: Iterable[dict]) -> dict:

@@ -108,6 +108,10 @@ def test_refusals_of_a_new_request_in_the_contracts_order(portal):
                  "separation_of_duties")
     assert_error(ask(portal, "admin", "create_user", {"username": "both", "display_name": "Both Roles",
                                                       "roles": ["admin", "supervisor"]}), 409, "separation_of_duties")
+    assert_error(ask(portal, "admin", "create_user", {"username": "okkie", "display_name": "Okkie", "roles": ["recipient"],
+                                                      "org_id": "ORG-NONE"}), 422, "invalid_field")
+    assert ask(portal, "admin", "create_user", {"username": "okkie", "display_name": "Okkie", "roles": ["recipient"],
+                                                "org_id": "ORG-001"}).status_code == 201
     assert_error(ask(portal, "admin", "deactivate", {"user_id": "u-bent"}, "  "), 422, "justification_required")
     assert_error(ask(portal, "dorte", "deactivate", {"user_id": "u-bent"}), 403, "role_required")
     r = requests.post(f"{portal.api}/admin/requests", json={"kind": "deactivate", "target": {"user_id": "u-bent"}},
@@ -323,3 +327,28 @@ def test_fewer_than_two_administrators_is_refused(fresh_portal):
     assert_error(ask(portal, "admin", "revoke_role", {"user_id": "u-ida", "role": "admin"}), 409, "too_few_admins")
     # A credential reset leaves the administrator active: allowed.
     assert ask(portal, "ida", "reset_credentials", {"user_id": "u-admin"}).status_code == 201
+
+
+def test_the_shared_rules_without_a_portal():
+    from rules import admin as rules
+    request = {"id": "AR-1", "kind": "grant_role", "target": {"user_id": "u-anna", "role": "supervisor"},
+               "status": "pending", "requested_by": "u-admin", "approvals": [{"by": "u-ida"}]}
+    assert rules.approval_refusal(request, "u-admin") == "self_approval"
+    assert rules.approval_refusal(request, "u-anna") == "self_target"
+    assert rules.approval_refusal(request, "u-ida") == "already_reviewed"
+    assert rules.approval_refusal(request, "u-jens") is None
+    assert rules.approval_refusal(dict(request, status="expired"), "u-jens") == "not_open"
+    assert rules.rejection_refusal(request, "u-jens", " ") == "comment_required"
+    assert rules.required_approvals("create_user", {"roles": ["admin"]}) == 2
+    assert rules.required_approvals("grant_role", {"role": "caseworker"}) == 1
+    assert rules.separation_of_duties(["admin", "coordinator"]) and not rules.separation_of_duties(["admin"])
+    assert rules.leaves_too_few_admins("deactivate", {}, ["admin"], True, 2)
+    assert not rules.leaves_too_few_admins("deactivate", {}, ["admin"], True, 3)
+    assert not rules.leaves_too_few_admins("reset_credentials", {}, ["admin"], True, 2)
+    assert rules.invalid_fields("create_user", {"username": "x", "display_name": "", "roles": []}) == \
+        ["username", "display_name", "roles"]
+    assert rules.invalid_fields("create_user", {"username": "ole2", "display_name": "Ole", "roles": ["soc"]}) == \
+        ["org_id"]
+    assert rules.password_refusal("eleven char") == "weak_password" and rules.password_refusal("twelve chars") is None
+    assert [rules.password_strength(p) for p in ("short", "twelve chars", "Twelve chars 2026!", "a" * 24)] == \
+        [0, 1, 3, 3]

@@ -398,3 +398,19 @@ def test_two_caseworkers_racing_end_in_one_consistent_state(qtbot, fresh_portal,
     final = portal_app(portal, both.id)
     assert final["status"] == "approved"
     assert sorted(r["reviewer_id"] for r in final["reviews"]) == ["u-anna", "u-bent"]
+
+
+def test_an_approval_takes_an_optional_comment_and_the_queue_says_what_follows(qtbot, fresh_portal, tmp_path, desks):
+    desk = desks(fresh_portal, tmp_path, "bent")
+    view = approvals(qtbot, desk)
+    target = first_reviewable(view, given=0, required=2)
+    view.select(target.id)
+    dialog = open_dialog(qtbot, view, Qt.Key.Key_A)
+    assert dialog.comment_box is not None and dialog.ok_button.isEnabled()      # optional
+    dialog.comment_box.setPlainText("Data minimisation checked against the protocol.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert target.id in view.note.text() and "1 of 2 approvals given" in view.note.text()
+    wait_sent(qtbot, desk)
+    on_portal = portal_app(fresh_portal, target.id)
+    assert [(r["reviewer_id"], r["comment"]) for r in on_portal["reviews"]] == [
+        ("u-bent", "Data minimisation checked against the protocol.")]

@@ -37,7 +37,9 @@ def project_version() -> str:
 
 def test_version_comes_from_pyproject():
     import desktop
+    import portal
     assert desktop.__version__ == project_version()
+    assert portal.__version__ == project_version()     # was a second copy in portal/__init__.py
     build = load(os.path.join(INSTALLER, "build.py"), "portal_desk_build")
     assert build.version() == project_version()
     with open(os.path.join(INSTALLER, "portal-desk.spec"), encoding="utf-8") as f:

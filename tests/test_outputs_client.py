@@ -461,6 +461,9 @@ def test_offline_the_findings_still_show_and_a_verdict_waits(qtbot, fresh_portal
     item = view.queue.item(second.id)
     assert item.pending == {"verdict": "withhold", "state": "queued", "outbox_id": item.pending["outbox_id"],
                             "created_at": item.pending["created_at"]}
+    # The queue moved on, as the approvals queue does; the status line names the decided output.
+    assert second.id in view.note.text() and "Withheld" in view.note.text()
+    assert view.select(second.id)
     assert view.position.text() == "Pending: withhold (queued)"
     row = view.model.row_of(second.id)
     assert view.model.index(row, view.model.columnCount() - 1).data() == "pending: withhold (queued)"

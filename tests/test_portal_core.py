@@ -6,9 +6,11 @@ A real portal process on a loopback port, real HTTP; on SQLite and on PostgreSQL
 
 import glob
 import threading
+import tomllib
 from pathlib import Path
 
 import pyotp
+import pytest
 import requests
 
 from tests.portal_process import SECRETS, wait_until
@@ -30,6 +32,8 @@ def assert_error(response, status, code):
 def test_health_and_openapi(portal):
     r = requests.get(portal.api + "/health", timeout=5)
     assert r.json()["status"] == "ok" and r.json()["version"]
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert r.json()["version"] == project["project"]["version"]    # one version, kept in pyproject.toml
     spec = requests.get(portal.api + "/openapi.json", timeout=5).json()
     assert "/api/v1/session" in spec["paths"] and "/api/v1/changes" in spec["paths"]
 
@@ -362,3 +366,11 @@ def test_threads_must_be_positive():
     result = subprocess.run([sys.executable, "-m", "portal", "--db", "unused.db", "--threads", "0"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--threads" in result.stderr
+
+
+def test_a_missing_route_module_stops_the_portal(monkeypatch):
+    # A listed area whose module is missing was skipped silently: its calls answered 404.
+    from portal import routes
+    monkeypatch.setattr(routes, "DOMAIN_MODULES", (*routes.DOMAIN_MODULES, "no_such_area"))
+    with pytest.raises(ModuleNotFoundError, match="no_such_area"):
+        routes.load_domain_routers()

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from rules import applications as ap
-from rules import sampling, tables
+from rules import csvsafe, sampling, tables, timestamps, warnings
 
 TODAY = dt.date(2026, 3, 1)
 ME = {"id": "u-anna", "conflicts": ["Aarhus University"], "researcher_id": None}
@@ -142,3 +142,79 @@ def test_a_header_of_numbers_is_data():
                                                ("", False, None), ("men", False, None), ("1e999", False, None)])
 def test_number_of_a_cell(raw, danish, value):
     assert tables.number_of(raw, danish) == value
+
+
+# -- warnings: who a warning reaches, the acknowledgement report ------------------------------
+
+def _org(n: int, sector: str, region: str) -> dict:
+    return {"id": f"ORG-{n:03d}", "name": f"Organisation {n}", "sector": sector, "region": region}
+
+
+ORGS = [_org(1, "hospital", "Capital Region"), _org(2, "hospital", "Region Zealand"),
+        _org(3, "gp", "Capital Region"), _org(4, "municipality", "North Denmark Region")]
+
+
+@pytest.mark.parametrize("recipients, reached", [
+    ({}, []),
+    ({"org_ids": ["ORG-004", "ORG-999"]}, ["ORG-004", "ORG-999"]),        # named ids are kept, known or not
+    ({"sectors": ["hospital"]}, ["ORG-001", "ORG-002"]),
+    ({"sectors": ["hospital"], "regions": ["Capital Region"]}, ["ORG-001"]),  # regions narrow the sectors
+    ({"regions": ["Capital Region"]}, ["ORG-001", "ORG-003"]),             # regions alone: every org in them
+    ({"sectors": ["gp"], "org_ids": ["ORG-004"]}, ["ORG-003", "ORG-004"]),
+])
+def test_addressed_org_ids(recipients, reached):
+    assert warnings.addressed_org_ids(ORGS, recipients) == reached
+
+
+def test_red_goes_to_named_organisations_only():
+    assert warnings.red_violation("RED", {"sectors": ["gp"]})
+    assert warnings.red_violation("RED", {"regions": ["Region Zealand"]})
+    assert not warnings.red_violation("RED", {"org_ids": ["ORG-001"]})
+    assert not warnings.red_violation("AMBER", {"sectors": ["gp"]})
+
+
+@pytest.mark.parametrize("cve, ok", [("CVE-2024-3400", True), ("CVE-1998-0001", False), ("CVE-2027-12345", True),
+                                     ("CVE-2028-12345", False), ("cve-2024-3400", False), (None, False)])
+def test_valid_cve_in_2026(cve, ok):
+    assert warnings.valid_cve(cve, 2026) is ok
+
+
+def test_ack_report_of_a_sent_warning_and_of_a_draft():
+    t0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+    sent = {"id": "W-1", "status": "sent", "revision": 1, "addressed_org_ids": ["ORG-001", "ORG-002"],
+            "sent_at": timestamps.iso(t0), "ack_due_at": timestamps.iso(t0 + 3600),
+            "acks": [{"org_id": "ORG-002", "state": "received", "at": timestamps.iso(t0 + 60), "revision": 1}]}
+    orgs = {o["id"]: o for o in ORGS}
+    report = warnings.ack_report(sent, orgs, t0 + 3601)
+    assert report["counts"] == {"addressed": 2, "acknowledged": 1, "pending": 1, "overdue": 1, "late": 0}
+    rows = {r["org_id"]: r for r in report["recipients"]}
+    assert rows["ORG-002"]["time_to_ack_seconds"] == 60 and rows["ORG-001"]["overdue"]
+    assert rows["ORG-001"]["name"] == "Organisation 1"
+    # a sent warning shown as expired (desktop, before the portal stores it): nobody is overdue
+    assert warnings.ack_report(sent, orgs, t0 + 3601, "expired")["counts"]["overdue"] == 0
+    draft = {"id": "W-2", "status": "draft", "recipients": {"sectors": ["hospital"]}}
+    assert [r["org_id"] for r in warnings.ack_report(draft, orgs, t0)["recipients"]] == ["ORG-001", "ORG-002"]
+
+
+# -- timestamps and the CSV guard -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [("2026-03-01T12:00:00Z", 1772366400.0), ("2026-03-01t12:00:00z", 1772366400.0),
+                                            ("2026-03-01T13:00:00+01:00", 1772366400.0),
+                                            ("2026-03-01T12:00:00", 1772366400.0), ("soon", None), (None, None)])
+def test_timestamps_read_z_offsets_and_naive_as_utc(text, expected):
+    assert timestamps.epoch(text) == expected
+
+
+def test_age_days():
+    now = dt.datetime(2026, 3, 11, 12, tzinfo=dt.timezone.utc)
+    assert timestamps.age_days("2026-03-01T12:00:00Z", now) == 10
+    assert timestamps.age_days("2026-03-01", now) == 10
+    assert timestamps.age_days("2026-04-01T00:00:00Z", now) == 0
+    assert timestamps.age_days("garbage", now) is None and timestamps.age_days(None, now) is None
+
+
+@pytest.mark.parametrize("value, expected", [("=SUM(A1)", "'=SUM(A1)"), ("  +1", "'  +1"), ("-x", "'-x"),
+                                             ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("plain", "plain"), (5, 5),
+                                             (None, ""), (True, "yes")])
+def test_one_csv_formula_guard(value, expected):
+    assert csvsafe.neutralise_cell(value) == expected

@@ -31,7 +31,7 @@ from tests.portal_process import PortalProcess
 from tests.test_security_matrix import EXPECTED
 
 ROLES = {"caseworker": "anna", "supervisor": "dorte", "coordinator": "frida", "admin": "admin",
-         "researcher": "rikke", "recipient": "ole"}
+         "researcher": "rikke", "recipient": "ole", "soc": "sofie"}
 CONTRACT_STATUSES = {200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 422, 429}
 SKIPPED = {("DELETE", "/session")}   # would end the fuzzer's own sessions; covered by the matrix test
 EXAMPLES_CI = 6

@@ -28,7 +28,7 @@ from tests.faults import feed_state, record
 from tests.portal_process import PortalProcess
 
 ROLES = {"caseworker": "anna", "supervisor": "dorte", "coordinator": "frida", "admin": "admin",
-         "researcher": "rikke", "recipient": "ole"}
+         "researcher": "rikke", "recipient": "ole", "soc": "sofie"}
 SIGNED_IN = frozenset(ROLES)
 EVERYONE = frozenset(ROLES) | {"anonymous", "expired", "signed_out"}
 
@@ -60,6 +60,11 @@ EXPECTED: dict[tuple[str, str], frozenset] = {
     ("POST", "/warnings/{warning_id}/acks"): frozenset({"recipient"}),
     ("GET", "/warnings/{warning_id}/acks"): frozenset({"coordinator", "admin"}),
     ("GET", "/warnings/{warning_id}/csaf"): frozenset({"coordinator"}),
+    ("POST", "/incidents"): frozenset({"soc"}),
+    ("GET", "/incidents/{incident_id}"): frozenset({"coordinator", "admin", "soc"}),
+    ("POST", "/incidents/{incident_id}/updates"): frozenset({"soc"}),
+    ("POST", "/incidents/{incident_id}/triage"): frozenset({"coordinator"}),
+    ("GET", "/incidents/{incident_id}/stix"): frozenset({"coordinator"}),
     # Users and roles change only with two administrators (contract v1.1)
     ("POST", "/admin/requests"): frozenset({"admin"}),
     ("POST", "/admin/requests/{request_id}/approve"): frozenset({"admin"}),

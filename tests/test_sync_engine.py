@@ -15,7 +15,7 @@ import pytest
 from desktop.sync.api import PortalClient
 from desktop.sync.cache import Cache, cache_key_for, cache_path
 from desktop.sync.engine import SyncEngine
-from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds
+from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds, sync_retry_delay
 from desktop.sync.secrets import SecretStore
 from tests.test_sync_support import FakePortal, error
 
@@ -84,6 +84,14 @@ def test_backoff_grows_and_is_capped():
     assert backoff_seconds(1, retry_after=60) == 60
 
 
+def test_sync_rounds_back_off_from_the_interval_up_to_the_cap():
+    # was 60, 20, 40, 60: the later delays fell below the interval and the cap never applied
+    assert [sync_retry_delay(n, 60) for n in range(0, 7)] == [60, 60, 120, 240, 300, 300, 300]
+    assert [sync_retry_delay(n, 5) for n in (1, 2, 3)] == [5, 10, 20]
+    assert sync_retry_delay(50, 60) == BACKOFF_CAP
+    assert sync_retry_delay(3, 600) == 600     # an interval above the cap is never shortened
+
+
 def test_discard_only_unsent(cache):
     outbox = Outbox(cache)
     a, b = approve(outbox), approve(outbox, 2)
@@ -127,6 +135,25 @@ def test_push_in_order_with_the_queued_keys(engine, cache, portal):
     assert [r.path for r in portal.actions] == [f"/api/v1/applications/APP-{n}/reviews" for n in (3, 1, 2)]
     assert [r.headers["idempotency-key"] for r in portal.actions] == [r["idempotency_key"] for r in rows]
     assert all(outbox.get(r["id"])["state"] == "done" for r in rows)
+
+
+def test_done_actions_are_pruned_once_a_later_pull_has_shown_them(engine, cache, monkeypatch):
+    import desktop.sync.engine as engine_module
+    import desktop.sync.outbox as outbox_module
+    clock = iter(f"2026-03-01T12:00:{s:02d}Z" for s in range(60))
+    tick = lambda: next(clock)  # noqa: E731  (one second per reading: done, then the pulls, in order)
+    monkeypatch.setattr(engine_module, "now_iso", tick)
+    monkeypatch.setattr(outbox_module, "now_iso", tick)
+    outbox = Outbox(cache)
+    row = approve(outbox)
+    assert engine.sync_once().pushed == 1
+    assert outbox.get(row["id"])["state"] == "done"       # the views still see it done after this round
+    refused = approve(outbox, 2)
+    outbox.mark_refused(refused["id"], "409 not_open")
+    engine.sync_once()
+    assert outbox.get(row["id"]) is None                  # pruned by the next round
+    assert outbox.get(refused["id"])["state"] == "refused"  # refusals stay for Needs attention
+    assert [r["id"] for r in outbox.all()] == [refused["id"]]
 
 
 def test_transient_fault_keeps_action_and_key_for_retry(engine, cache, portal):

@@ -63,7 +63,8 @@ def board_row(board, org_id):
 
 def test_coordinator_flow_compose_cosign_send_acknowledge(qtbot, fresh_portal, tmp_path, desk_factory):
     desk, view = signed_in(qtbot, desk_factory, fresh_portal, tmp_path)
-    assert view.notifier is None or not view.notifier.history    # old news is not notified at sign-in
+    escalation = desk.window.escalation
+    assert escalation.notifier is None or not escalation.notifier.history    # old news is not notified at sign-in
 
     # Frida composes a critical warning in the client.
     view.compose_new()
@@ -116,17 +117,17 @@ def test_coordinator_flow_compose_cosign_send_acknowledge(qtbot, fresh_portal, t
     # ... and writes a critical draft of his own: a new critical warning arrives with the sync.
     other = api_create(fresh_portal, "gustav", title="Critical from Gustav", severity="critical")
     sync_again(qtbot, desk)
-    qtbot.waitUntil(lambda: view.notifier is not None and any(
-        h[3] == other["id"] for h in view.notifier.history), timeout=10000)
-    assert [h[3] for h in view.notifier.history].count(other["id"]) == 1
-    channel, title, _message, _id = view.notifier.history[-1]
+    qtbot.waitUntil(lambda: escalation.notifier is not None and any(
+        h[3] == other["id"] for h in escalation.notifier.history), timeout=10000)
+    assert [h[3] for h in escalation.notifier.history].count(other["id"]) == 1
+    channel, title, _message, _id = escalation.notifier.history[-1]
     assert channel == "banner" and "critical" in title.lower()     # no tray offscreen: the in-app banner
-    assert view.notifier.banner.isVisible()
-    assert any(other["id"] in t for t, _m, _w in view.notifier.banner.messages())
+    assert escalation.notifier.banner.isVisible()
+    assert any(other["id"] in t for t, _m, _w in escalation.notifier.banner.messages())
     assert view.select(warning_id) or view.open_warning(warning_id)
     qtbot.waitUntil(lambda: detail.buttons["send"].isEnabled(), timeout=10000)
     sync_again(qtbot, desk)
-    assert [h[3] for h in view.notifier.history].count(other["id"]) == 1   # once
+    assert [h[3] for h in escalation.notifier.history].count(other["id"]) == 1   # once
 
     # Frida sends (confirmed), through the outbox and a sync.
     qtbot.waitUntil(lambda: caught_up(view, warning_id), timeout=10000)
@@ -161,14 +162,14 @@ def test_coordinator_flow_compose_cosign_send_acknowledge(qtbot, fresh_portal, t
     # The deadline passes (the page's clock): exactly at it nobody is overdue, a second later
     # the others are, and Frida is told once.
     due = rules.parse_iso(sent["ack_due_at"])
-    view.clock = lambda: due
-    assert all(e.warning_id != warning_id for e in view.check_escalation())
-    view.clock = lambda: due + 1
-    events = view.check_escalation()
+    escalation.clock = view.clock = lambda: due
+    assert all(e.warning_id != warning_id for e in escalation.check())
+    escalation.clock = view.clock = lambda: due + 1
+    events = escalation.check()
     overdue = [e for e in events if e.warning_id == warning_id and e.kind == "overdue"]
     assert len(overdue) == 1 and overdue[0].count == len(expected) - 1
-    assert any(warning_id in t and "Overdue" in t for t, _m, _w in view.notifier.banner.messages())
-    assert not [e for e in view.check_escalation() if e.warning_id == warning_id]     # once
+    assert any(warning_id in t and "Overdue" in t for t, _m, _w in escalation.notifier.banner.messages())
+    assert not [e for e in escalation.check() if e.warning_id == warning_id]     # once
     board.show_warning(warning_id, fetch=False)
     assert board.board["counts"]["overdue"] == len(expected) - 1
     board.show_overdue()
@@ -382,3 +383,50 @@ def test_admin_sees_warnings_and_boards_but_acts_on_none(qtbot, fresh_portal, tm
     qtbot.waitUntil(lambda: detail.board.source == "portal", timeout=15000)   # admin may read the board
     assert detail.board.board["counts"]["addressed"] == len(
         desk.workspace.cache.get("warning", "W-2026-002")["addressed_org_ids"])
+
+
+def test_a_new_critical_warning_is_notified_whatever_page_is_open(qtbot, fresh_portal, tmp_path, desk_factory):
+    """Notifications start at sign-in: the Warnings page need never have been opened."""
+    desk = desk_factory(fresh_portal, tmp_path)
+    desk.settings.set("window/pages", '{"frida": "attention"}')      # she starts on Needs attention
+    sign_in_through_dialog(qtbot, desk, fresh_portal, "frida")
+    wait_for_sync(qtbot, desk)
+    window = desk.window
+    assert window.page_keys[window.nav.currentRow()] == "attention"
+    assert "warnings" not in window.pages.built()
+    critical = api_create(fresh_portal, "gustav", title="Critical while Frida reads the dashboard", severity="critical")
+    sync_again(qtbot, desk)
+    escalation = window.escalation
+    qtbot.waitUntil(lambda: escalation.notifier is not None and any(
+        h[3] == critical["id"] for h in escalation.notifier.history), timeout=10000)
+    assert "warnings" not in window.pages.built()
+    escalation.notifier.activated.emit(critical["id"])        # opening it goes to its acknowledgement board
+    view = window.pages["warnings"]
+    assert window.page_keys[window.nav.currentRow()] == "warnings" and view.current_id() == critical["id"]
+    assert view.detail.tabs.currentWidget() is view.detail.board
+
+
+def test_editing_a_cosigned_draft_says_first_that_the_cosign_goes(qtbot, fresh_portal, tmp_path, desk_factory):
+    draft = api_create(fresh_portal, "gustav", title="Co-signed draft", severity="critical")
+    frida = fresh_portal.session("frida")
+    r = frida.post(f"{fresh_portal.api}/warnings/{draft['id']}/cosign", json={"expected_version": draft["version"]},
+                   timeout=10)
+    assert r.status_code == 201, r.text
+    desk, view = signed_in(qtbot, desk_factory, fresh_portal, tmp_path, username="gustav")
+    cached = desk.workspace.cache.get("warning", draft["id"])
+    assert cached["cosigned_by"] == "u-frida"
+    view.compose("edit", cached)
+    dialog = view.dialog
+    dialog.title.setText("Co-signed draft, reworded")
+    click(qtbot, dialog.save_button)
+    box = dialog.cosign_question
+    assert box.isVisible() and "Frida" in box.text() and "removes that co-sign" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.outcome is None and dialog.isVisible()                # nothing saved
+    click(qtbot, dialog.save_button)
+    [go] = [b for b in dialog.cosign_question.buttons() if b.text() == "Save and remove co-sign"]
+    go.click()
+    qtbot.waitUntil(lambda: dialog.outcome == "saved", timeout=15000)
+    on_portal = fresh_portal.session("gustav").get(f"{fresh_portal.api}/changes?since=0&limit=1000", timeout=10).json()
+    latest = [c["data"] for c in on_portal["changes"] if c["entity"] == "warning" and c["id"] == draft["id"]][-1]
+    assert latest["title"] == "Co-signed draft, reworded" and not latest["cosigned_by"]

@@ -23,6 +23,7 @@ from rules.applications import (ALL_DECISIONS, ALREADY_REVIEWED, CERTIFICATION, 
                                 NOT_OPEN, OPEN_STATUSES, OWN_APPLICATION, SENSITIVE_REGISTERS, Block,
                                 approvals_given, certification, current_round, is_sensitive, required_approvals,
                                 review_blocks, review_by)
+from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 
 from . import certification as own_certification, outbox_marks
 
@@ -92,21 +93,6 @@ class QueueItem:
 
 
 # -- pure rules -----------------------------------------------------------------
-
-def age_days(timestamp: str | None, now: dt.datetime) -> int | None:
-    if not timestamp:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            value = dt.datetime.combine(dt.date.fromisoformat(timestamp[:10]), dt.time())
-        except ValueError:
-            return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return max(0, (now - value).days)
-
 
 def is_review_action(row: dict, application_id: str | None = None) -> bool:
     """An outbox row that is a review of an application (of this one, if given)."""

@@ -26,6 +26,8 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from rules import timestamps
+
 PENDING_STATUSES = ("submitted", "in_review")
 DECIDED_STATUSES = ("approved", "rejected", "returned")
 AGE_THRESHOLDS = (5, 10, 20)                        # "past 5, 10, 20 working days"
@@ -49,13 +51,7 @@ def areas_for(roles: Iterable[str]) -> list[str]:
 # -- time ---------------------------------------------------------------------------------
 def parse_time(text) -> dt.datetime | None:
     """A portal timestamp (ISO 8601, UTC when no offset) as an aware datetime."""
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return timestamps.parse(text)
 
 
 def local_day(value: dt.datetime, tz: dt.tzinfo | None) -> dt.date:
@@ -433,7 +429,10 @@ def pending_ages(apps: list[dict], as_of: dt.date, moment: dt.datetime, calendar
     return PendingAges(as_of, AGE_BUCKETS, ids, ages, calendar.counts_holidays)
 
 
-def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.date], tz) -> WeeklyCounts:
+def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.date], tz,
+                       start: dt.datetime | None = None, stop: dt.datetime | None = None) -> WeeklyCounts:
+    """Approvals by week; with `start`/`stop`, only those inside the period (a month's first
+    and last weeks are partial: a 1 December approval is not November's)."""
     series = {"mine": [[] for _ in weeks], "others": [[] for _ in weeks]}
     index = {w: n for n, w in enumerate(weeks)}
     for app in apps:
@@ -441,7 +440,7 @@ def approvals_per_week(apps: list[dict], user_id: str | None, weeks: list[dt.dat
             if not isinstance(review, dict) or review.get("decision") != "approve":
                 continue
             at = parse_time(review.get("at"))
-            if at is None:
+            if at is None or (start is not None and at < start) or (stop is not None and at >= stop):
                 continue
             n = index.get(week_start(local_day(at, tz)))
             if n is not None:
@@ -498,7 +497,8 @@ def applications_area(cache, user_id: str | None, first: dt.date, last: dt.date,
     pending = pending_ages(apps, as_of, moment, calendar, tz)
     return ApplicationsArea(
         pending=pending,
-        approvals=approvals_per_week(apps, user_id, week_list(first, as_of), tz),
+        approvals=approvals_per_week(apps, user_id, week_list(first, as_of), tz,
+                                     start_of_day(first, tz), end_of_day(last, tz)),
         queue=queue_over_time(apps, day_list(first, as_of), tz, moment),
         numbers=application_numbers(apps, first, last, pending, calendar, tz))
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from rules import timestamps
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
@@ -51,13 +53,7 @@ def role(value: str) -> str:
 
 
 def parse_time(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return timestamps.parse(text)
 
 
 def iso_from_epoch(ts: float) -> str:

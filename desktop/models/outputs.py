@@ -38,6 +38,7 @@ from typing import Any, Iterable
 from urllib.parse import quote
 
 from rules import sampling
+from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.tables import TableError, number_of, read_layout, read_rows
 from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
 
@@ -292,18 +293,6 @@ def sample_body(scope: str, target_id: str, count: int, reason: str) -> dict:
     if len(reason) > MAX_COMMENT:
         raise ValueError("the reason is too long")
     return {"scope": scope, "target_id": target_id, "count": count, "reason": reason}
-
-
-def age_days(timestamp: str | None, now: dt.datetime) -> int | None:
-    if not timestamp:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return max(0, (now - value).days)
 
 
 def blocks_for(output: dict, me: dict, *, pending: dict | None = None, sent: bool = False) -> tuple[Block, ...]:

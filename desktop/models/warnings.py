@@ -26,21 +26,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-SEVERITIES = ("low", "medium", "high", "critical")
-TLPS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
-ACK_STATES = ("received", "mitigated", "not_affected")
-NEEDS_COSIGN = frozenset({"high", "critical"})
-SECTORS = ("hospital", "gp", "care_home", "region", "municipality")
-REGIONS = ("Capital Region", "Region Zealand", "Region of Southern Denmark", "Central Denmark Region",
-           "North Denmark Region")
-CONTENT_FIELDS = ("title", "summary", "body", "severity", "tlp", "recipients", "cves", "ack_hours", "valid_until")
-
-MAX_TITLE = 300
-MAX_SUMMARY = 5000
-MAX_BODY = 50_000
-MAX_REASON = 2000
-MAX_CVES = 200
-MIN_ACK_HOURS, MAX_ACK_HOURS = 1, 720
+# The rules the portal enforces, written once (rules/warnings.py); the desktop shows
+# them early and computes the acknowledgement report offline with them.
+from rules.csvsafe import neutralise_cell  # noqa: F401
+from rules.timestamps import epoch as parse_iso, iso  # noqa: F401
+from rules.warnings import (ACK_STATES, CONTENT_FIELDS, MAX_ACK_HOURS, MAX_BODY, MAX_CVES, MAX_REASON,  # noqa: F401
+                            MAX_SUMMARY, MAX_TITLE, MIN_ACK_HOURS, NEEDS_COSIGN, REGIONS, SECTORS, SEVERITIES, TLPS,
+                            ack_report, ack_revision, addressed_org_ids, is_expired, is_overdue, needs_cosign,
+                            red_violation, text_problem, valid_cve)
 
 # Sections of the warnings list (a warning can be in "awaiting_cosign" and "sent"
 # at once: a sent warning whose next revision waits for its co-sign).
@@ -71,30 +64,11 @@ NOT_SENT = "not_sent"
 QUEUED = "queued"                       # the same action waits in the outbox
 OFFLINE = "offline"                     # needs the portal now (an edit is not queued)
 
-_CVE_RE = re.compile(r"^CVE-(\d{4})-\d{4,19}$")
 _CVE_SPLIT = re.compile(r"[\s,;]+")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 # ---------------------------------------------------------------------------
 # Time
-
-def parse_iso(text: str | None) -> float | None:
-    """A portal timestamp (ISO 8601, "Z" or an offset) as epoch seconds; None if absent or unreadable."""
-    if not text or not isinstance(text, str):
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.timestamp()
-
-
-def iso(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def duration_parts(seconds: float | int | None) -> tuple[int, int, int] | None:
     """(days, hours, minutes) of a non-negative duration, rounded down to the minute."""
@@ -105,46 +79,11 @@ def duration_parts(seconds: float | int | None) -> tuple[int, int, int] | None:
 
 
 # ---------------------------------------------------------------------------
-# Rules (the portal's, ported)
-
-def is_overdue(acknowledged: bool, due_at: float | None, now: float, status: str = "sent") -> bool:
-    """Not acknowledged for the current revision and strictly after the deadline."""
-    return status == "sent" and not acknowledged and due_at is not None and now > due_at
-
-
-def is_expired(status: str | None, valid_until: float | None, now: float) -> bool:
-    """A sent warning expires strictly after `valid_until`."""
-    return status == "sent" and valid_until is not None and now > valid_until
-
-
-def needs_cosign(severity: str | None, previous_severity: str | None = None) -> bool:
-    return severity in NEEDS_COSIGN or previous_severity in NEEDS_COSIGN
-
-
-def red_violation(tlp: str | None, recipients: dict | None) -> bool:
-    recipients = recipients or {}
-    return tlp == "RED" and bool(recipients.get("sectors") or recipients.get("regions"))
-
+# Recipients (the reach rule itself: rules/warnings.py)
 
 def normalise_recipients(recipients: dict | None) -> dict:
     recipients = recipients or {}
     return {k: list(dict.fromkeys(recipients.get(k) or [])) for k in ("sectors", "regions", "org_ids")}
-
-
-def addressed_org_ids(organisations: Iterable[dict], recipients: dict | None) -> list[str]:
-    """The organisations a warning reaches: named ones, plus those in its sectors
-    (narrowed to its regions when regions are given), or every org in the regions.
-    The same as the portal's `entities.addressed_org_ids`."""
-    recipients = recipients or {}
-    named = set(recipients.get("org_ids") or [])
-    sectors = set(recipients.get("sectors") or [])
-    regions = set(recipients.get("regions") or [])
-    reached = set(named)
-    if sectors or regions:
-        for org in organisations:
-            if (not sectors or org.get("sector") in sectors) and (not regions or org.get("region") in regions):
-                reached.add(org["id"])
-    return sorted(reached)
 
 
 @dataclass(frozen=True)
@@ -192,27 +131,11 @@ def check_cves(text: str, now: float) -> tuple[list[str], list[str]]:
     bad: list[str] = []
     for entry in (e for e in _CVE_SPLIT.split(text or "") if e):
         candidate = entry.upper()
-        match = _CVE_RE.match(candidate)
-        if not match or not 1999 <= int(match.group(1)) <= year_now + 1:
+        if not valid_cve(candidate, year_now):
             bad.append(entry)
         elif candidate not in good:
             good.append(candidate)
     return good, bad
-
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TITLE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def text_problem(value: str, *, required: bool, single_line: bool = False, limit: int | None = None) -> str | None:
-    """Why the portal would refuse this text field: "empty", "control", "too_long", or None."""
-    if required and not value.strip():
-        return "empty"
-    if (_TITLE_CONTROL_RE if single_line else _CONTROL_RE).search(value):
-        return "control"
-    if limit is not None and len(value) > limit:
-        return "too_long"
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -281,58 +204,10 @@ def effective_status(warning: dict, now: float) -> str:
 # ---------------------------------------------------------------------------
 # Acknowledgements
 
-def ack_revision(warning: dict) -> int:
-    return warning.get("ack_revision") or warning.get("revision") or 0
-
-
-def _revision_time(warning: dict, number: int) -> str | None:
-    for r in warning.get("revisions") or []:
-        if r.get("number") == number:
-            return r.get("at")
-    return warning.get("sent_at")
-
-
 def ack_board(warning: dict, organisations: dict[str, dict], now: float) -> dict:
     """Per addressed organisation: its acknowledgement of the current revision and
-    whether it is overdue; the same shape as the portal's GET /warnings/{id}/acks."""
-    status = effective_status(warning, now)
-    if warning.get("status") == "draft":       # who it would reach if sent now
-        addressed = addressed_org_ids(organisations.values(), warning.get("recipients"))
-    else:
-        addressed = list(warning.get("addressed_org_ids") or [])
-    revision = ack_revision(warning)
-    due = parse_iso(warning.get("ack_due_at"))
-    sent_text = _revision_time(warning, revision) if revision else None
-    sent = parse_iso(sent_text)
-    acks = [a for a in warning.get("acks") or [] if isinstance(a, dict)]
-    rows = []
-    counts = {"addressed": 0, "acknowledged": 0, "pending": 0, "overdue": 0, "late": 0}
-    for org_id in addressed:
-        org = organisations.get(org_id) or {}
-        mine = [a for a in acks if a.get("org_id") == org_id]
-        current = next((a for a in reversed(mine) if a.get("revision") == revision), None) if revision else None
-        earlier = max((a for a in mine if (a.get("revision") or 0) < revision),
-                      key=lambda a: (a.get("revision") or 0, a.get("at") or ""), default=None)
-        first_at = (current.get("first_at") or current.get("at")) if current else None
-        first = parse_iso(first_at)
-        overdue = is_overdue(current is not None, due, now, status)
-        late = first is not None and due is not None and first > due
-        rows.append({
-            "org_id": org_id, "name": org.get("name"), "sector": org.get("sector"), "region": org.get("region"),
-            "state": current.get("state") if current else None, "at": current.get("at") if current else None,
-            "first_at": first_at, "note": current.get("note") if current else None, "revision": revision,
-            "overdue": overdue, "late": late,
-            "time_to_ack_seconds": int(first - sent) if (first is not None and sent is not None) else None,
-            "earlier": ({"revision": earlier.get("revision"), "state": earlier.get("state"), "at": earlier.get("at")}
-                        if earlier else None),
-        })
-        counts["addressed"] += 1
-        counts["acknowledged" if current else "pending"] += 1
-        counts["overdue"] += overdue
-        counts["late"] += late
-    return {"warning_id": warning.get("id"), "status": status, "revision": revision,
-            "sent_at": sent_text, "ack_due_at": warning.get("ack_due_at"), "now": iso(now),
-            "counts": counts, "recipients": rows}
+    whether it is overdue; the portal's GET /warnings/{id}/acks, computed offline."""
+    return ack_report(warning, organisations, now, effective_status(warning, now))
 
 
 def complete_board(board: dict, organisations: dict[str, dict]) -> dict:
@@ -408,22 +283,6 @@ def overdue_rows(board: dict) -> list[dict]:
 # ---------------------------------------------------------------------------
 # CSV export
 
-def neutralise_cell(value: Any) -> Any:
-    """A cell a spreadsheet will not run: text starting with = + - @ or a tab/line
-    break gets a leading apostrophe (OWASP's advice for CSV injection). Numbers
-    stay numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float)):
-        return value
-    text = str(value)
-    if text.startswith(_FORMULA_START) or text.lstrip(" ").startswith(_FORMULA_START[:4]):
-        return "'" + text
-    return text
-
-
 BOARD_CSV_FIELDS = ("org_id", "name", "sector", "region", "state", "acknowledged_at", "first_acknowledged_at",
                     "time_to_acknowledge_minutes", "overdue", "late", "revision", "note")
 
@@ -470,10 +329,10 @@ class Summary:
     def in_section(self, section: str) -> bool:
         if section == SECTION_ALL:
             return True
-        if section == SECTION_DRAFTS:
-            return self.status == "draft" and self.cosign == "optional"
-        if section == SECTION_AWAITING:
-            return self.cosign in ("needed", "cosigned") and self.status in ("draft", "sent")
+        if section == SECTION_DRAFTS:       # drafts that can be sent as they are (co-signed or needing none)
+            return self.status == "draft" and self.cosign in ("optional", "cosigned")
+        if section == SECTION_AWAITING:     # still waiting: a co-sign given, or one I just queued, is not
+            return self.cosign == "needed" and self.status in ("draft", "sent") and "cosign" not in self.queued
         if section == SECTION_SENT:
             return self.status == "sent"
         if section == SECTION_OVERDUE:

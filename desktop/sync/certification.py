@@ -9,7 +9,20 @@ from __future__ import annotations
 
 import uuid
 
-from .api import PortalClient, api_path
+from .api import PortalClient, PortalError, PortalUnreachable, api_path
+
+
+def refusal_code(error: BaseException) -> str | None:
+    """The portal's refusal code (`too_many_attempts`, `not_open` ...) of a failed call, or None."""
+    return error.code if isinstance(error, PortalError) else None
+
+
+def refusal_message(error: BaseException) -> str | None:
+    return error.message if isinstance(error, PortalError) else None
+
+
+def unreachable(error: BaseException) -> bool:
+    return isinstance(error, PortalUnreachable)
 
 
 class CertificationCalls:

@@ -65,6 +65,7 @@ class SyncEngine:
         self.outbox = Outbox(cache)
         self.page_size = page_size
         self._running = threading.Lock()
+        self._previous_pull: str | None = None   # when the last complete pull began
 
     def sync_once(self, progress: Progress | None = None, should_stop: ShouldStop | None = None,
                   *, ignore_backoff: bool = False) -> SyncResult:
@@ -136,6 +137,7 @@ class SyncEngine:
 
     # -- pull -------------------------------------------------------------------------
     def _pull(self, result: SyncResult, progress: Progress | None, stop: ShouldStop) -> None:
+        started = now_iso()
         cursor = self.cache.cursor()
         full = cursor == 0
         while True:
@@ -164,7 +166,16 @@ class SyncEngine:
                 if full and result.pulled:
                     result.full = True
                     self.cache.prepare_default_orders()
+                self._prune(started)
                 return
+
+    def _prune(self, started: str) -> None:
+        # Actions done before the previous complete pull: that pull showed their effect, and
+        # the views have had a round to note them done. Kept no longer (they were read on
+        # every refresh).
+        if self._previous_pull is not None:
+            self.outbox.prune_done(self._previous_pull)
+        self._previous_pull = started
 
     # -- helpers ------------------------------------------------------------------------
     @staticmethod

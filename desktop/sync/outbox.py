@@ -28,6 +28,15 @@ def backoff_seconds(attempts: int, retry_after: float | None = None) -> float:
     return max(delay, min(retry_after or 0.0, BACKOFF_CAP))
 
 
+def sync_retry_delay(failures: int, interval: float, cap: float = BACKOFF_CAP) -> float:
+    """Seconds before the next sync round after `failures` failed rounds in a row: the
+    usual interval after the first, doubling after each further one, never over `cap`
+    (60, 120, 240, 300, 300 ... for a 60 s interval)."""
+    if failures <= 0:
+        return interval
+    return min(max(cap, interval), interval * 2 ** (failures - 1))
+
+
 def _decode(row: dict) -> dict:
     row = dict(row)
     row["body"] = json.loads(row["body"]) if row.get("body") is not None else None
@@ -109,6 +118,12 @@ class Outbox:
 
     def mark_done(self, outbox_id: int) -> None:
         self._set(outbox_id, "state = 'done', next_attempt_at = NULL, last_error = NULL", ())
+
+    def prune_done(self, before: str) -> int:
+        """Forget actions done before `before` (ISO time): the portal's state, pulled since,
+        shows their effect. Refused ones stay (Needs attention refers to them)."""
+        with self.cache.transaction() as conn:
+            return conn.execute("DELETE FROM outbox WHERE state = 'done' AND updated_at < ?", (before,)).rowcount
 
     def mark_refused(self, outbox_id: int, error: str) -> None:
         self._set(outbox_id, "state = 'refused', next_attempt_at = NULL, last_error = ?", (error,))

@@ -303,6 +303,14 @@ class ApprovalsView(ReviewQueuePage):
                    "reject": self.tr("Reject %1"), "return": self.tr("Return %1")}[decision].replace("%1", item.id)
         return summary + " — " + item.title
 
+    def outcome_text(self, item: rules.QueueItem, decision: str) -> str:
+        if decision == "approve":
+            if item.approve_completes:
+                return labels.application_status("approved")
+            return self.tr("%1 of %2 approvals given").replace("%1", str(item.ordinal)) \
+                .replace("%2", str(item.required))
+        return labels.application_status({"reject": "rejected", "return": "returned"}[decision])
+
     def _sync_finished(self, result):
         super()._sync_finished(result)
         if result.refused:

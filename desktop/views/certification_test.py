@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QHBoxLayout, QLabel, QPush
 from rules import certification as rule
 
 from ..models import labels
-from ..sync.api import PortalError, PortalUnreachable
-from ..sync.certification import CertificationCalls
+from ..sync.certification import CertificationCalls, refusal_code, refusal_message, unreachable
 from ..tasks import Op
 from .widgets import heading, plain_label
 
@@ -253,19 +252,20 @@ class CertificationTestDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.begin_button.setEnabled(True)
         self.next_button.setEnabled(True)
-        if isinstance(error, PortalError) and error.code == "too_many_attempts":
+        code = refusal_code(error)
+        if code == "too_many_attempts":
             text = self.tr("You have begun 3 attempts in the last 24 hours. Re-read the rules and try again later.")
-        elif isinstance(error, PortalError) and error.code == "not_open":
+        elif code == "not_open":
             text = self.tr("The time for this attempt has run out. Begin a new attempt.")
             self.pages.setCurrentIndex(0)
             self._default(self.begin_button)
             self.attempt = None
-        elif isinstance(error, PortalUnreachable):
+        elif unreachable(error):
             text = self.tr("The portal cannot be reached; the test needs it. Try again when you are online.")
             if self.attempt is not None and self.result is None:
                 self.clock.start()
-        elif isinstance(error, PortalError):
-            text = error.message
+        elif code is not None:
+            text = refusal_message(error) or code
         else:
             text = self.tr("The test could not be loaded: %1").replace("%1", str(error))
         self._say(text)

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
             Page("approvals", self.tr("Approvals"), {"caseworker"}, self._make_approvals),
             Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
             Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
+            Page("admin", self.tr("Administration"), {"admin"}, self._make_admin),
             Page("dashboard", self.tr("Dashboard"), None, self._make_dashboard),
             Page("audit", self.tr("Audit"), None, self._make_audit),
             Page("attention", self.tr("Needs attention"), None, lambda: AttentionView(ws)),
@@ -92,6 +93,10 @@ class MainWindow(QMainWindow):
     def _make_warnings(self):
         from .warnings import WarningsView
         return WarningsView(self.workspace, sync=self.sync)
+
+    def _make_admin(self):
+        from .admin_page import AdminView
+        return AdminView(self.workspace, sync=self.sync)
 
     def _make_dashboard(self):
         # imported when first shown: the charts bring matplotlib, 0.7 s of a cold start
@@ -191,7 +196,17 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------
     def start(self):
+        if "warnings" in self.page_keys:
+            # Notifications from sign-in on, whatever page is open (the Warnings page may never be).
+            from .escalation import WarningEscalation
+            self.escalation = WarningEscalation(self.workspace, self, self.sync,
+                                                opener=self._open_acknowledgements)
         self.sync.start(immediately=True)
+
+    def _open_acknowledgements(self, warning_id: str):
+        page = self.open_page("warnings")
+        if page is not None:
+            page.open_acknowledgements(warning_id)
 
     def _after_sync(self, result):
         if result.pulled or result.refused or result.pushed:
@@ -221,7 +236,8 @@ class MainWindow(QMainWindow):
 
     def open_case(self, kind: str, entity_id: str):
         # Caseworkers act on open applications in Approvals; a decided one is read in Applications.
-        targets = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"]}
+        targets = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"],
+                   "admin_request": ["admin"]}
         for key in targets.get(kind, []):
             page = self.pages.get(key)
             opener = getattr(page, f"open_{kind}", None) if page else None

@@ -171,8 +171,8 @@ class OutputChecksView(ReviewQueuePage):
     DECISION_KEYS = (("R", "release"), ("W", "withhold"))
     DECISION_FIELD = "verdict"
     SHORTCUT_CONTEXT = Qt.ShortcutContext.WidgetWithChildrenShortcut
-    # Stay on the output just decided: its files stay open, the bar shows the pending mark.
-    STAY_ON_DECIDED = True
+    # On to the next output, as the approvals queue does; the status line names the decided one.
+    STAY_ON_DECIDED = False
 
     def __init__(self, workspace, parent=None, sync=None):
         super().__init__(workspace, parent, sync)
@@ -651,6 +651,13 @@ class OutputChecksView(ReviewQueuePage):
             unverified = [p.meta.get("name") or "?" for p in self.viewer.pages
                           if p.index < len(item.files) and (p.verification is None or not p.verification.ok)]
         return OutputReviewDialog(item, verdict, self, unverified=unverified)
+
+    def outcome_text(self, item: rules.QueueItem, verdict: str) -> str:
+        if verdict == "withhold":
+            return labels.output_status("withheld")
+        if item.ordinal >= item.required:
+            return labels.output_status("released")
+        return self.tr("%1 of %2 releases given").replace("%1", str(item.ordinal)).replace("%2", str(item.required))
 
     def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":

@@ -76,11 +76,14 @@ class ReviewDialog(QDialog):
 
         self.comment_box: QPlainTextEdit | None = None
         self.hint: QLabel | None = None
-        if decision in ("reject", "return"):
-            label = plain_label(self.tr("Reason (required):"))
+        self.comment_required = decision in ("reject", "return")
+        if True:   # a reason for a reject or return; an optional comment with an approval
+            label = plain_label(self.tr("Reason (required):") if self.comment_required
+                                else self.tr("Comment (optional):"))
             self.comment_box = QPlainTextEdit()
-            self.comment_box.setAccessibleName(self.tr("Reason"))
-            self.comment_box.setPlaceholderText(self.tr("Why? The applicant reads this."))
+            self.comment_box.setAccessibleName(self.tr("Reason") if self.comment_required else self.tr("Comment"))
+            self.comment_box.setPlaceholderText(self.tr("Why? The applicant reads this.") if self.comment_required
+                                                else self.tr("For the other caseworkers and the applicant"))
             self.comment_box.setTabChangesFocus(True)
             self.comment_box.setMinimumHeight(110)
             label.setBuddy(self.comment_box)
@@ -97,20 +100,20 @@ class ReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        if self.comment_box is not None:
-            self.ok_button.setDefault(False)
-            self.ok_button.setAutoDefault(False)
-            self.comment_box.textChanged.connect(self._update)
-            for keys in ("Ctrl+Return", "Ctrl+Enter"):
-                QShortcut(QKeySequence(keys), self, activated=self._confirm_if_ready)
+        self.ok_button.setDefault(False)
+        self.ok_button.setAutoDefault(False)
+        self.comment_box.textChanged.connect(self._update)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._confirm_if_ready)
+        if self.comment_required:
             self.comment_box.setFocus()
-        else:
+        else:   # approving stays one key away: Enter on the button, or Ctrl+Enter after a comment
             self.ok_button.setDefault(True)
             self.ok_button.setFocus()
         self._update()
 
     def _update(self):
-        ready = self.comment_box is None or bool(self.comment().strip())
+        ready = not self.comment_required or bool(self.comment().strip())
         too_long = self.comment_box is not None and len(self.comment()) > MAX_COMMENT
         self.ok_button.setEnabled(ready and not too_long)
         if self.hint is not None:

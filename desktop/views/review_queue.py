@@ -395,14 +395,20 @@ class ReviewQueuePage(QWidget):
             self.refresh()
         self._show(self.current_id())
         self.table.setFocus()
-        self._say_queued(summary, online)
+        self._say_queued(summary, online, self.outcome_text(item, decision))
         self._send_soon()
 
     # -- sending ---------------------------------------------------------------------------
     def _online(self) -> bool:
         return self._sync is None or self._sync.online is not False
 
-    def _say_queued(self, summary: str, online: bool):
+    def outcome_text(self, item, decision: str) -> str:
+        """What the case becomes once the portal takes the decision, in words (pages say it)."""
+        return ""
+
+    def _say_queued(self, summary: str, online: bool, outcome: str = ""):
+        if outcome:
+            summary = self.tr("%1 — then %2").replace("%1", summary).replace("%2", outcome)
         self.say((self.tr("Queued: %1. Sending…") if online else
                   self.tr("Queued: %1. You are offline: it is sent when the portal can be reached."))
                  .replace("%1", summary))

@@ -20,14 +20,15 @@ from .widgets import plain_label
 DEMO_USERS = [
     ("anna", "caseworker"), ("bent", "caseworker"), ("clara", "caseworker"), ("helle", "caseworker, supervisor"),
     ("dorte", "supervisor"), ("emil", "supervisor"), ("frida", "coordinator"), ("gustav", "coordinator"),
-    ("admin", "admin"),
+    ("admin", "admin"), ("ida", "admin"), ("jens", "admin"),
 ]
 DEMO_TOTP = {
     "anna": "WAXSE7SXQUGMZGUPXHE4ACRP2UIX4CCE", "bent": "XGKMEMPNLMD6J644PUKEKRSQTMUVZ45S",
     "clara": "RGS23Y2OKP6RIOO3YL2RIYM4QQNNLBAK", "dorte": "GYUW7HROG7NCF36I5UDKRQXDHGIALG2D",
     "emil": "6O4YOJKVJZYO2JHGV5VA5MSFXCQ5JUWU", "frida": "A7PD3XUNA2O4XRGBMN7BTAAEJK7MN3X4",
     "gustav": "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", "helle": "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO",
-    "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR",
+    "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR", "ida": "ESU6GH6DDRQECJK7HZBDRP55QCAX34KW",
+    "jens": "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P",
 }
 
 
@@ -133,6 +134,10 @@ class SignInDialog(QDialog):
         self.sign_in_button.setDefault(True)
         self.offline_button = self.buttons.addButton(self.tr("Work offline"), QDialogButtonBox.ButtonRole.ActionRole)
         self.offline_button.setToolTip(self.tr("Open the encrypted copy on this computer without the portal"))
+        self.enrol_button = self.buttons.addButton(self.tr("I have an enrolment code"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.enrol_button.setToolTip(self.tr("First sign-in: set your password and your authenticator app"))
+        self.enrol_button.clicked.connect(self.enrol)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         if self.offline_mode:
             self.sign_in_button.hide()
@@ -179,6 +184,8 @@ class SignInDialog(QDialog):
         self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy
                                        and not self.offline_mode)
         self.offline_button.setVisible(not self.reauth_for)
+        self.enrol_button.setVisible(not self.reauth_for)
+        self.enrol_button.setEnabled(ready and not self._busy)
         self.offline_button.setEnabled(not self._busy and self.sessions.cache_exists(username))
         if self.demo and hasattr(self, "demo_code"):
             self.demo_code.setEnabled(username in DEMO_TOTP)
@@ -223,6 +230,13 @@ class SignInDialog(QDialog):
         else:
             work = lambda: self.sessions.sign_in(username, password, code)
         Op(work).success(self._done).failure(self._refused).run_in_background()
+
+    def enrol(self):
+        """First sign-in with an enrolment code (its own dialog); signed in, this dialog is done."""
+        from .enrolment import EnrolmentDialog
+        self.enrolment = EnrolmentDialog(self.sessions, self.username.text().strip(), self)
+        self.enrolment.signed_in.connect(self._done)
+        self.enrolment.open()
 
     def _offline(self):
         if not self.offline_button.isEnabled():

@@ -9,9 +9,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..models import labels
+from ..sync.outbox import sync_retry_delay
 from ..tasks import Op
-
-MAX_BACKOFF = 300
 
 
 class SyncController(QObject):
@@ -87,8 +86,7 @@ class SyncController(QObject):
             self.last_sync_at = time.time() if result.error_kind is None else self.last_sync_at
         if result.error_kind in ("offline", "fault"):
             self.failures += 1
-            delay = min(MAX_BACKOFF, self.interval if self.failures == 1 else 5 * 2 ** min(self.failures, 6))
-            delay = min(delay, self.interval)
+            delay = sync_retry_delay(self.failures, self.interval)
         else:
             self.failures = 0
             delay = self.interval
@@ -117,7 +115,7 @@ class SyncController(QObject):
         self.failures += 1
         self.last_result = None
         self.state_changed.emit()
-        self._schedule(min(MAX_BACKOFF, self.interval))
+        self._schedule(sync_retry_delay(self.failures, self.interval))
 
     def _prepare_sort_orders(self):
         """After a full sync, every list column's sort index, in the background: the first sort

@@ -23,7 +23,7 @@ import json
 import time
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+from PySide6.QtWidgets import (QCheckBox, QMessageBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -278,7 +278,7 @@ class WarningComposeDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
 
         self.reach_summary = plain_label("", wrap=True)
         self.reach_summary.setStyleSheet("font-weight: 600;")
@@ -577,8 +577,29 @@ class WarningComposeDialog(QDialog):
         return self.tr("Save on the portal")
 
     # -- saving ------------------------------------------------------------------------------------
-    def save(self):
+    def voids_cosign(self) -> str | None:
+        """Who co-signed the draft being edited: saving the edit removes that co-sign."""
+        if self.mode == MODE_EDIT and self.prepared is not None and self.prepared.cosigned_by:
+            staff = self.workspace.cache.get("staff", self.prepared.cosigned_by) or {}
+            return staff.get("display_name") or self.prepared.cosigned_by
+        return None
+
+    def save(self, cosign_void_confirmed: bool = False):
         if self.busy or self.problems_now():
+            return
+        cosigner = self.voids_cosign()
+        if cosigner and not cosign_void_confirmed:
+            # Said before saving, not discovered afterwards: the edit needs a new co-sign.
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove the co-sign?"), self.tr(
+                "%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must "
+                "co-sign the changed text before it can be sent.").replace("%1", cosigner), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            go = box.addButton(self.tr("Save and remove co-sign"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.buttonClicked.connect(lambda b: self.save(cosign_void_confirmed=True) if b is go else None)
+            self.cosign_question = box
+            box.open()
             return
         form = self.form()
         calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)

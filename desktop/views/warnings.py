@@ -44,7 +44,6 @@ from .widgets import heading, plain_label, separator, set_column_widths
 
 log = logging.getLogger(__name__)
 
-ESCALATION_INTERVAL_MS = 60_000
 COL_ID, COL_TITLE, COL_SEVERITY, COL_TLP, COL_STATUS, COL_ACKS = range(6)
 SEVERITY_RANK = {s: n for n, s in enumerate(rules.SEVERITIES)}
 
@@ -443,7 +442,7 @@ class WarningsView(QWidget):
 
     request_sync = Signal()
 
-    def __init__(self, workspace, parent=None, sync=None, *, clock=time.time, notifier=None):
+    def __init__(self, workspace, parent=None, sync=None, *, clock=time.time):
         super().__init__(parent)
         self.workspace = workspace
         self.cache = workspace.cache
@@ -451,14 +450,12 @@ class WarningsView(QWidget):
         self._sync = sync
         self.clock = clock
         self.section = rules.SECTION_ALL
-        self.notifier = notifier
         self.dialog = None
         self.confirm_box: QMessageBox | None = None
         self._watched: dict[int, str] = {}          # outbox id -> what it does, until the portal answers
         self._select_after_sync: str | None = None
         self._organisations: list[dict] | None = None
         self._refreshing = False
-        self.tracker = rules.EscalationTracker(workspace.user.get("id"))
         self.setObjectName("warningsView")
 
         title = heading(self.tr("Warnings"))
@@ -541,15 +538,9 @@ class WarningsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         if sync is not None:
             sync.finished.connect(self._sync_finished)
-        self.escalation_timer = QTimer(self)
-        self.escalation_timer.setInterval(ESCALATION_INTERVAL_MS)
-        self.escalation_timer.timeout.connect(self.check_escalation)
-        self.escalation_timer.start()
         self.new_button.setEnabled("coordinator" in workspace.roles)
         if "coordinator" not in workspace.roles:
             self.new_button.setToolTip(self.tr("Only coordinators write warnings."))
-        if self.cache.counts().get("warning"):
-            self.tracker.prime(self._all_warnings(), self.clock())   # old news is not notified at sign-in
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
@@ -988,11 +979,6 @@ class WarningsView(QWidget):
         if self._select_after_sync and self.cache.get("warning", self._select_after_sync) is not None:
             target, self._select_after_sync = self._select_after_sync, None
             self.open_warning(target)
-        if not self.tracker.primed:
-            if result.online and not result.error and not result.stopped:
-                self.tracker.prime(self._all_warnings(), self.clock())
-            return
-        self.check_escalation()
 
     def _report_watched(self):
         for outbox_id, summary in list(self._watched.items()):
@@ -1006,49 +992,12 @@ class WarningsView(QWidget):
                                          .replace("%1", summary).replace("%2", (row or {}).get("last_error") or ""))
                 del self._watched[outbox_id]
 
-    # -- escalation -----------------------------------------------------------------------------
-    def check_escalation(self) -> list[rules.Event]:
-        """Notify once per new event: recipients overdue, a new critical warning."""
-        if not shiboken6.isValid(self) or not cache_is_open(self.cache):
-            return []
-        if not self.tracker.primed:
-            # Nothing to compare with until a sync has filled the offline copy: the first
-            # complete round is the baseline (see _sync_finished).
-            return []
-        events = self.tracker.check(self._all_warnings(), self.clock())
-        if not events:
-            return []
-        notifier = self._notifier()
-        for event in events:
-            if event.kind == "overdue":
-                title = self.tr("Overdue: %1").replace("%1", event.warning_id)
-                message = self.tr("%1 organisations have not acknowledged “%2” in time. Follow them up on its "
-                                  "acknowledgement board.").replace("%1", str(event.count)).replace("%2", event.title)
-                notifier.notify(("overdue", event.warning_id, event.revision), title, message, event.warning_id)
-            else:
-                title = self.tr("New critical warning: %1").replace("%1", event.warning_id)
-                notifier.notify(("critical", event.warning_id), title, event.title, event.warning_id, critical=True)
-        return events
-
-    def _notifier(self):
-        if self.notifier is None:
-            from ..notify import Notifier
-            window = self.window()
-            self.notifier = Notifier(window, self)
-            self.notifier.activated.connect(self._notification_opened)
-        return self.notifier
-
-    def _notification_opened(self, warning_id: str):
-        window = self.window()
-        opener = getattr(window, "open_case", None)
-        if callable(opener) and window is not self:
-            opener("warning", warning_id)
-        else:
-            self.open_warning(warning_id)
-        if window is not None:
-            window.raise_()
-            window.activateWindow()
+    def open_acknowledgements(self, warning_id: str) -> bool:
+        """A notification was opened: the warning, on its acknowledgement board."""
+        if self.open_warning(warning_id) is False:
+            return False
         self.detail.tabs.setCurrentWidget(self.detail.board)
+        return True
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("Warnings: select a row to see its text, acknowledgements and revisions")]

@@ -2,17 +2,9 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "certification")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents", "certification")
 
 
 def load_domain_routers():
-    routers = []
-    for name in DOMAIN_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{__name__}.{name}":
-                raise
-            continue
-        routers.append(module.router)
-    return routers
+    """Every listed area's router; a missing module is an error, never a silently absent area."""
+    return [importlib.import_module(f"{__name__}.{name}").router for name in DOMAIN_MODULES]

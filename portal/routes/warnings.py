@@ -91,7 +91,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import re
 import threading
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
@@ -100,7 +99,7 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import entities
+from .. import entities, incidents
 from ..api import PortalContext, context, iso, parse_iso, perform, require
 from ..certification.gate import certified_decider
 from ..errors import ApiError, invalid_field, not_found
@@ -108,51 +107,17 @@ from ..visibility import project
 
 log = logging.getLogger("portal")
 
-SEVERITIES = ("low", "medium", "high", "critical")
-TLPS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
-ACK_STATES = ("received", "mitigated", "not_affected")
-NEEDS_COSIGN = frozenset({"high", "critical"})
-CONTENT_FIELDS = ("title", "summary", "body", "severity", "tlp", "recipients", "cves", "ack_hours", "valid_until")
+# The rules (fields, limits, co-sign, overdue, the acknowledgement report) are the
+# desktop's too: rules/warnings.py.
+from rules.warnings import (ACK_STATES, CONTENT_FIELDS, MAX_ACK_HOURS, MAX_BODY, MAX_CVES, MAX_NOTE,  # noqa: E402,F401
+                            MAX_ORG_IDS, MAX_REASON, MAX_SUMMARY, MAX_TITLE, MIN_ACK_HOURS, NEEDS_COSIGN, SEVERITIES,
+                            TLPS, ack_report, ack_revision, is_expired, is_overdue, needs_cosign, red_violation,
+                            revision_time as _revision_time, text_problem, valid_cve)
 
-MAX_TITLE = 300
-MAX_SUMMARY = 5000
-MAX_BODY = 50_000
-MAX_NOTE = 5000
-MAX_REASON = 2000
-MAX_CVES = 200
-MAX_ORG_IDS = 5000
-MIN_ACK_HOURS, MAX_ACK_HOURS = 1, 720
 EXPIRY_SWEEP_SECONDS = 30.0
-
-_CVE_RE = re.compile(r"^CVE-(\d{4})-\d{4,19}$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TITLE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
-
 
 # ---------------------------------------------------------------------------
 # Pure rules (unit-tested with explicit times)
-
-
-def is_overdue(acknowledged: bool, due_at: float | None, now: float, status: str = "sent") -> bool:
-    """Not acknowledged for the current revision and strictly after the deadline.
-
-    At exactly `due_at` the recipient is still in time.
-    """
-    return status == "sent" and not acknowledged and due_at is not None and now > due_at
-
-
-def is_expired(status: str, valid_until: float | None, now: float) -> bool:
-    """A sent warning expires strictly after `valid_until` (it is valid until then, inclusive)."""
-    return status == "sent" and valid_until is not None and now > valid_until
-
-
-def needs_cosign(severity: str, previous_severity: str | None = None) -> bool:
-    """High and critical need a co-sign; so does a revision of a warning that was high or critical."""
-    return severity in NEEDS_COSIGN or previous_severity in NEEDS_COSIGN
-
-
-def red_violation(tlp: str, recipients: dict) -> bool:
-    return tlp == "RED" and bool(recipients.get("sectors") or recipients.get("regions"))
 
 
 def version_ok(expected: int, current: int, content_version: int | None) -> bool:
@@ -166,7 +131,7 @@ def parse_valid_until(text: str) -> float:
     if not isinstance(text, str) or "T" not in text.upper():
         raise ValueError("valid_until: give an ISO 8601 date-time such as 2026-12-31T23:59:00Z")
     try:
-        moment = dt.datetime.fromisoformat(text.strip().upper().replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(text.strip().upper())
     except ValueError:
         raise ValueError("valid_until: not an ISO 8601 date-time (e.g. 2026-12-31T23:59:00Z)") from None
     if moment.tzinfo is None:
@@ -182,10 +147,11 @@ def check_text(field: str, value: str, *, required: bool, single_line: bool = Fa
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError(f"{field}: contains an invalid character (an unpaired surrogate)") from None
-    if (_TITLE_CONTROL_RE if single_line else _CONTROL_RE).search(value):
+    problem = text_problem(value, required=required, single_line=single_line)
+    if problem == "control":
         what = "control characters or line breaks" if single_line else "control characters"
         raise ValueError(f"{field}: must be plain text without {what}")
-    if required and not value.strip():
+    if problem == "empty":
         raise ValueError(f"{field}: must not be empty")
     return value
 
@@ -193,8 +159,7 @@ def check_text(field: str, value: str, *, required: bool, single_line: bool = Fa
 def check_cves(cves: list, year_now: int) -> list[str]:
     out: list[str] = []
     for i, cve in enumerate(cves):
-        match = _CVE_RE.match(cve) if isinstance(cve, str) else None
-        if not match or not 1999 <= int(match.group(1)) <= year_now + 1:
+        if not valid_cve(cve, year_now):
             raise ValueError(f"cves.{i}: {cve!r} is not a CVE id (CVE-YYYY-NNNN)")
         if cve not in out:
             out.append(cve)
@@ -229,6 +194,8 @@ class WarningIn(BaseModel):
     cves: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=MAX_CVES)
     ack_hours: AckHours
     valid_until: str | None = Field(None, max_length=40)
+    incident_ids: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        default_factory=list, max_length=100, description="the incident reports this warning answers")
 
 
 class ChangesIn(BaseModel):
@@ -367,17 +334,6 @@ def _editable(warning: dict) -> tuple[dict, bool]:
     raise _not_open(f"This warning is {warning['status']} and cannot change.")
 
 
-def ack_revision(warning: dict) -> int:
-    return warning.get("ack_revision") or warning.get("revision") or 0
-
-
-def _revision_time(warning: dict, number: int) -> str | None:
-    for r in warning.get("revisions") or []:
-        if r.get("number") == number:
-            return r.get("at")
-    return warning.get("sent_at")
-
-
 def record_ack(tx, warning: dict, org_id: str, state: str, note: str, by: str | None, at: str) -> dict:
     """Record an acknowledgement of the warning's current revision; returns the ack entity."""
     revision = ack_revision(warning)
@@ -506,7 +462,11 @@ def _coordinator(ctx: PortalContext = Depends(context), user: dict = Depends(req
 def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coordinator),
                    ctx: PortalContext = Depends(context)):
     def effect(tx):
-        values = _content_changes(ChangesIn(**body.model_dump(exclude_unset=False)), ctx, tx)
+        values = _content_changes(ChangesIn(**body.model_dump(exclude={"incident_ids"})), ctx, tx)
+        try:
+            incident_ids = incidents.check_linkable(tx, body.incident_ids)
+        except ValueError as problem:
+            raise invalid_field(str(problem)) from None
         values.setdefault("cves", [])
         values.setdefault("valid_until", None)
         now = ctx.clock()
@@ -519,6 +479,7 @@ def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coor
             "ack_due_at": None, "retracted_reason": None, "retracted_at": None, "retracted_by": None,
             "expired_at": None, "revisions": [], "acks": [], "pending_revision": None,
             "addressed_org_ids": entities.addressed_org_ids(tx, values["recipients"]),
+            "incident_ids": incident_ids,
         }
         return 201, _save_content(tx, warning)
 
@@ -670,7 +631,9 @@ def send_warning(request: Request, body: StepIn | None = Body(None),
             cosigned_by=target.get("cosigned_by"), cosigned_at=target.get("cosigned_at"), pending_revision=None)
         if not warning.get("sent_at"):
             warning["sent_at"] = now_text
-        return 201, _save_content(tx, warning)
+        saved = _save_content(tx, warning)
+        incidents.mark_warned(tx, saved, user["id"], now_text)
+        return 201, saved
 
     return perform(ctx, request, user["id"], "warning.send", "warning", found_warning["id"],
                    body.model_dump(exclude_none=True), effect)
@@ -774,50 +737,12 @@ def acknowledge(request: Request, body: AckIn, found=Depends(_recipient_warning)
                    effect, audit_detail={"org_id": body.org_id, "state": body.state})
 
 
-def ack_report(warning: dict, organisations: dict[str, dict], now: float) -> dict:
-    """Per addressed organisation: its acknowledgement of the current revision and whether it is overdue."""
-    revision = ack_revision(warning)
-    due = parse_iso(warning["ack_due_at"]) if warning.get("ack_due_at") else None
-    sent_text = _revision_time(warning, revision) if revision else None
-    sent = parse_iso(sent_text) if sent_text else None
-    rows = []
-    counts = {"addressed": 0, "acknowledged": 0, "pending": 0, "overdue": 0, "late": 0}
-    for org_id in warning.get("addressed_org_ids") or []:
-        org = organisations.get(org_id) or {}
-        mine = [a for a in warning.get("acks") or [] if a.get("org_id") == org_id]
-        current = next((a for a in reversed(mine) if a.get("revision") == revision), None) if revision else None
-        earlier = max((a for a in mine if (a.get("revision") or 0) < revision),
-                      key=lambda a: (a.get("revision") or 0, a.get("at") or ""), default=None)
-        first_at = (current.get("first_at") or current.get("at")) if current else None
-        first = parse_iso(first_at) if first_at else None
-        overdue = is_overdue(current is not None, due, now, warning["status"])
-        late = first is not None and due is not None and first > due
-        rows.append({
-            "org_id": org_id, "name": org.get("name"), "sector": org.get("sector"), "region": org.get("region"),
-            "state": current.get("state") if current else None, "at": current.get("at") if current else None,
-            "first_at": first_at, "note": current.get("note") if current else None, "revision": revision,
-            "overdue": overdue, "late": late,
-            "time_to_ack_seconds": int(first - sent) if (first is not None and sent is not None) else None,
-            "earlier": ({"revision": earlier.get("revision"), "state": earlier.get("state"), "at": earlier.get("at")}
-                        if earlier else None),
-        })
-        counts["addressed"] += 1
-        counts["acknowledged" if current else "pending"] += 1
-        counts["overdue"] += overdue
-        counts["late"] += late
-    return {"warning_id": warning["id"], "status": warning["status"], "revision": revision,
-            "sent_at": sent_text, "ack_due_at": warning.get("ack_due_at"), "now": iso(now),
-            "counts": counts, "recipients": rows}
-
-
 @router.get("/warnings/{warning_id}/acks")
 def list_acks(found=Depends(_warning_dep("coordinator", "admin")), ctx: PortalContext = Depends(context)):
     _user, warning = found
     now = ctx.clock()
     with ctx.store.read() as tx:
         organisations = {o["id"]: o for o in tx.list("organisation")}
-        if warning["status"] == "draft":
-            warning = dict(warning, addressed_org_ids=entities.addressed_org_ids(tx, warning["recipients"]))
     return ack_report(warning, organisations, now)
 
 

@@ -270,6 +270,279 @@
     </message>
 </context>
 <context>
+    <name>AdminText</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Udløbet</translation>
+    </message>
+    <message>
+        <source>no roles</source>
+        <translation>ingen roller</translation>
+    </message>
+    <message>
+        <source>Create user %1 (%2) as %3</source>
+        <translation>Opret brugeren %1 (%2) som %3</translation>
+    </message>
+    <message>
+        <source>Give %1 the role %2 until %3</source>
+        <translation>Giv %1 rollen %2 indtil %3</translation>
+    </message>
+    <message>
+        <source>Give %1 the role %2</source>
+        <translation>Giv %1 rollen %2</translation>
+    </message>
+    <message>
+        <source>Take the role %2 from %1</source>
+        <translation>Fjern rollen %2 fra %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Set the declared conflicts of %1 to: %2</source>
+        <translation>Sæt de erklærede interessekonflikter for %1 til: %2</translation>
+    </message>
+    <message>
+        <source>Reset the password and authenticator of %1</source>
+        <translation>Nulstil adgangskode og godkendelsesapp for %1</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>Deaktivér %1</translation>
+    </message>
+    <message>
+        <source>Emergency access: %1 holds %2 now; ratify or it ends at %3</source>
+        <translation>Nødadgang: %1 har %2 nu; godkend, ellers ophører den %3</translation>
+    </message>
+    <message>
+        <source>This request is already decided or has expired.</source>
+        <translation>Anmodningen er allerede afgjort eller er udløbet.</translation>
+    </message>
+    <message>
+        <source>You made this request: another administrator must decide it.</source>
+        <translation>Du har selv lavet anmodningen: en anden administrator skal afgøre den.</translation>
+    </message>
+    <message>
+        <source>This request is about you: another administrator must decide it.</source>
+        <translation>Anmodningen handler om dig: en anden administrator skal afgøre den.</translation>
+    </message>
+    <message>
+        <source>You have approved it already: it needs another administrator.</source>
+        <translation>Du har allerede godkendt den: den kræver en anden administrator.</translation>
+    </message>
+    <message>
+        <source>A rejection needs a comment giving the reason.</source>
+        <translation>En afvisning kræver en kommentar med begrundelsen.</translation>
+    </message>
+    <message>
+        <source>Your decision is waiting to be sent; wait until the portal has answered.</source>
+        <translation>Din afgørelse venter på at blive sendt; vent, til portalen har svaret.</translation>
+    </message>
+    <message>
+        <source>Say why this change is needed.</source>
+        <translation>Skriv, hvorfor ændringen er nødvendig.</translation>
+    </message>
+    <message>
+        <source>Nobody asks for a change about themselves; another administrator must.</source>
+        <translation>Ingen beder om en ændring om sig selv; det må en anden administrator gøre.</translation>
+    </message>
+    <message>
+        <source>This would leave fewer than 2 active administrators.</source>
+        <translation>Så ville der være færre end 2 aktive administratorer.</translation>
+    </message>
+    <message>
+        <source>Nobody holds admin together with a deciding role (caseworker, supervisor or coordinator).</source>
+        <translation>Ingen har administratorrollen sammen med en afgørende rolle (sagsbehandler, supervisor eller koordinator).</translation>
+    </message>
+    <message>
+        <source>A username is 2 to 40 small letters, digits, dots, dashes or underscores, starting with a letter.</source>
+        <translation>Et brugernavn er 2 til 40 små bogstaver, cifre, punktummer, bindestreger eller understreger og begynder med et bogstav.</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name.</source>
+        <translation>Angiv personens navn.</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Vælg mindst én rolle.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Vælg en rolle.</translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation>Vælg en bruger.</translation>
+    </message>
+    <message>
+        <source>Each conflict is an institution&apos;s name.</source>
+        <translation>Hver interessekonflikt er navnet på en institution.</translation>
+    </message>
+    <message>
+        <source>This username is taken.</source>
+        <translation>Brugernavnet er optaget.</translation>
+    </message>
+    <message>
+        <source>The user holds this role already.</source>
+        <translation>Brugeren har allerede denne rolle.</translation>
+    </message>
+    <message>
+        <source>The user does not hold this role.</source>
+        <translation>Brugeren har ikke denne rolle.</translation>
+    </message>
+    <message>
+        <source>A recipient or a security operations centre needs an organisation.</source>
+        <translation>En modtager eller et sikkerhedsovervågningscenter skal høre til en organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Every change to users and roles is a request that another administrator approves (two when it grants administrator).</source>
+        <translation>Enhver ændring af brugere og roller er en anmodning, som en anden administrator godkender (to, når den giver administratorrollen).</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Ny bruger…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange selected user…</source>
+        <translation>Æ&amp;ndr valgt bruger…</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency access…</source>
+        <translation>&amp;Nødadgang…</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Venter på mig</translation>
+    </message>
+    <message>
+        <source>Requests I made</source>
+        <translation>Mine anmodninger</translation>
+    </message>
+    <message>
+        <source>Recent decisions</source>
+        <translation>Seneste afgørelser</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anmodning</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Anmodet af</translation>
+    </message>
+    <message>
+        <source>Comment (needed to reject)</source>
+        <translation>Kommentar (kræves for at afvise)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Godkend</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Afvis</translation>
+    </message>
+    <message>
+        <source>Show enrolment &amp;code…</source>
+        <translation>Vis &amp;tilmeldingskode…</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anmodninger</translation>
+    </message>
+    <message>
+        <source>Requests (%1 waiting)</source>
+        <translation>Anmodninger (%1 venter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n approval(s)</source>
+        <translation>
+            <numerusform>%1 af %n godkendelse</numerusform>
+            <numerusform>%1 af %n godkendelser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a request to see it and decide.</source>
+        <translation>Vælg en anmodning for at se og afgøre den.</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Begrundelse: %1</translation>
+    </message>
+    <message>
+        <source>Asked by %1 on %2; %3; expires %4</source>
+        <translation>Anmodet af %1 den %2; %3; udløber %4</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation>Afvist af %1: %2</translation>
+    </message>
+    <message>
+        <source>The portal refused your last action: %1</source>
+        <translation>Portalen afviste din seneste handling: %1</translation>
+    </message>
+    <message>
+        <source>Select a user on the Users tab first.</source>
+        <translation>Vælg først en bruger under fanen Brugere.</translation>
+    </message>
+    <message>
+        <source>Queued: %1. It is sent with the next sync.</source>
+        <translation>I kø: %1. Den sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>Godkend %1</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>Afvis %1</translation>
+    </message>
+    <message>
+        <source>Emergency access: %1 as %2</source>
+        <translation>Nødadgang: %1 som %2</translation>
+    </message>
+    <message>
+        <source>The code could not be fetched: %1</source>
+        <translation>Koden kunne ikke hentes: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetail</name>
     <message>
         <source>Application detail</source>
@@ -807,6 +1080,10 @@
     <message>
         <source>Sent: the portal accepted your decisions.</source>
         <translation>Sendt: portalen har modtaget dine afgørelser.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1730,61 @@ Du har %2 minutter. %3 rigtige svar består og fornyer din certificering i et å
     </message>
 </context>
 <context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Change a user</source>
+        <translation>Ændr en bruger</translation>
+    </message>
+    <message>
+        <source>Ask for a change to %1</source>
+        <translation>Anmod om en ændring for %1</translation>
+    </message>
+    <message>
+        <source>Give a role</source>
+        <translation>Giv en rolle</translation>
+    </message>
+    <message>
+        <source>Take a role away</source>
+        <translation>Fjern en rolle</translation>
+    </message>
+    <message>
+        <source>Set declared conflicts</source>
+        <translation>Sæt erklærede interessekonflikter</translation>
+    </message>
+    <message>
+        <source>Reset password and authenticator</source>
+        <translation>Nulstil adgangskode og godkendelsesapp</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivér</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Indtil</translation>
+    </message>
+    <message>
+        <source>Declared conflicts</source>
+        <translation>Erklærede interessekonflikter</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>Æ&amp;ndring</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Tidsbegrænsning</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts</source>
+        <translation>&amp;Interessekonflikter</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Save…</source>
@@ -1906,6 +2238,53 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>CreateUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Ny bruger</translation>
+    </message>
+    <message>
+        <source>Ask for a new user</source>
+        <translation>Anmod om en ny bruger</translation>
+    </message>
+    <message>
+        <source>Another administrator approves it (two when it grants administrator). The new user then signs in with a one-time enrolment code that you give them.</source>
+        <translation>En anden administrator godkender den (to, når den giver administratorrollen). Den nye bruger logger derefter ind med en engangskode til tilmelding, som du giver vedkommende.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>Declared conflicts</source>
+        <translation>Erklærede interessekonflikter</translation>
+    </message>
+    <message>
+        <source>Institutions, separated by semicolons</source>
+        <translation>Institutioner, adskilt af semikolon</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Brugernavn</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Fulde navn</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Interessekonflikter</translation>
+    </message>
+</context>
+<context>
     <name>CsvModel</name>
     <message>
         <source>%1, flagged: %2</source>
@@ -1988,6 +2367,191 @@ Nordjylland</translation>
     <message>
         <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
         <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Grant now for 24 hours</source>
+        <translation>Giv nu i 24 timer</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Nødadgang</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>The role is granted at once, for at most %1 hours, and marked as an emergency in the audit. These administrators will be told and asked to ratify it: %2. If nobody ratifies it, it ends by itself.</source>
+        <translation>Rollen gives med det samme, i højst %1 timer, og markeres som nødadgang i revisionssporet. Disse administratorer får besked og bliver bedt om at godkende den: %2. Godkender ingen den, ophører den af sig selv.</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Bruger</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentCodeDialog</name>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Enrolment code for %1</source>
+        <translation>Tilmeldingskode til %1</translation>
+    </message>
+    <message>
+        <source>Shown only this once. Give it to %1 in person or by phone; it is valid until %2. They choose their own password and authenticator with it; you never see either.</source>
+        <translation>Vises kun denne ene gang. Giv den til %1 personligt eller pr. telefon; den gælder til %2. Med den vælger vedkommende selv adgangskode og godkendelsesapp; du ser aldrig nogen af dem.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>First sign-in with an enrolment code</source>
+        <translation>Første login med en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <source>Finish and sign in</source>
+        <translation>Afslut og log ind</translation>
+    </message>
+    <message>
+        <source>Set your password</source>
+        <translation>Vælg din adgangskode</translation>
+    </message>
+    <message>
+        <source>Your administrator gave you a one-time enrolment code. Choose a password of at least %1 characters; nobody else will know it.</source>
+        <translation>Din administrator har givet dig en engangskode til tilmelding. Vælg en adgangskode på mindst %1 tegn; ingen andre kommer til at kende den.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Ny adgangskode igen</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Adgangskodens styrke</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Brugernavn</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>&amp;Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation>Ny &amp;adgangskode</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Styrke</translation>
+    </message>
+    <message>
+        <source>Add Portal Desk to your authenticator app</source>
+        <translation>Føj Portal Desk til din godkendelsesapp</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with your authenticator app, or type the key below into it. Then enter the 6-digit code the app shows.</source>
+        <translation>Scan QR-koden med din godkendelsesapp, eller skriv nøglen herunder ind i den. Indtast derefter den 6-cifrede kode, appen viser.</translation>
+    </message>
+    <message>
+        <source>QR code of your new sign-in key</source>
+        <translation>QR-kode med din nye loginnøgle</translation>
+    </message>
+    <message>
+        <source>Your new sign-in key</source>
+        <translation>Din nye loginnøgle</translation>
+    </message>
+    <message>
+        <source>First six-digit code</source>
+        <translation>Første sekscifrede kode</translation>
+    </message>
+    <message>
+        <source>First &amp;code</source>
+        <translation>Første &amp;kode</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>For kort</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Svag</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Rimelig</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>God</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stærk</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Mindst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De to adgangskoder er forskellige.</translation>
+    </message>
+    <message>
+        <source>That code is not right, or the enrolment code was used or has expired. Enter the code your app shows now.</source>
+        <translation>Koden er forkert, eller tilmeldingskoden er brugt eller udløbet. Indtast den kode, din app viser nu.</translation>
+    </message>
+    <message>
+        <source>Wrong username or enrolment code, or the code was used or has expired. Ask your administrator for a new one.</source>
+        <translation>Forkert brugernavn eller tilmeldingskode, eller koden er brugt eller udløbet. Bed din administrator om en ny.</translation>
+    </message>
+    <message>
+        <source>The portal refused the password: choose at least %1 characters.</source>
+        <translation>Portalen afviste adgangskoden: vælg mindst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in %1 minutes.</source>
+        <translation>For mange mislykkede forsøg. Prøv igen om %1 minutter.</translation>
+    </message>
+    <message>
+        <source>The portal refused: %1</source>
+        <translation>Portalen afviste: %1</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached. Check the network and try again.</source>
+        <translation>Portalen kan ikke nås. Tjek netværket, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>Enrolment failed: %1</source>
+        <translation>Tilmeldingen mislykkedes: %1</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2817,10 @@ Nordjylland</translation>
     <message>
         <source>Keep working</source>
         <translation>Arbejd videre</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +3374,10 @@ Nordjylland</translation>
         <source>Sent: the portal accepted your actions.</source>
         <translation>Sendt: portalen har modtaget dine handlinger.</translation>
     </message>
+    <message>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
+    </message>
 </context>
 <context>
     <name>OutputReviewDialog</name>
@@ -3271,6 +3843,18 @@ Nordjylland</translation>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
     </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>
@@ -3377,6 +3961,10 @@ Nordjylland</translation>
     <message>
         <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
         <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
+    </message>
+    <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
     </message>
 </context>
 <context>
@@ -3881,6 +4469,69 @@ Nordjylland</translation>
         <source>Open offline copy</source>
         <translation>Åbn offline kopi</translation>
     </message>
+    <message>
+        <source>I have an enrolment code</source>
+        <translation>Jeg har en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>First sign-in: set your password and your authenticator app</source>
+        <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Search by name, username, role or conflict</source>
+        <translation>Søg efter navn, brugernavn, rolle eller interessekonflikt</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Søg brugere</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Roles and grants</source>
+        <translation>Roller og tildelinger</translation>
+    </message>
+    <message>
+        <source>Certified until</source>
+        <translation>Certificeret til</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Interessekonflikter</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
+        <source>(emergency until %1)</source>
+        <translation>(nødadgang indtil %1)</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(indtil %1)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
 </context>
 <context>
     <name>WarningComposeDialog</name>
@@ -4224,6 +4875,18 @@ Nordjylland</translation>
         <source>Your changes are still here; try again.</source>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
+    <message>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
+    </message>
+    <message>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
+    </message>
 </context>
 <context>
     <name>WarningDetail</name>
@@ -4394,6 +5057,24 @@ Nordjylland</translation>
     <message>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningEscalation</name>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Over fristen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s) have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
+        <translation>
+            <numerusform>%n organisation har ikke kvitteret for “%2” i tide. Følg op på advarslens kvitteringsoversigt.</numerusform>
+            <numerusform>%n organisationer har ikke kvitteret for “%2” i tide. Følg op på advarslens kvitteringsoversigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New critical warning: %1</source>
+        <translation>Ny kritisk advarsel: %1</translation>
     </message>
 </context>
 <context>
@@ -4870,18 +5551,6 @@ Nordjylland</translation>
         <translation>Portalen afviste “%1”: %2. Se Kræver handling.</translation>
     </message>
     <message>
-        <source>Overdue: %1</source>
-        <translation>Over fristen: %1</translation>
-    </message>
-    <message>
-        <source>%1 organisations have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
-        <translation>%1 organisationer har ikke kvitteret for “%2” i tide. Følg op på dem på advarslens kvitteringsoversigt.</translation>
-    </message>
-    <message>
-        <source>New critical warning: %1</source>
-        <translation>Ny kritisk advarsel: %1</translation>
-    </message>
-    <message>
         <source>Warnings: select a row to see its text, acknowledgements and revisions</source>
         <translation>Advarsler: vælg en række for at se tekst, kvitteringer og udgaver</translation>
     </message>
@@ -5111,6 +5780,25 @@ Nordjylland</translation>
     <message>
         <source>value %1</source>
         <translation>værdi %1</translation>
+    </message>
+</context>
+<context>
+    <name>_RequestDialog</name>
+    <message>
+        <source>Justification</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Why is this change needed?</source>
+        <translation>Hvorfor er ændringen nødvendig?</translation>
+    </message>
+    <message>
+        <source>Justification (seen by the other administrators and in the audit)</source>
+        <translation>Begrundelse (ses af de andre administratorer og i revisionssporet)</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>Anmod om godkendelse</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AdminView</name>
+    <message numerus="yes">
+        <source>%1 of %n approval(s)</source>
+        <translation>
+            <numerusform>%1 of %n approval</numerusform>
+            <numerusform>%1 of %n approvals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsView</name>
     <message numerus="yes">
         <source>⚠ %n day(s) left</source>
@@ -109,6 +119,16 @@
         <translation>
             <numerusform>Management samples: %1, holding %n output. They are chosen by supervisors, not drawn, and are not counted above.</numerusform>
             <numerusform>Management samples: %1, holding %n outputs. They are chosen by supervisors, not drawn, and are not counted above.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WarningEscalation</name>
+    <message numerus="yes">
+        <source>%n organisation(s) have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</source>
+        <translation>
+            <numerusform>%n organisation has not acknowledged “%2” in time. Follow it up on the acknowledgement board.</numerusform>
+            <numerusform>%n organisations have not acknowledged “%2” in time. Follow them up on its acknowledgement board.</numerusform>
         </translation>
     </message>
 </context>
