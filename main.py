@@ -5,11 +5,15 @@ installed bundle has no Python interpreter of its own, so the embedded demo port
 same program started again with that first argument (see desktop/embedded.py).
 """
 
+import multiprocessing
 import os
 import sys
 
 
 def run() -> int:
+    # The portal checks outputs in worker processes started as this program again (spawn):
+    # in an installed bundle this lets such a start become the worker instead of the app.
+    multiprocessing.freeze_support()
     if len(sys.argv) > 1 and sys.argv[1] == "--run-portal":
         from portal.__main__ import main as portal_main
         return portal_main(sys.argv[2:])

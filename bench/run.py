@@ -14,6 +14,7 @@ Scenarios (each figure is printed beside its floor, measured in the same run):
   5 the portal's change feed: page time, many concurrent clients (one and two
     portal processes on one database), concurrent writers
   6 the automatic output check of a 1,000,000-cell table
+  7 the portal answering (/health, a feed page) while 8 large hostile outputs are checked
 
 The seeded portal database is kept between runs (see --data-dir; bench/backends.py
 for PostgreSQL) and served from a copy. A full run writes bench/RESULTS.md; a full
@@ -37,7 +38,7 @@ from bench.common import (DEFAULT_DATA_DIR, ROOT, SCALES, USERNAME, Client, Figu
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 RESULTS_BACKENDS = ROOT / "bench" / "RESULTS-backends.md"   # the portal on SQLite and PostgreSQL (--db both)
-ALL = (1, 2, 3, 4, 5, 6)
+ALL = (1, 2, 3, 4, 5, 6, 7)
 PORTAL_SCENARIOS = (1, 2, 5)      # the ones whose figures depend on the portal's database
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -48,7 +49,7 @@ def parse_args(argv=None):
                         help="full: 100,000 applications and outputs; smoke: a small run for CI")
     parser.add_argument("--applications", type=int, help="override the scale's number of applications")
     parser.add_argument("--outputs", type=int, help="override the scale's number of outputs")
-    parser.add_argument("--only", help="comma-separated scenario numbers (1-6); 2-4 also run 1, which fills the cache")
+    parser.add_argument("--only", help="comma-separated scenario numbers (1-7); 2-4 also run 1, which fills the cache")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
                         help="where seeded portal databases are kept between runs (default: the temp folder)")
     parser.add_argument("--results", type=Path,
@@ -135,12 +136,31 @@ def _run_backend(scale: Scale, scenarios, data_dir: Path, log, key: str, pg_url:
                                   r["check_seconds"], "s", floor=r["csv_reader_seconds"],
                                   floor_name="csv.reader over the same bytes", max_value=2.0,
                                   note=f"best of 3; verdict {r['verdict']}, {r['findings']} findings listed"))
+        if 7 in scenarios:
+            figures += _checks_under_load(scale, log)
     finally:
         if portal is not None:
             portal.close()
         backend.close()
         shutil.rmtree(work, ignore_errors=True)
     return figures
+
+
+def _checks_under_load(scale: Scale, log) -> list[Figure]:
+    from bench import bench_check_load
+    log("scenario 7: /health and a feed page while 8 large hostile outputs are checked")
+    r = bench_check_load.run(8, scale.check_rows, log=log)
+    answers = ", ".join(f"{r['answers'].count(c)} x {c}" for c in sorted(set(r["answers"])))
+    note = (f"8 submissions of {r['bytes'] / 1e6:.1f} MB of CPR-like numbers from 4 researchers (2 each); answers "
+            f"{answers}; the load lasted {r['wall']:.1f} s; {r['loaded_health']['n']} health calls and "
+            f"{r['loaded_feed']['n']} feed pages under load (median health {r['loaded_health']['median'] * 1000:.0f} ms)")
+    return [
+        Figure("7 Checks under load", "/health, slowest answer while outputs are checked", r["loaded_health"]["max"],
+               "s", floor=r["idle_health"]["max"], floor_name="slowest /health idle", max_value=1.0, note=note),
+        Figure("7 Checks under load", "feed page (1,000 changes), median while outputs are checked",
+               r["loaded_feed"]["median"], "s", floor=r["idle_feed"]["median"], floor_name="the same page idle",
+               note=f"p95 {r['loaded_feed']['p95']:.3f} s, max {r['loaded_feed']['max']:.3f} s under load"),
+    ]
 
 
 # -- reporting --------------------------------------------------------------------------------

@@ -6,17 +6,19 @@ client, the encrypted cache and the sync engine.
 A cache that cannot be used (damaged, of a schema this version does not know,
 not a cache at all, or not opened by the key at hand) never blocks signing in
 and never loses unsent actions silently. At sign-in it is rebuilt: its unsent
-actions are read as far as possible and exported to a JSON file in the
-"rescued" folder of the data folder, the file is set aside (kept, not deleted),
-a new cache is made, the rescued actions are queued again with their own
-Idempotency-Keys (one the portal already applied has no second effect), and
-`Workspace.notes` tells the user all of it, naming the export file. Opening
-offline cannot rebuild (the portal is needed): it exports the actions and says
-to sign in online.
+actions are read as far as possible and exported, encrypted with the cache key
+(sync/sealed.py), to a file in the "rescued" folder of the data folder, the
+cache file is set aside (kept, not deleted), a new cache is made, the rescued
+actions are queued again with their own Idempotency-Keys (one the portal already
+applied has no second effect) and the export is then removed; `Workspace.notes`
+tells the user all of it (naming the export file when it stays: actions of
+another account). Opening offline cannot rebuild (the portal is needed): it
+exports the actions, sealed, and says to sign in online.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from .sync.cache import (SALT_SUFFIX, Cache, CacheBusy, CacheCorrupt, CacheError
                          cache_path, rescue_outbox, set_aside, wipe_cache_files)
 from .sync.engine import SyncEngine
 from .sync.outbox import Outbox
+from .sync.sealed import SealError, read_sealed
 from .sync.secrets import SecretStore, normalise_portal
 
 RESCUE_FOLDER = "rescued"
@@ -203,14 +206,14 @@ class SessionManager:
         notes = [f"The offline copy on this computer could not be used ({error})."
                  + (f" It was set aside as {aside.name}" if aside else "")
                  + " and a new copy is being fetched from the portal."]
-        if rescue.file is not None:
-            text = f"{len(rescue.actions)} unsent action(s) were saved to {rescue.file}"
-            if requeued:
-                text += (f" and {requeued} queued again: they are sent now (one the portal already"
-                         " received has no second effect).")
-            else:
-                text += "; they belong to another account and were not queued again."
-            notes.append(text)
+        if rescue.actions and same_owner:
+            # Queued again in the new copy: exports of them (this one, one made offline) have done their job.
+            self._remove_requeued_exports(cache, key.key)
+            notes.append(f"{len(rescue.actions)} unsent action(s) were rescued and {requeued} queued again: they "
+                         "are sent now (one the portal already received has no second effect).")
+        elif rescue.file is not None:
+            notes.append(f"{len(rescue.actions)} unsent action(s) were saved, encrypted, to {rescue.file}; they "
+                         "belong to another account and were not queued again.")
         elif rescue.readable:
             notes.append("It held no unsent actions.")
         else:
@@ -219,6 +222,19 @@ class SessionManager:
         if rescue.skipped:
             notes.append(f"{rescue.skipped} damaged entries of its outbox could not be read.")
         return cache, key.from_password, notes
+
+    def _remove_requeued_exports(self, cache: Cache, key: bytes) -> None:
+        """Delete the sealed exports this key opens whose every action is in the outbox now."""
+        queued = {r["idempotency_key"] for r in Outbox(cache).all(limit=1_000_000)}
+        folder = Path(self.rescue_dir)
+        for file in folder.glob("*.sealed") if folder.is_dir() else ():
+            try:
+                actions = read_sealed(file, key).get("actions") or []
+            except (SealError, OSError, ValueError):
+                continue     # another user's, or damaged: not ours to remove
+            if all(a.get("idempotency_key") in queued for a in actions):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(file)
 
     def _open(self, client: PortalClient, username: str, user: dict, password: str, offline: bool) -> Workspace:
         notes: list[str] = []

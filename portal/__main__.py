@@ -30,6 +30,8 @@ def serve(argv) -> int:
                         help="with --demo: recipients acknowledge sent warnings over time")
     parser.add_argument("--threads", type=_positive, default=None,
                         help="requests one process serves at once (default 8); for more cores run more processes")
+    parser.add_argument("--anonymous-per-minute", type=_positive, default=120,
+                        help="audit entries callers without a token may cause per address and minute (default 120)")
     parser.add_argument("--log-level", default="warning")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="end when standard input closes (the desktop's embedded demo portal: it ends "
@@ -43,7 +45,7 @@ def serve(argv) -> int:
 
     from .server import build
     app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
-                sampling_path=args.sampling, threads=args.threads)
+                sampling_path=args.sampling, threads=args.threads, anonymous_per_minute=args.anonymous_per_minute)
     logging.basicConfig(level=args.log_level.upper())
     # A longer keep-alive: under load uvicorn's 5 s timer closed idle connections the clients
     # were about to reuse ("remote end closed connection").

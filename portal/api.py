@@ -31,6 +31,7 @@ class PortalContext:
     sampling: Any = None          # sampling config (rules.sampling.SamplingConfig)
     clock: Callable[[], float] = auth.now
     threads: int = 8              # requests served at once by this process (see app.create_app)
+    anonymous_budget: Any = None  # guard.AnonymousBudget: audit entries per minute for callers without a token
     extra: dict = field(default_factory=dict)
 
     def now_iso(self) -> str:
@@ -122,6 +123,11 @@ def perform(ctx: PortalContext, request: Request, caller_id: str, action: str, e
             status, answer, outcome = refusal.status, refusal.body(), "refused"
             headers = refusal.headers or None
             detail["code"] = refusal.code
+            if refusal.status in (401, 403, 404):
+                # Refused before the caller was shown to may see the case: its entry (which
+                # the caller reads back in /audit) must not tell the case's state.
+                detail.pop("before", None)
+                detail.pop("after", None)
             if on_refusal is not None:
                 on_refusal(tx, refusal)
         tx.audit_append(ctx.now_iso(), caller_id, action, entity, entity_id, outcome, detail)
@@ -131,13 +137,39 @@ def perform(ctx: PortalContext, request: Request, caller_id: str, action: str, e
     return JSONResponse(answer, status_code=status, headers=headers)
 
 
-def audit_refusal(ctx: PortalContext, request: Request, error: ApiError) -> None:
-    """Every refused call is audited, including those refused before a route ran."""
+def audit_read(ctx: PortalContext, user: dict, action: str, entity: str, entity_id: str,
+               detail: dict | None = None) -> None:
+    """Reads of sensitive things (TLP:RED text, CSAF exports, sample draws) are audited too."""
+    with ctx.store.write() as tx:
+        tx.audit_append(ctx.now_iso(), user["id"], action, entity, entity_id, "ok", dict(detail or {}))
+
+
+MAX_AUDITED_PATH = 200   # an unmatched URL is stored up to this many characters
+
+
+def audit_refusal(ctx: PortalContext, request: Request, error: ApiError, outcome: str = "refused") -> None:
+    """Every refused call is audited, including those refused before a route ran.
+
+    What an entry stores is bounded (the route's template, else the path cut short), and
+    callers without a token write only as much as the anonymous budget allows."""
     user = getattr(request.state, "user", None)
+    route = request.scope.get("route")
+    path = route.path if route is not None else request.url.path
+    if len(path) > MAX_AUDITED_PATH:
+        path = path[:MAX_AUDITED_PATH] + "…"
+    action = f"{request.method} {path}"
+    detail = {"code": error.code, "status": error.status}
+    if user is None and ctx.anonymous_budget is not None:
+        from .guard import client_address
+        verdict = ctx.anonymous_budget.take(client_address(request))
+        if verdict == "over":
+            return
+        if verdict == "first_over":
+            action, outcome = "audit.throttled", "refused"
+            detail = {"code": "too_many_requests", "address": client_address(request),
+                      "per_minute": ctx.anonymous_budget.per_minute}
     try:
         with ctx.store.write() as tx:
-            tx.audit_append(ctx.now_iso(), user["id"] if user else None,
-                            f"{request.method} {request.scope.get('route').path if request.scope.get('route') else request.url.path}",
-                            None, None, "refused", {"code": error.code, "status": error.status})
+            tx.audit_append(ctx.now_iso(), user["id"] if user else None, action, None, None, outcome, detail)
     except Exception:  # the refusal must still be answered
         log.exception("could not audit a refusal")

@@ -1,4 +1,5 @@
-"""The FastAPI application: routers, error answers in the contract's shape, body limits."""
+"""The FastAPI application: routers, error answers in the contract's shape, the request gate
+(body limits and the token check before any body is parsed: guard.py)."""
 
 from __future__ import annotations
 
@@ -14,79 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from . import API_PREFIX, __version__
 from .api import PortalContext, audit_refusal
 from .errors import ApiError
+from .guard import MAX_BODY_BYTES, AnonymousBudget, RequestGate  # noqa: F401  (MAX_BODY_BYTES: the largest body, outputs')
 
 log = logging.getLogger("portal")
-
-MAX_BODY_BYTES = 40 * 1024 * 1024  # outputs carry files as base64; the per-file limits are the check's
-
-
-class BodyLimit:
-    """Refuse oversize bodies early: by Content-Length before reading, else while streaming.
-    The refusals are audited like every other (the caller named when its token is good)."""
-
-    def __init__(self, app, limit: int, ctx: PortalContext | None = None):
-        self.app, self.limit, self.ctx = app, limit, ctx
-
-    async def _refuse(self, scope, receive, send, status: int, code: str, message: str):
-        if self.ctx is not None:
-            await run_in_threadpool(_audit_early_refusal, self.ctx, scope, ApiError(status, code, message))
-        await JSONResponse({"error": {"code": code, "message": message}}, status_code=status)(scope, receive, send)
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        too_large = (413, "too_large", "The request body is too large.")
-        if length is not None:
-            try:
-                if int(length) > self.limit:
-                    return await self._refuse(scope, receive, send, *too_large)
-            except ValueError:
-                return await self._refuse(scope, receive, send, 400, "bad_request", "Bad Content-Length.")
-        seen = 0
-        answered = False
-
-        async def limited_receive():
-            nonlocal seen, answered
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    # Answer 413 now: a route whose body FastAPI parses would turn the
-                    # exception below into its own 400 ("error parsing the body").
-                    if not answered:
-                        answered = True
-                        await self._refuse(scope, receive, send, *too_large)
-                    raise _BodyTooLarge()
-            return message
-
-        async def guarded_send(message):
-            if not answered:             # nothing after the 413
-                await send(message)
-
-        try:
-            await self.app(scope, limited_receive, guarded_send)
-        except _BodyTooLarge:
-            if not answered:
-                await self._refuse(scope, receive, send, *too_large)
-
-
-def _audit_early_refusal(ctx: PortalContext, scope, error: ApiError) -> None:
-    """Audit a refusal made before routing: the caller from its token when it is a good one."""
-    from .api import current_user
-    request = Request(scope)
-    try:
-        request.state.user = current_user(request, ctx)
-    except ApiError:
-        pass          # no caller, or a bad token: audited without one
-    except Exception:  # noqa: BLE001 - the refusal is answered and audited all the same
-        log.exception("could not identify the caller of a refused request")
-    audit_refusal(ctx, request, error)
-
-
-class _BodyTooLarge(Exception):
-    pass
-
 
 def _validation_error(request: Request, exc: RequestValidationError) -> ApiError:
     errors = exc.errors()
@@ -145,6 +76,8 @@ def create_app(ctx: PortalContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+    if ctx.anonymous_budget is None:
+        ctx.anonymous_budget = AnonymousBudget()
 
     # Routes run on a thread pool; their work is mostly Python under the GIL. With the
     # default 40 threads, 50 clients paging the feed cost 4x the CPU per page of one client
@@ -178,8 +111,10 @@ def create_app(ctx: PortalContext) -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": {"code": "internal_error", "message": "The portal met an unexpected error."}},
-                            status_code=500)
+        error = ApiError(500, "internal_error", "The portal met an unexpected error.")
+        # A failure is on record too (the store may be what failed: then the log has it).
+        await run_in_threadpool(audit_refusal, ctx, request, error, "error")
+        return JSONResponse(error.body(), status_code=500)
 
     from .routes import core
     app.include_router(core.router, prefix=API_PREFIX)
@@ -187,5 +122,5 @@ def create_app(ctx: PortalContext) -> FastAPI:
     for router in load_domain_routers():
         app.include_router(router, prefix=API_PREFIX)
 
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, ctx=ctx)
+    app.add_middleware(RequestGate, ctx=ctx)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import hmac
 import secrets
@@ -11,32 +12,57 @@ import time
 import pyotp
 
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# OWASP's minimum for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1 (128 MiB, a
+# fraction of a second per check). Older hashes are rehashed at the next successful sign-in.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+MAX_SCRYPT_N = 2**20       # what a stored hash may ask for (bounds the memory a check takes)
 LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW = 15 * 60
 TOKEN_TTL = 8 * 3600
 TOTP_STEP = 30
 
 
+def _maxmem(n: int, r: int, p: int) -> int:
+    # scrypt needs 128 * r * (n + p) bytes and a little more; OpenSSL's default cap is 32 MiB.
+    return 128 * r * (n + p + 2) + 1024 * 1024
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=_maxmem(n, r, p))
+
+
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, 32)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
     try:
         _, n, r, p, salt, digest = stored.split("$")
-        candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                                   dklen=len(digest) // 2)
-    except (ValueError, TypeError):
+        n, r, p = int(n), int(r), int(p)
+        if not (1 < n <= MAX_SCRYPT_N and 0 < r <= 32 and 0 < p <= 16):
+            return False
+        candidate = _scrypt(password, bytes.fromhex(salt), n, r, p, len(digest) // 2)
+    except (ValueError, TypeError, MemoryError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-# A fixed hash to verify against when the username is unknown, so that the
-# answer takes as long as for a real user and does not tell whether it exists.
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
+def needs_rehash(stored: str) -> bool:
+    """Whether a stored hash was made with other parameters than today's."""
+    try:
+        kind, n, r, p, _salt, _digest = stored.split("$")
+        return kind != "scrypt" or (int(n), int(r), int(p)) != (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    except (ValueError, AttributeError):
+        return True
+
+
+@functools.lru_cache(maxsize=1)
+def dummy_hash() -> str:
+    """A hash to verify against when the username is unknown, so that the answer takes as long
+    as for a real user and does not tell whether it exists. Made on first need, once per process."""
+    return hash_password(secrets.token_hex(8))
 
 
 def totp_step(secret: str, code: str, now: float) -> int | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from portal import __version__
+from rules.cve import is_cve
 
 CSAF_VERSION = "2.0"
 CSAF_CATEGORY = "csaf_security_incident_response"
@@ -72,7 +74,6 @@ CVSS_SCHEMA_FILES = {
     "https://www.first.org/cvss/cvss-v3.1.json": "cvss-v3.1.json",
 }
 
-_CVE_RE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,}$")
 
 
 # --------------------------------------------------------------------------
@@ -232,6 +233,14 @@ def _deadline_notes(warning: dict) -> list[dict]:
             "title": "Validity",
             "text": f"This warning is valid until {warning['valid_until']}.",
         })
+    malformed = _malformed_cves(warning)
+    if malformed:
+        notes.append({
+            "category": "other",
+            "title": "Identifiers left out",
+            "text": "These identifiers of the warning are not CVE ids and are not listed as vulnerabilities: "
+                    + ", ".join(malformed),
+        })
     return notes
 
 
@@ -254,13 +263,18 @@ def _cve_reference(cve: str) -> dict:
 
 
 def _cves(warning: dict) -> list[str]:
-    """The warning's CVEs, each once (mandatory test 6.1.23), in given order."""
+    """The warning's CVEs, each once (mandatory test 6.1.23), in given order. A stored id
+    that is not a CVE id (say, one kept from before ids were checked in ASCII) is left out
+    and named in a note (`_malformed_cves`), not a failed export."""
     seen: dict[str, None] = {}
     for cve in warning.get("cves") or []:
-        if not isinstance(cve, str) or not _CVE_RE.match(cve):
-            raise ValueError(f"malformed CVE id {cve!r}")
-        seen.setdefault(cve, None)
+        if is_cve(cve):
+            seen.setdefault(cve, None)
     return list(seen)
+
+
+def _malformed_cves(warning: dict) -> list[str]:
+    return [repr(c) for c in warning.get("cves") or [] if not is_cve(c)]
 
 
 def _vulnerability(warning: dict, cve: str) -> dict:

@@ -44,6 +44,12 @@ CERTIFIED_DAYS = 330
 # Researchers whose certification lapses within 30 days (the caseworkers' "lapsing soon").
 LAPSING_SOON = {4: 12, 9: 25}
 DEMO_PASSWORD = "demo"
+# The demo password's scrypt hash (today's parameters), made once: the password is public, so
+# one salt for every demo user and database costs nothing, and seeding a demo portal skips a
+# slow hash (a fraction of a second on an idle core, several on a busy one). Made afresh should
+# the parameters change (auth.needs_rehash).
+DEMO_PASSWORD_HASH = ("scrypt$131072$8$1$3e61f2dce9becf820bc009e8f3f93bb7$"
+                      "df54c82723c6d575bc0b2b6eb81137a6c163ed2f7c8940f7c70e4118fbc13599")
 
 INSTITUTIONS = [
     ("University of Copenhagen", "university"), ("Aarhus University", "university"),
@@ -126,8 +132,11 @@ REGION_OF = {
 }
 
 
-def _region_of(name: str) -> str:
+def _region_of(name: str, rng: random.Random) -> str:
     if name in REGION_OF:
+        # These names once took a random region; the draw is still made, and ignored, so that
+        # everything seeded after them (researchers, cases, samples) stays as it was.
+        rng.choice(entities.REGIONS)
         return REGION_OF[name]
     for region, towns in TOWNS.items():
         if any(t in name for t in towns):
@@ -142,11 +151,11 @@ def organisations(rng: random.Random) -> list[dict]:
         orgs.append({"id": f"ORG-{len(orgs) + 1:03d}", "name": name, "sector": sector, "region": region})
 
     for name in ORG_NAMES["hospital"]:
-        add(name, "hospital", _region_of(name))
+        add(name, "hospital", _region_of(name, rng))
     for region in entities.REGIONS:
         add(region, "region", region)
     for name in ORG_NAMES["municipality"]:
-        add(name, "municipality", _region_of(name))
+        add(name, "municipality", _region_of(name, rng))
     for region, towns in TOWNS.items():
         for town in towns:
             for i in range(2):
@@ -206,7 +215,8 @@ def seed_demo(store, now: float | None = None, seed: int = 2026) -> dict:
 
 
 def _seed(tx, rng: random.Random, now: float, today: float) -> None:
-    password_hash = auth.hash_password(DEMO_PASSWORD)  # one slow hash, shared salt is fine for demo users only
+    password_hash = DEMO_PASSWORD_HASH if not auth.needs_rehash(DEMO_PASSWORD_HASH) \
+        else auth.hash_password(DEMO_PASSWORD)   # one slow hash, shared salt is fine for demo users only
     for username, name, roles, secret, links in USERS:
         user = {"id": f"u-{username}", "username": username, "display_name": name, "roles": roles,
                 "password_hash": password_hash, "totp_secret": secret,

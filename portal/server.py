@@ -9,6 +9,7 @@ from rules import sampling
 from . import checks
 from .api import PortalContext
 from .app import create_app
+from .guard import AnonymousBudget
 from .store import open_store
 
 
@@ -22,8 +23,11 @@ def load_sampling(path: str) -> sampling.SamplingConfig:
 
 
 def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_ttl: float | None = None,
-          simulate: bool = False, sampling_path: str | None = None, threads: int | None = None):
+          simulate: bool = False, sampling_path: str | None = None, threads: int | None = None,
+          anonymous_per_minute: int | None = None):
     ctx = PortalContext(store=None)
+    if anonymous_per_minute is not None:
+        ctx.anonymous_budget = AnonymousBudget(per_minute=anonymous_per_minute)
     if threads is not None:
         ctx.threads = threads
     # a connection for every request thread, the expiry sweep and the demo's simulator

@@ -332,6 +332,28 @@ class Tx(UserAdminTx):
         self.execute("INSERT INTO counters (name, value) VALUES (?, ?) "
                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
 
+    # -- leases: at most N of something in progress, across processes ----------
+    # Kept in `counters` as "lease:GROUP:ID" -> expiry (epoch seconds): no schema of their own.
+    def lease_take(self, group: str, lease_id: str, now: float, until: float, limit: int) -> bool:
+        """Take one of `limit` leases of `group` until `until`, dropping expired ones first; False when all are held."""
+        prefix = f"lease:{group}:"
+        self.execute("DELETE FROM counters WHERE substr(name, 1, ?) = ? AND value < ?",
+                     (len(prefix), prefix, int(now)))
+        held = self.execute("SELECT COUNT(*) FROM counters WHERE substr(name, 1, ?) = ?",
+                            (len(prefix), prefix)).fetchone()[0]
+        if held >= limit:
+            return False
+        self.execute("INSERT INTO counters (name, value) VALUES (?, ?)", (prefix + lease_id, int(until) + 1))
+        return True
+
+    def lease_release(self, group: str, lease_id: str) -> None:
+        self.execute("DELETE FROM counters WHERE name = ?", (f"lease:{group}:{lease_id}",))
+
+    def leases_held(self, group: str) -> int:
+        prefix = f"lease:{group}:"
+        return self.execute("SELECT COUNT(*) FROM counters WHERE substr(name, 1, ?) = ?",
+                            (len(prefix), prefix)).fetchone()[0]
+
     # -- audit ------------------------------------------------------------
     def audit_append(self, at: str, actor_id: str | None, action: str, entity: str | None,
                      entity_id: str | None, outcome: str, detail: dict) -> dict:
@@ -434,6 +456,12 @@ class Tx(UserAdminTx):
              user["display_name"], user.get("researcher_id"), user.get("org_id"),
              json.dumps(user["grants"]) if user.get("grants") is not None else None),
         )
+
+    def user_set_password_hash(self, user_id: str, new_hash: str, old_hash: str) -> bool:
+        """Replace a password hash (a rehash with stronger parameters) unless it changed meanwhile."""
+        cur = self.execute("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?",
+                           (new_hash, user_id, old_hash))
+        return cur.rowcount == 1
 
     def token_insert(self, token_hash: str, user_id: str, created_at: float, expires_at: float) -> None:
         self.execute("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",

@@ -105,12 +105,29 @@ def project(kind: str, data: dict | None, user: dict) -> dict | None:
         data = dict(data)
         data["reviews"] = [{k: v for k, v in r.items() if k != "reviewer_id"} for r in data.get("reviews", [])]
     elif kind == "warning" and not roles & {"coordinator", "admin"}:
-        org = user.get("org_id")
-        data = dict(data)
-        data["acks"] = [a for a in data.get("acks", []) if a.get("org_id") == org]
-        data.pop("addressed_org_ids", None)  # who else was warned is not theirs to know
-        data.pop("pending_revision", None)   # a revision in preparation is not sent yet
-        data.pop("incident_ids", None)       # which centres reported it is the coordinators' to know
+        # Not who else was warned, nor a revision in preparation, nor which centres reported it.
+        data = recipient_view(data, user.get("org_id"))
     elif kind == "incident" and not roles & {"coordinator", "admin"}:
         data = {k: data.get(k) for k in INCIDENT_REPORTER_FIELDS}
     return data
+
+
+# What a recipient organisation sees of a warning: the text and its own part, never who
+# else was told (other organisations) nor which staff wrote, edited, co-signed or sent it.
+RECIPIENT_WARNING_FIELDS = (
+    "id", "version", "revision", "ack_revision", "content_version", "title", "summary", "body", "severity",
+    "tlp", "cves", "valid_until", "ack_hours", "status", "sent_at", "ack_due_at", "retracted_reason",
+    "retracted_at", "expired_at", "created_at", "updated_at",
+)
+RECIPIENT_REVISION_FIELDS = ("number", "at", "summary")
+
+
+def recipient_view(data: dict, org: str | None) -> dict:
+    view = {k: data[k] for k in RECIPIENT_WARNING_FIELDS if k in data}
+    recipients = data.get("recipients") or {}
+    view["recipients"] = {"sectors": list(recipients.get("sectors") or []),
+                          "regions": list(recipients.get("regions") or []),
+                          "org_ids": [o for o in recipients.get("org_ids") or [] if o == org]}
+    view["revisions"] = [{k: r.get(k) for k in RECIPIENT_REVISION_FIELDS} for r in data.get("revisions") or []]
+    view["acks"] = [a for a in data.get("acks") or [] if a.get("org_id") == org]
+    return view

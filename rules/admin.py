@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .text import is_plain_text
+
 KINDS = ("create_user", "grant_role", "revoke_role", "set_conflicts", "reset_credentials", "deactivate")
 EMERGENCY_KIND = "emergency_grant"
 ALL_KINDS = KINDS + (EMERGENCY_KIND,)
@@ -101,7 +103,7 @@ def invalid_fields(kind: str, target: dict) -> list[str]:
         if not isinstance(target.get("username"), str) or not USERNAME.match(target["username"]):
             bad.append("username")
         name = target.get("display_name")
-        if not isinstance(name, str) or not name.strip() or len(name) > 200:
+        if not isinstance(name, str) or not name.strip() or len(name) > 200 or not is_plain_text(name, single_line=True):
             bad.append("display_name")
         roles = target.get("roles")
         if (not isinstance(roles, list) or not roles or len(set(roles)) != len(roles)
@@ -117,7 +119,8 @@ def invalid_fields(kind: str, target: dict) -> list[str]:
     if kind in ("create_user", "set_conflicts"):
         conflicts = target.get("conflicts", [] if kind == "create_user" else None)
         if (not isinstance(conflicts, list) or len(conflicts) > 50
-                or any(not isinstance(c, str) or not c.strip() or len(c) > 200 for c in conflicts)):
+                or any(not isinstance(c, str) or not c.strip() or len(c) > 200
+                       or not is_plain_text(c, single_line=True) for c in conflicts)):
             bad.append("conflicts")
     return bad
 

@@ -9,9 +9,10 @@ Times are epoch seconds; timestamps are read with `rules.timestamps`.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
+from .cve import CVE_RE as _ASCII_CVE_RE, cve_problem
+from .text import is_plain_text
 from .timestamps import epoch, iso
 
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -32,9 +33,7 @@ MAX_CVES = 200
 MAX_ORG_IDS = 5000
 MIN_ACK_HOURS, MAX_ACK_HOURS = 1, 720
 
-CVE_RE = re.compile(r"^CVE-(\d{4})-\d{4,19}$")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")          # multi-line text keeps tabs and breaks
-SINGLE_LINE_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+CVE_RE = _ASCII_CVE_RE      # ASCII digits only (rules/cve.py)
 
 
 def is_overdue(acknowledged: bool, due_at: float | None, now: float, status: str | None = "sent") -> bool:
@@ -59,18 +58,18 @@ def red_violation(tlp: str | None, recipients: dict | None) -> bool:
     return tlp == "RED" and bool(recipients.get("sectors") or recipients.get("regions"))
 
 
-def valid_cve(cve: object, year_now: int) -> bool:
+def valid_cve(value: object, year_now: int) -> bool:
     """CVE-YYYY-NNNN… with a year from 1999 to next year."""
-    match = CVE_RE.match(cve) if isinstance(cve, str) else None
-    return bool(match) and 1999 <= int(match.group(1)) <= year_now + 1
+    return cve_problem(value, year_now) is None
 
 
 def text_problem(value: str, *, required: bool, single_line: bool = False, limit: int | None = None) -> str | None:
-    """Why a text field is refused: "empty", "control" (control characters; line
-    breaks too in a single-line field), "too_long", or None."""
+    """Why a text field is refused: "empty", "control" (what rules/text.py refuses:
+    control characters, line breaks too in a single-line field, bidi overrides),
+    "too_long", or None."""
     if required and not value.strip():
         return "empty"
-    if (SINGLE_LINE_CONTROL_RE if single_line else CONTROL_RE).search(value):
+    if not is_plain_text(value, single_line=single_line):
         return "control"
     if limit is not None and len(value) > limit:
         return "too_long"

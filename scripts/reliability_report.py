@@ -40,7 +40,48 @@ SCENARIOS = {
     "tests/test_security_fuzz.py": "API fuzzing from the OpenAPI document",
     "tests/test_security_auth.py": "Brute force, TOTP replay, tokens, audit tampering",
     "tests/test_security_input.py": "Oversize bodies and files, hostile text in every free-text field",
+    "tests/test_security_pentest_portal.py": "Penetration test findings, portal: leaks, token before body, "
+                                             "audit flooding, text hygiene, password hashing",
+    "tests/test_security_pentest_desktop.py": "Penetration test findings, desktop: no portal text as rich text, "
+                                              "no proxy from the environment, sealed rescue, per-user lockout",
+    "tests/test_security_release_path.py": "Output release path: ACRO claims, disguised tables, sidecars, "
+                                           "unreleased files, hostile load",
 }
+
+# The findings of the penetration test (issue 16): each closed, each with the test that shows it.
+PORTAL_PENTEST = "tests/test_security_pentest_portal.py"
+DESKTOP_PENTEST = "tests/test_security_pentest_desktop.py"
+PENTEST = [
+    ("A refused review does not tell the case's state in the caller's own audit entries",
+     PORTAL_PENTEST, "test_a_refused_review_does_not_tell_the_case_state"),
+    ("Resubmitting to an unknown application and to another's: the same answer (no enumeration)",
+     PORTAL_PENTEST, "test_an_unknown_application_and_anothers_answer_alike"),
+    ("Recipients see their own organisation and the text, no other recipients, no staff fields (feed and GET)",
+     PORTAL_PENTEST, "test_a_recipient_sees_only_its_own_organisation_and_no_staff"),
+    ("Reads of TLP:RED text (GET and feed), CSAF exports and sample draws are audited",
+     PORTAL_PENTEST, "test_reads_of_red_text_csaf_and_samples_are_audited"),
+    ("A 500 leaves an audit entry", PORTAL_PENTEST, "test_a_500_leaves_an_audit_entry"),
+    ("The token is checked before a body is read or parsed",
+     PORTAL_PENTEST, "test_a_body_without_a_good_token_is_refused_before_it_is_read"),
+    ("Body caps per route (sign-in: 4 KB)", PORTAL_PENTEST, "test_sign_in_takes_a_few_hundred_bytes"),
+    ("An unmatched URL is stored cut short in the audit", PORTAL_PENTEST, "test_an_unmatched_url_is_stored_cut_short"),
+    ("Anonymous callers write to the audit within a budget per address",
+     PORTAL_PENTEST, "test_anonymous_callers_write_to_the_audit_within_a_budget"),
+    ("C0 controls and bidi overrides refused in every stored text field (rules/text.py)",
+     PORTAL_PENTEST, "test_controls_and_bidi_overrides_are_refused_in_stored_text"),
+    ("CVE ids in ASCII digits only", PORTAL_PENTEST, "test_a_cve_takes_ascii_digits_only"),
+    ("A stored malformed CVE id does not make the CSAF export a 500",
+     PORTAL_PENTEST, "test_a_stored_malformed_cve_does_not_break_the_csaf_export"),
+    ("scrypt N=2^17, r=8, p=1; older hashes rehashed at the next sign-in",
+     PORTAL_PENTEST, "test_passwords_are_hashed_with_scrypt_n_2_17_and_old_hashes_rehashed"),
+    ("No portal text reaches a tooltip, label or model tooltip as rich text (every page of five roles)",
+     DESKTOP_PENTEST, "test_no_portal_text_reaches_a_tooltip_or_label_as_rich_text"),
+    ("HTTP(S)_PROXY from the environment is ignored; a proxy only by setting",
+     DESKTOP_PENTEST, "test_requests_ignore_proxies_from_the_environment"),
+    ("Rescued unsent actions are sealed with the cache key (and removed once queued again)",
+     DESKTOP_PENTEST, "test_rescued_actions_are_sealed_with_the_cache_key"),
+    ("The sign-in dialog's lockout holds one username", DESKTOP_PENTEST, "test_the_sign_in_lockout_holds_one_username"),
+]
 
 LIMITATIONS = [
     "The audit chain shows any edit, deletion, insertion or reordering of entries, also when the attacker "
@@ -305,6 +346,16 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
         w("Failed:")
         for t in failures:
             w(f"- `{t['file']}::{t['name']}`")
+    w("")
+    w("## Penetration test findings, closed")
+    w("")
+    w("| finding | test | result |")
+    w("|---|---|---|")
+    for finding, file, name in PENTEST:
+        runs = [t for t in tests if t["file"] == file and (t["name"] == name or t["name"].startswith(name + "["))]
+        result = ("not run" if not runs else "failed" if any(t["outcome"] == "failed" for t in runs)
+                  else f"passed ({len(runs)})" if all(t["outcome"] == "passed" for t in runs) else "skipped")
+        w(f"| {finding} | `{file.rsplit('/', 1)[-1]}::{name}` | {result} |")
     w("")
     w("## Fixed while writing these scenarios")
     w("")

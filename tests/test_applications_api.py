@@ -307,7 +307,9 @@ def test_resubmission_refusals_in_order(portal):
         assert_error(post(portal, user, "/applications/APP-0000-0000/resubmissions", {"bad": 1}), 403,
                      "role_required")
         assert_error(post(portal, user, path, good), 403, "role_required")
-    assert_error(post(portal, "rikke", "/applications/APP-0000-0000/resubmissions", {"bad": 1}), 404, "not_found")
+    # An unknown id and another researcher's application: the same answer (ids cannot be enumerated).
+    assert_error(post(portal, "rikke", "/applications/APP-0000-0000/resubmissions", {"bad": 1}), 403,
+                 "not_applicant")
     # Another researcher's returned application: not_applicant, even with a bad body.
     _, apps = demo_world(portal)
     others = next(a for a in apps.values() if a["status"] == "returned" and a["applicant_id"] != "R-0001")

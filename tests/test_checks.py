@@ -594,17 +594,19 @@ def test_recorded_acro_bundle_is_imported():
     by_file = {}
     for f in findings(result):
         by_file.setdefault(f["file"], []).append((f["rule"], f["row"], f["column"]))
+    # ACRO's cells are added; the portal's own zero finding on the same table stays
     assert by_file["region_by_education_0.csv"] == [
         ("acro:status", None, None),
         ("acro:threshold", 2, "basic"), ("acro:zeros", 2, "higher"), ("acro:threshold", 2, "higher"),
-        ("acro:threshold", 2, "upper"), ("acro:threshold", 3, "upper")]
+        ("acro:threshold", 2, "upper"), ("zero", 2, "higher"), ("acro:threshold", 3, "upper")]
     assert by_file["output_1_0.csv"] == [
         ("acro:status", None, None), ("acro:nk-rule", 0, "M"), ("acro:p-ratio", 0, "M"), ("acro:nk-rule", 1, "F"),
         ("acro:threshold", 2, "M"), ("acro:threshold", 3, "M")]
-    # ACRO's review of the custom image is its verdict; our needs_person is not added on top
-    assert by_file["ages.png"] == [("acro:status", None, None)]
-    # passing outputs (pivot table, regression) add nothing, nor do outputs whose files were not submitted
-    assert set(by_file) == {"region_by_education_0.csv", "output_1_0.csv", "ages.png"}
+    # ACRO's review of the custom image does not replace the portal's own needs_person
+    assert sorted(by_file["ages.png"]) == [("acro:status", None, None), ("needs_person", None, None)]
+    # the bundle names session summaries that were not submitted: said once, changing no verdict
+    assert by_file["results.json"] == [("acro_mismatch", None, None)]
+    assert set(by_file) == {"results.json", "region_by_education_0.csv", "output_1_0.csv", "ages.png"}
 
 
 def test_acro_cell_findings_carry_value_and_masked_message():
@@ -615,13 +617,14 @@ def test_acro_cell_findings_carry_value_and_masked_message():
     assert status["value"] == "fail" and "MinimumThresholdCheck" in status["message"]
 
 
-def test_files_covered_by_acro_are_not_checked_again():
-    # alone, our own check (min 3) finds nothing in this table, so make ACRO the only judge of a passing output
+def test_files_covered_by_acro_are_still_checked_by_the_portal():
+    # alone, our own check (min 3) finds nothing in these tables: ACRO's pass adds nothing
     result = check_output(bundle_files(ACRO_BUNDLE, "results.json", "output_2_0.csv", "output_3_0.csv"), Rules())
-    assert result["verdict"] == "pass" and findings(result) == []
-    # region_by_education has a zero our check would report as "zero"; covered, only ACRO's names appear
+    assert result["verdict"] == "pass"
+    assert {f["rule"] for f in findings(result)} == {"acro_mismatch"}
+    # region_by_education has a zero our check reports as "zero" beside ACRO's own cells
     covered = check_output(bundle_files(ACRO_BUNDLE, "results.json", "region_by_education_0.csv"), Rules())
-    assert all(f["rule"].startswith("acro:") for f in findings(covered))
+    assert cells(covered, "zero") == {(2, "higher")}
 
 
 def test_acro_exception_request_is_mentioned():
@@ -762,3 +765,55 @@ def test_title_line_with_a_comma_above_a_tab_table():
     text = "Table 6: admissions, by region\nregion\tadmissions\nNorth\t2\nSouth\t55\n"
     result = check_output([("t.tsv", text.encode())], Rules())
     assert ("threshold", 0, "admissions") in {(f["rule"], f["row"], f["column"]) for f in result["findings"]}
+
+
+# --------------------------------------------------------------------------- tables in any file (issue 15)
+
+
+def test_latex_tabular_with_multicolumn_and_formatting():
+    text = (r"\begin{tabular}{l r r}\toprule \multicolumn{1}{c}{\textbf{Region}} & Men & Women \\ \midrule"
+            "\n" r"Capital & \textbf{412} & 398 \\" "\n" r"Zealand & 2 & 250 \\ % a comment & 1" "\n"
+            r"\bottomrule\end{tabular}")
+    result = check(("table.tex", text))
+    assert cells(result, "threshold") == {(1, "Men")}
+    assert findings(result, "threshold")[0]["message"].startswith("Table 1 (LaTeX tabular, line 1)")
+
+
+def test_html_nested_tables_are_read_apart():
+    text = ("<table><tr><th>layout</th></tr><tr><td><table><tr><th>group</th><th>n</th></tr>"
+            "<tr><td>A</td><td>1</td></tr><tr><td>B</td><td>40</td></tr></table></td></tr></table>")
+    assert cells(check(("page.html", text)), "threshold") == {(0, "n")}
+
+
+def test_yaml_is_read_with_the_safe_loader_only():
+    hostile = "- !!python/object/apply:os.system ['echo owned']\n- group: A\n  n: 1\n"
+    result = check(("data.yaml", hostile))
+    assert result["verdict"] == "pass" and result["files"][0]["kind"] == "text"
+    assert cells(check(("data.yml", "- group: A\n  n: 1\n- group: B\n  n: 40\n")), "threshold") == {(0, "n")}
+
+
+def test_json_list_of_rows_and_markdown_without_outer_pipes():
+    assert cells(check(("rows.json", '[["group", "n"], ["A", 2], ["B", 50]]')), "threshold") == {(0, "n")}
+    assert cells(check(("t.md", "group | n\n--- | ---\nA | 2\nB | 50\n")), "threshold") == {(0, "n")}
+
+
+def test_text_that_is_one_delimited_table_is_kind_table_whatever_its_name():
+    result = check(("counts.txt", "region;n\nA;2\nB;40\n"), ("counts.R", "region,n\nA,7\nB,40\n"))
+    assert [f["kind"] for f in result["files"]] == ["table", "table"]
+    assert [(f["file"], f["row"]) for f in findings(result, "threshold")] == [("counts.txt", 0)]
+
+
+def test_prose_with_a_few_commas_gives_no_findings():
+    text = "Dear reviewer,\nthanks, and see below.\nBest, Rikke\n\nThe model converged after 12 iterations.\n"
+    assert check(("letter.txt", text))["verdict"] == "pass"
+
+
+def test_acro_disagrees_where_the_bundle_passes_a_breach():
+    bundle = json.dumps({"version": "1.0", "results": {"t": {"status": "pass", "files": [{"name": "t.csv"}]}}})
+    result = check(("results.json", bundle), ("t.csv", "group,n\nA,1\nB,50\n"))
+    assert result["verdict"] == "fail"
+    [disagree] = findings(result, "acro_disagrees")
+    assert disagree["file"] == "t.csv" and disagree["value"] == "threshold"
+    # a bundle that flags the file too is no disagreement
+    bundle = bundle.replace('"pass"', '"fail"')
+    assert findings(check(("results.json", bundle), ("t.csv", "group,n\nA,1\nB,50\n")), "acro_disagrees") == []

@@ -334,8 +334,6 @@ def test_hostile_text_stays_unchanged(text):
         {"tlp": "PURPLE"},
         {"severity": "severe"},
         {"status": "archived"},
-        {"cves": ["CVE-2024-34"]},
-        {"cves": ["cve-2024-3400"]},
         {"title": ""},
         {"summary": "", "body": ""},
         {"revision": 2},  # the warning says 2, its revisions end at 1
@@ -348,6 +346,14 @@ def test_hostile_text_stays_unchanged(text):
 def test_warnings_that_cannot_conform_are_refused(changes):
     with pytest.raises(ValueError):
         warning_to_csaf(make_warning(**changes))
+
+
+@pytest.mark.parametrize("cve", ["CVE-2024-34", "cve-2024-3400", "CVE-\uff12\uff10\uff12\uff14-\uff11\uff12\uff13\uff14"])
+def test_stored_ids_that_are_not_cve_ids_are_left_out_and_named(cve):
+    doc = warning_to_csaf(make_warning(cves=[cve, "CVE-2024-3400"]))
+    assert [v["cve"] for v in doc["vulnerabilities"]] == ["CVE-2024-3400"]
+    assert any(repr(cve) in n["text"] for n in doc["document"]["notes"])
+    assert validate_csaf(doc) == []
 
 
 def test_first_revision_falls_back_to_sent_at():

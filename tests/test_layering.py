@@ -53,3 +53,24 @@ def test_a_broken_contract_is_reported(tmp_path):
                       encoding="utf-8")
     result = _lint(config)
     assert result.returncode != 0 and "1 broken" in result.stdout
+
+
+def test_no_sql_outside_the_sync_layer():
+    # Views and models ask the cache by name (desktop/sync/reads.py); SQL lives in desktop/sync.
+    offenders = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        if "sync" in path.relative_to(ROOT / "desktop").parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for needle in (".query(", "SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM"):
+            if needle in text:
+                offenders.append(f"{path.relative_to(ROOT)}: {needle.strip()}")
+    assert offenders == []
+
+
+def test_views_build_no_portal_client():
+    # (the session's sign-in, desktop/session.py, makes the workspace's client)
+    paths = sorted([*(ROOT / "desktop" / "views").rglob("*.py"), *(ROOT / "desktop" / "models").rglob("*.py")])
+    offenders = [str(p.relative_to(ROOT)) for p in paths
+                 if "PortalClient(" in p.read_text(encoding="utf-8") or "._request(" in p.read_text(encoding="utf-8")]
+    assert offenders == []

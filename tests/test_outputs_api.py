@@ -623,6 +623,12 @@ def test_researcher_sees_status_changes_but_no_sample_details(steered):
 def test_file_contents_for_supervisors_admin_and_the_owner(steered):
     p = steered
     out = ok(submit(p, project_of(p), ("trend.csv", CLEAN), ("trend.png", PNG)))
+    assert out["status"] == "held"   # the image needs a person
+    # the researcher reads the files back only once the output is released
+    for index in (0, 1):
+        assert_error(get(p, "rikke", f"/outputs/{out['id']}/files/{index}"), 403, "not_released")
+    held = ok(review(p, "dorte", as_supervisor(p, out), "release", "Checked the image."))
+    ok(review(p, "emil", held, "release", "Agreed."))
     for user in ("dorte", "admin", "rikke", "helle"):
         for index, data, kind in ((0, CLEAN, "table"), (1, PNG, "image")):
             body = ok(get(p, user, f"/outputs/{out['id']}/files/{index}"), 200)
@@ -668,9 +674,9 @@ def test_submissions_reviews_and_samples_are_audited(steered):
                        ("output.review", "u-dorte", "ok", None)]
     submitted, _, reviewed = entries
     draw = outputs(p)[out["id"]]["draw"]
-    assert submitted["detail"]["after"] == {"version": 1, "status": "held",
+    assert submitted["detail"]["after"] == {"version": 1, "status": "held", "held_because": ["check:fail"],
                                             "draw_sha256": hashlib.sha256(canonical_json(draw).encode()).hexdigest()}
-    assert submitted["detail"]["check"] == {"verdict": "fail", "findings": 2, "files": out["files"]}
+    assert submitted["detail"]["check"] == {"verdict": "fail", "findings": 2, "rules": ["cpr"], "files": out["files"]}
     assert submitted["detail"]["project_id"] == project["id"]
     assert reviewed["detail"]["before"] == {"version": 1, "status": "held", "releases": 0}
     assert reviewed["detail"]["after"] == {"version": 2, "status": "withheld", "releases": 0}

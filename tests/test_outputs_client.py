@@ -6,15 +6,17 @@ per portal (TOTP replay protection)."""
 from __future__ import annotations
 
 import base64
+import json
 import os
 import tempfile
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.models import outputs as rules
+from desktop.views.output_viewer import Words
 from tests.client_helpers import sign_in_through_dialog, start_client, sync_again, wait_for_sync
 
 SHOTS = os.environ.get("PORTAL_DESK_SHOTS") or tempfile.gettempdir()   # screenshots for a person to look at
@@ -295,8 +297,12 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     dialog = view.dialog
     assert "as release 1 of 2" in dialog.question.text()
     assert "1 of 2 releases" in dialog.consequence.text()
-    assert dialog.ok_button.isEnabled()            # a release needs no comment
+    # a flagged output: the dialog lists the findings and the release needs a justification
+    assert dialog.justify and not dialog.ok_button.isEnabled()
+    assert "Write a justification" in dialog.hint.text()
+    assert dialog.findings_label is not None and "—" in dialog.findings_label.text()
     dialog.comment_box.setPlainText("Zero cells are structural here.")
+    assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     wait_sent(qtbot, desk)
     sync_again(qtbot, desk)
@@ -349,6 +355,38 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     withheld = feed(fresh_portal, "emil", "output")[other.id]
     assert withheld["status"] == "withheld"
     assert withheld["reviews"][-1]["comment"] == "Cells below the minimum count; aggregate the age groups and resubmit."
+
+
+def test_release_dialog_of_a_cpr_finding_warns_and_the_viewer_names_the_new_findings(qtbot, fresh_portal, tmp_path,
+                                                                                    desks):
+    """Issue 15: an ACRO bundle passing a table of individuals with CPR numbers; the supervisor sees the
+    portal's findings (acro_disagrees among them) and the release dialog warns about personal data."""
+    rows = "\n".join(f"{d:02d}0190-{1000 + d:04d},{30 + d},F" for d in range(1, 13))
+    bundle = json.dumps({"version": "0.4.5", "results": {"out": {
+        "status": "pass", "type": "table", "files": [{"name": "cohort.csv", "sdc": {}}]}}}).encode()
+    out = rikke_submits(fresh_portal, ("results.json", bundle), ("cohort.csv", f"cpr,age,sex\n{rows}\n".encode()))
+    assert out["status"] == "held"
+    desk = desks(fresh_portal, tmp_path)
+    view = outputs_page(qtbot, desk)
+    assert view.select(out["id"])
+    wait_files(qtbot, view, out["id"])
+    item = view.current_item()
+    assert item.verdict == "fail" and dict(item.rules)["acro_disagrees"] == 1
+    words = Words()
+    assert "ACRO passed it" in words.rule("acro_disagrees") and "time budget" in words.rule("check_timeout")
+    key(qtbot, view, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("personal data" in t and "CPR numbers" in t for t in texts), texts
+    assert "cohort.csv" in dialog.findings_label.text() and "CPR number" in dialog.findings_label.text()
+    assert not dialog.ok_button.isEnabled()
+    app = QApplication.instance()
+    before = with_style(app)
+    dialog.resize(1366 // 2, 600)
+    save_shot(dialog, "outputs-release-dialog-cpr.png")
+    app.setStyleSheet(before)
+    dialog.reject()
 
 
 # -- management samples and the overview ---------------------------------------------------------

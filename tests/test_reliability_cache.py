@@ -14,7 +14,6 @@ so, and still exports the actions.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import sqlite3
@@ -25,6 +24,7 @@ import pytest
 import desktop.sync.cache as cache_module
 from desktop.session import SessionManager
 from desktop.sync.cache import Cache, CacheCorrupt, rescue_outbox
+from desktop.sync.sealed import read_sealed
 from desktop.sync.outbox import Outbox
 from desktop.sync.schema import migrations
 from tests.faults import (TotpCodes, add_users, cache_state, feed_state, live, queue_review, record, reviews_by,
@@ -59,12 +59,15 @@ def prepare(world, data_dir: Path, actions: int = 3):
     return sessions, username, user_id, path, {q["idempotency_key"]: app for q, app in zip(queued, apps)}
 
 
-def rescued_keys(sessions) -> set[str]:
+def rescued_keys(sessions, username) -> set[str]:
+    """The actions in the exports left in the rescue folder (sealed with the cache key)."""
     keys = set()
     folder = Path(sessions.rescue_dir)
-    for file in folder.glob("*.json") if folder.exists() else ():
+    key = sessions.secrets.get_cache_key(sessions.portal_id, username)
+    for file in folder.glob("*") if folder.exists() else ():
         assert (file.stat().st_mode & 0o777) == 0o600
-        document = json.loads(file.read_text("utf-8"))
+        assert b"idempotency_key" not in file.read_bytes()      # sealed, not plain JSON
+        document = read_sealed(file, key)
         assert document["format"] == "portal-desk-unsent-actions"
         keys |= {a["idempotency_key"] for a in document["actions"]}
     return keys
@@ -83,7 +86,7 @@ def check_nothing_lost_silently(world, sessions, ws, queued: dict[str, str], use
         assert set(queued) <= outbox
         outcome = "opened as it was"
     else:
-        exported = rescued_keys(sessions)
+        exported = rescued_keys(sessions, ws.username)
         told = " ".join(ws.notes)
         assert "could not be used" in told
         if exported:
@@ -182,7 +185,7 @@ def test_unknown_schema_is_rebuilt_and_its_actions_sent_once(world, tmp_path):
     ws = sign_in_again(world, sessions, username)
     try:
         assert any("could not be used" in n and "schema" in n for n in ws.notes)
-        assert set(queued) == rescued_keys(sessions)
+        assert rescued_keys(sessions, username) == set()      # queued again: the export is removed
         pending = Outbox(ws.cache).pending()
         assert {r["idempotency_key"] for r in pending} == set(queued)
         assert check_nothing_lost_silently(world, sessions, ws, queued, user_id) == "rebuilt, all actions rescued"
@@ -253,7 +256,7 @@ def test_offline_open_of_a_damaged_cache_explains_and_exports(world, tmp_path):
         sessions.open_offline(username)
     message = str(info.value)
     assert "damaged" in message and "Sign in while the portal can be reached" in message
-    assert rescued_keys(sessions) == set(queued) and str(Path(sessions.rescue_dir)) in message
+    assert rescued_keys(sessions, username) == set(queued) and str(Path(sessions.rescue_dir)) in message
     assert path.exists()        # nothing is destroyed offline
     ws = sign_in_again(world, sessions, username)
     try:

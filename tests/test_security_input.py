@@ -1,9 +1,9 @@
 """Issue 7: hostile input. Oversize bodies and files are refused early (413);
 SQL metacharacters and Unicode oddities in every free-text field are stored and
 returned exactly (in the answer, in the change feed and on reading back), or,
-for the few characters a field does not take (control characters in warning
-texts, an unpaired surrogate anywhere), refused with a 4xx: never changed
-silently, never a 500.
+for the characters no stored text takes (control characters other than tab and
+line breaks, none at all in titles; bidi overrides and isolates; an unpaired
+surrogate), refused with a 4xx: never changed silently, never a 500.
 
 Free-text fields covered: application title, purpose, legal basis, review
 comment and resubmission comment; warning title, summary, body, revision
@@ -37,7 +37,7 @@ PAYLOADS = [
     "😀 👩🏽‍⚕️ 🇩🇰 🏳️‍🌈",
     "e\u0301 is not \u00e9",
     "A\u030a \u00c5 \u212b",
-    "\u202eevil\u202c and \u2066isolate\u2069",
+    "mark\u200eLRM\u200fRLM\u061cALM (marks that do not reorder text)",
     "zero\u200bwidth\u200djoin\ufeffbom\u00ad",
     "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟙𝟚𝟛 \U0010fffd",
     "Ærø Ø å — “quotes” ‘single’ «guillemets» … ½ ≥ €",
@@ -104,7 +104,7 @@ def ledger():
 
 # -- text round trips ------------------------------------------------------------------------------
 def test_application_texts_round_trip(portal, s, ledger):
-    for text in PAYLOADS + [BIG_TEXT, NUL]:
+    for text in PAYLOADS + [BIG_TEXT]:
         body = {"title": text[:300], "purpose": text + " purpose", "legal_basis": text + " basis",
                 "registers": ["BEF"]}
         r = s["rikke"].post(portal.api + "/applications", json=body, timeout=30)
@@ -171,6 +171,35 @@ def test_control_characters_in_warning_texts_are_refused_not_changed(portal, s, 
         r = s["frida"].post(portal.api + "/warnings", json={**base, field: text}, timeout=30)
         assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_field", (field, text, r.text)
         ledger.refused += 1
+
+
+REFUSED_TEXT = [NUL, "bell\x07", "esc\x1b[31m", "\u202eevil\u202c", "\u2066isolate\u2069", "c1\x85next line"]
+
+
+def test_controls_and_bidi_overrides_are_refused_in_every_stored_text(portal, s, ledger):
+    """One rule (rules/text.py) for every free-text field the portal stores: 422 invalid_field."""
+    project = approved_project_of_rikke(portal, s)
+    app_id = next(iter(feed_ids(portal, s["anna"], "application")))
+    table = base64.b64encode(b"group,count\nA,120\n").decode()
+    application = {"title": "t", "purpose": "p", "legal_basis": "l", "registers": ["BEF"]}
+    warning = {"title": "t", "summary": "s", "body": "b", "severity": "low", "tlp": "GREEN",
+               "recipients": {"org_ids": ["ORG-001"]}, "cves": [], "ack_hours": 24}
+    for text in REFUSED_TEXT:
+        calls = [(s["rikke"], "/applications", {**application, field: text}) for field in application
+                 if field != "registers"]
+        calls += [(s["anna"], f"/applications/{app_id}/reviews",
+                   {"decision": "return", "comment": text, "expected_version": 1}),
+                  (s["rikke"], "/outputs", {"project_id": project, "comment": text,
+                                            "files": [{"name": "t.csv", "content_base64": table}]}),
+                  (s["rikke"], "/outputs", {"project_id": project, "comment": "c",
+                                            "files": [{"name": f"t{text}.csv", "content_base64": table}]}),
+                  (s["dorte"], "/samples", {"scope": "researcher", "target_id": "R-0001", "count": 1,
+                                            "reason": text})]
+        calls += [(s["frida"], "/warnings", {**warning, field: text}) for field in ("title", "summary", "body")]
+        for session, path, body in calls:
+            r = session.post(portal.api + path, json=body, timeout=60)
+            assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_field", (path, text, r.text)
+            ledger.refused += 1
 
 
 def test_unpaired_surrogates_are_refused_everywhere(portal, s, ledger):
@@ -285,7 +314,8 @@ def test_a_streamed_oversize_body_is_cut_off(portal):
             yield b"%x\r\n%s\r\n" % (len(chunk), chunk)
         yield b"0\r\n\r\n"
 
-    status, answer, sent = raw_request(portal, "POST /api/v1/warnings HTTP/1.1\r\nHost: x\r\n"
+    status, answer, sent = raw_request(portal, "POST /api/v1/outputs HTTP/1.1\r\nHost: x\r\n"
+                                               f"Authorization: Bearer {portal.token('rikke')}\r\n"
                                                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                                                "Connection: close\r\n\r\n", chunks(), timeout=60)
     assert status == 413 and b"too_large" in answer, answer[:300]

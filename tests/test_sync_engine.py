@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.sync.api import PortalClient
+from desktop.sync.api import PortalClient, PortalError
 from desktop.sync.cache import Cache, cache_key_for, cache_path
 from desktop.sync.engine import SyncEngine
 from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds, sync_retry_delay
@@ -187,6 +187,35 @@ def test_429_is_retried_later_not_refused(engine, cache, portal):
     after = outbox.get(row["id"])
     due = datetime.fromisoformat(after["next_attempt_at"])
     assert due - datetime.now(timezone.utc) > timedelta(seconds=100)
+
+
+def test_send_now_is_the_rounds_push_a_refusal_needs_attention(engine, cache, portal):
+    # The warnings' own push (gone) marked a refusal refused with no Needs-attention item.
+    outbox = Outbox(cache)
+    row = approve(outbox)
+    portal.answers.append(error(409, "not_open", "decided already"))
+    with pytest.raises(PortalError) as refused:
+        engine.send_now(row["id"])
+    assert refused.value.code == "not_open"
+    assert outbox.get(row["id"])["state"] == "refused"
+    attention = outbox.attention()
+    assert [(a["code"], a["entity_id"]) for a in attention] == [("not_open", "APP-1")]
+    accepted = approve(outbox, 2)
+    assert isinstance(engine.send_now(accepted["id"]), dict)     # the portal's answer, for the dialog
+    assert outbox.get(accepted["id"])["state"] == "done"
+    assert [r.headers["idempotency-key"] for r in portal.actions][-1] == accepted["idempotency_key"]
+    assert engine.send_now(accepted["id"]) is None          # sent already: nothing twice
+
+
+def test_send_now_does_not_race_a_running_round(engine, cache, portal):
+    outbox = Outbox(cache)
+    row = approve(outbox)
+    answers = []
+    # While a round runs (the lock held), send_now leaves the action to that round.
+    engine.sync_once(progress=lambda p, c: answers.append(engine.send_now(row["id"], wait=0.01)) if not answers
+                     else None)
+    assert answers == [None]
+    assert outbox.get(row["id"])["state"] == "done" and len(portal.actions) == 1
 
 
 def test_offline_keeps_everything_queued(cache):

@@ -25,7 +25,7 @@ from portal.csaf import validate_csaf
 from portal.routes.warnings import is_expired, is_overdue, needs_cosign, red_violation, version_ok
 from tests.portal_process import SECRETS, PortalProcess, free_port, wait_until
 
-HOSTILE_TITLE = "<script>alert('x')</script> \" ' OR 1=1; -- DROP TABLE entities; 😀 Ærø ﷺ \u202eevil"
+HOSTILE_TITLE = "<script>alert('x')</script> \" ' OR 1=1; -- DROP TABLE entities; 😀 Ærø ﷺ \u200fevil"
 HOSTILE_BODY = (
     "<img src=x onerror=alert(document.cookie)>\n"
     "Robert'); DROP TABLE entities;--\n"

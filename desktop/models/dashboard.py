@@ -18,7 +18,6 @@ Monday, it is 5 working days old on the next Monday.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -343,13 +342,13 @@ class DashboardData:
 
 # -- loading from the cache -------------------------------------------------------------------
 def _documents(cache, table: str) -> list[dict]:
-    # `table` is one of the constants below, never input
-    assert table in ("applications", "outputs", "warnings", "organisations")
-    return [json.loads(r["data"]) for r in cache.query(f"SELECT data FROM {table}")]
+    kind = {"applications": "application", "outputs": "output", "warnings": "warning",
+            "organisations": "organisation"}[table]
+    return cache.documents(kind)
 
 
 def _organisations(cache) -> dict[str, dict]:
-    return {r["id"]: r for r in cache.query("SELECT id, name, sector, region FROM organisations")}
+    return cache.organisation_places()
 
 
 # -- applications -------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ import binascii
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -182,6 +181,20 @@ def _findings(output: dict) -> list[dict]:
     check = output.get("check") if isinstance(output.get("check"), dict) else {}
     found = check.get("findings")
     return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
+
+
+def check_findings(output: dict) -> list[dict]:
+    """The automatic check's findings of an output (what a release dialog lists)."""
+    return _findings(output)
+
+
+# Findings that mean personal data would leave: a release dialog warns about them first.
+PERSONAL_DATA_RULES = frozenset({"cpr", "cvr", "microdata", "acro_disagrees"})
+
+
+def needs_justification(item_verdict: str, verdict: str) -> bool:
+    """A release of an output the automatic check flagged (fail or review) is justified in words."""
+    return verdict == "release" and item_verdict != "pass"
 
 
 def check_verdict(output: dict) -> str:
@@ -390,16 +403,9 @@ class OutputQueue:
         "all" includes the clean ones released at once."""
         if order_by not in SORTS:
             order_by = "submitted_at"
-        statuses = _SHOW_STATUSES.get(show, ("held",))
-        direction = "DESC" if descending else "ASC"
-        where = "t.status IN (SELECT value FROM json_each(?))"
-        if show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED):
-            where += (" AND (t.verdict IS NOT 'pass' OR t.sample_reason IS NOT NULL"
-                      " OR json_array_length(t.data, '$.reviews') > 0)")
-        # order_by comes from SORTS above, never from the caller's text
-        sql = (f"SELECT t.id FROM outputs t WHERE {where} "
-               f"ORDER BY t.{order_by} IS NULL, t.{order_by} {direction}, t.id {direction}")
-        ids = [r["id"] for r in self.cache.query(sql, (json.dumps(list(statuses)),))]
+        ids = self.cache.output_queue_ids(_SHOW_STATUSES.get(show, ("held",)), order_by=order_by,
+                                          descending=descending,
+                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED))
         if show == SHOW_REVIEWABLE:
             ids = [i.id for i in self.items(ids) if keep(i, show)]
         return ids
@@ -428,8 +434,7 @@ class OutputQueue:
         return found[0] if found else None
 
     def counts(self) -> dict[str, int]:
-        rows = self.cache.query("SELECT status, count(*) AS n FROM outputs GROUP BY status")
-        return {r["status"]: r["n"] for r in rows}
+        return self.cache.output_status_counts()
 
     def _own_actions(self) -> list[dict]:
         return sorted((r for r in self.outbox.all() if is_review_action(r)), key=lambda r: r["id"])
@@ -461,9 +466,7 @@ class OutputQueue:
     def projects(self) -> list[dict]:
         """Projects known from the outputs in the cache (supervisors do not see
         applications): [{"id", "researcher_id", "researcher_name", "outputs", "open"}]."""
-        rows = self.cache.query(
-            "SELECT project_id, researcher_id, count(*) AS n, sum(status = 'held') AS held FROM outputs "
-            "WHERE project_id IS NOT NULL GROUP BY project_id, researcher_id ORDER BY project_id")
+        rows = self.cache.output_projects()
         names = {r["id"]: r.get("name") for r in
                  self.cache.rows("researcher", sorted({r["researcher_id"] for r in rows if r["researcher_id"]}))}
         return [{"id": r["project_id"], "researcher_id": r["researcher_id"],
@@ -471,16 +474,12 @@ class OutputQueue:
                  "outputs": r["n"], "held": r["held"] or 0} for r in rows]
 
     def researchers(self) -> list[dict]:
-        rows = self.cache.query("SELECT id, name, institution FROM researchers ORDER BY name COLLATE NOCASE, id")
-        counts = {r["researcher_id"]: r["n"] for r in self.cache.query(
-            "SELECT researcher_id, count(*) AS n FROM outputs GROUP BY researcher_id")}
         return [{"id": r["id"], "name": r["name"] or r["id"], "institution": r["institution"] or "",
-                 "outputs": counts.get(r["id"], 0)} for r in rows]
+                 "outputs": r["outputs"]} for r in self.cache.researchers_with_output_counts()]
 
     def samples_by(self, user_id: str | None) -> list[dict]:
         """Management samples this user drew, newest first (from the cache)."""
-        ids = [r["id"] for r in self.cache.query(
-            "SELECT id FROM samples WHERE reason = 'management' ORDER BY drawn_at DESC, id DESC")]
+        ids = self.cache.management_sample_ids()
         return [s for s in self.cache.rows("sample", ids) if s.get("drawn_by") == user_id]
 
 

@@ -148,13 +148,18 @@ class PortalClient:
 
     def __init__(self, base_url: str, timeout: tuple[float, float] = (5, 30),
                  session: requests.Session | None = None, *, max_body: int = DEFAULT_MAX_BODY,
-                 deadline: float = 300.0):
+                 deadline: float = 300.0, proxy: str | None = None):
         self.base_url = normalise_base_url(base_url)
         self.api_url = self.base_url + API_PREFIX
         self.timeout = timeout
         self.max_body = max_body
         self.deadline = deadline  # whole-answer limit, against a server that trickles bytes
         self.session = session or requests.Session()
+        # Nothing from the environment: an HTTP(S)_PROXY set there would otherwise receive the
+        # password, the code and the token (also for a loopback portal). A proxy only by setting.
+        self.session.trust_env = False
+        self.proxy = proxy
+        self.session.proxies = {"http": proxy, "https": proxy} if proxy else {}
         self._check_verify()
         self._token: str | None = None
 
@@ -235,6 +240,13 @@ class PortalClient:
         if answer is not None and not isinstance(answer, dict):
             raise PortalFault("the answer to a POST is not a JSON object")
         return answer if answer is not None else {}
+
+    def patch(self, path: str, body: Any) -> Any:
+        """An edit that is not queued (it needs the portal now): PATCH has no idempotency key."""
+        return self._request("PATCH", _check_path(path), json_body=body)
+
+    def delete(self, path: str) -> Any:
+        return self._request("DELETE", _check_path(path))
 
     # -- transport ----------------------------------------------------------
     def _check_verify(self) -> None:

@@ -53,6 +53,7 @@ def _import_sqlite_utils():
 
 sqlite_utils = _import_sqlite_utils()
 
+from .reads import CacheReads
 from .schema import KINDS, OTHER_TABLE, TABLE_KINDS, Kind, column_value, migrations
 from .secrets import SecretStore, normalise_portal
 
@@ -196,7 +197,7 @@ def _restrict(path: Path) -> None:
 
 
 # -- the cache ------------------------------------------------------------------------
-class Cache:
+class Cache(CacheReads):
     """Open with `Cache.open(path, key)`; close with `close()` or a `with` block."""
 
     def __init__(self, path: Path, conn: Any):
@@ -740,13 +741,15 @@ def _read_outbox(path: Path, key: bytes | None) -> tuple[list[dict], int]:
 
 
 def rescue_outbox(path: str | os.PathLike, key: bytes | None, dest_dir: str | os.PathLike | None = None,
-                  reason: str = "") -> Rescue:
+                  reason: str = "", seal_key: bytes | None = None) -> Rescue:
     """Read the unsent actions of a cache that cannot be used (damaged, of an unknown
-    schema, or opened with the wrong key) and export them to a JSON file in
-    `dest_dir` (default: a "rescued" folder beside the cache), readable by the user
-    only. Best effort and read-only as far as SQLite allows: a table that cannot be
-    read whole is read row by row. Never raises for a damaged file; the returned
-    Rescue says what was found and where it went."""
+    schema, or opened with the wrong key) and export them to a file in `dest_dir`
+    (default: a "rescued" folder beside the cache), readable by the user only and
+    encrypted with `seal_key` (default: `key`, the cache key from the keyring or the
+    password; see sealed.py). Without any key nothing is written (the actions are still
+    returned to be queued again). Best effort and read-only as far as SQLite allows: a
+    table that cannot be read whole is read row by row. Never raises for a damaged file;
+    the returned Rescue says what was found and where it went."""
     path = Path(path)
     rescue = Rescue(readable=False, actions=[])
     opened, usable_key = False, None
@@ -781,17 +784,17 @@ def rescue_outbox(path: str | os.PathLike, key: bytes | None, dest_dir: str | os
                 conn.close()
         except (*_READ_ERRORS, OSError):
             pass
-    if rescue.actions:
+    seal_key = seal_key if seal_key is not None else key
+    if rescue.actions and seal_key is not None:
+        from .sealed import write_sealed
         folder = Path(dest_dir) if dest_dir is not None else path.parent / "rescued"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        target = folder / f"unsent-actions-{stamp}.json"
+        target = folder / f"unsent-actions-{stamp}.sealed"
         document = {"format": RESCUE_FORMAT, "version": 1, "exported_at": now_iso(), "cache_file": path.name,
                     "reason": reason, **rescue.meta, "unreadable_rows": rescue.skipped,
                     "actions": rescue.actions}
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(document, f, ensure_ascii=False, indent=2, default=str)
+        write_sealed(target, document, seal_key)
         rescue.file = target
     return rescue
 

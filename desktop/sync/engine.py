@@ -100,40 +100,75 @@ class SyncEngine:
                 raise _Halt
             if not ignore_backoff and row["next_attempt_at"] and row["next_attempt_at"] > now_iso():
                 return   # keep the order: nothing after it goes first; still pull
-            self.outbox.mark_sending(row["id"])
-            try:
-                self.client.post(row["path"], row["body"], row["idempotency_key"])
-            except AuthExpired:
-                self.outbox.requeue(row["id"], "the session expired")
+            outcome, _answer, exc, attention_id = self._deliver(row)
+            if outcome == "auth":
                 self._fail(result, "auth", "the session expired: sign in again", online=True)
-            except PortalError as exc:
-                if exc.status in TRANSIENT_STATUSES:
-                    self.outbox.mark_retry(row["id"], f"{exc.status} {exc.code}", exc.retry_after)
-                    self._fail(result, "fault", f"the portal asked to retry later ({exc.code})", online=True)
-                self.outbox.mark_refused(row["id"], f"{exc.status} {exc.code}: {exc.message}")
-                attention_id = self.outbox.add_attention(row, exc.status, exc.code, exc.message,
-                                                         self._cached_state(row))
-                refused_now.append({"attention_id": attention_id, **row})
-                result.refused += 1
-                result.attention_ids.append(attention_id)
-                result.online = True
-            except PortalUnreachable as exc:
-                self.outbox.mark_retry(row["id"], str(exc))
+            elif outcome == "retry":
+                self._fail(result, "fault", f"the portal asked to retry later ({exc.code})", online=True)
+            elif outcome == "offline":
                 self._fail(result, "offline", str(exc))
-            except PortalFault as exc:
-                self.outbox.mark_retry(row["id"], str(exc), exc.retry_after)
+            elif outcome == "fault":
                 self._fail(result, "fault", str(exc))
-            except (ValueError, TypeError) as exc:
-                # The queued action itself is unusable (bad path, body not JSON): the
-                # portal never saw it, so refuse it locally rather than block the queue.
-                self.outbox.mark_refused(row["id"], f"invalid action: {exc}")
-                attention_id = self.outbox.add_attention(row, None, "invalid_action", str(exc))
+            elif outcome == "refused":
                 result.refused += 1
                 result.attention_ids.append(attention_id)
+                if isinstance(exc, PortalError):
+                    refused_now.append({"attention_id": attention_id, **row})
+                    result.online = True
             else:
-                self.outbox.mark_done(row["id"])
                 result.pushed += 1
                 result.online = True
+
+    def _deliver(self, row: dict) -> tuple[str, object, Exception | None, int | None]:
+        """Send one queued action with its key and record the outcome in the outbox: the one
+        push path (a sync round, and `send_now`). Returns (outcome, answer, error, attention id);
+        outcome is done, refused, retry, auth, offline or fault."""
+        self.outbox.mark_sending(row["id"])
+        try:
+            answer = self.client.post(row["path"], row["body"], row["idempotency_key"])
+        except AuthExpired as exc:
+            self.outbox.requeue(row["id"], "the session expired")
+            return "auth", None, exc, None
+        except PortalError as exc:
+            if exc.status in TRANSIENT_STATUSES:
+                self.outbox.mark_retry(row["id"], f"{exc.status} {exc.code}", exc.retry_after)
+                return "retry", None, exc, None
+            self.outbox.mark_refused(row["id"], f"{exc.status} {exc.code}: {exc.message}")
+            return "refused", None, exc, self.outbox.add_attention(row, exc.status, exc.code, exc.message,
+                                                                   self._cached_state(row))
+        except PortalUnreachable as exc:
+            self.outbox.mark_retry(row["id"], str(exc))
+            return "offline", None, exc, None
+        except PortalFault as exc:
+            self.outbox.mark_retry(row["id"], str(exc), exc.retry_after)
+            return "fault", None, exc, None
+        except (ValueError, TypeError) as exc:
+            # The queued action itself is unusable (bad path, body not JSON): the
+            # portal never saw it, so refuse it locally rather than block the queue.
+            self.outbox.mark_refused(row["id"], f"invalid action: {exc}")
+            return "refused", None, exc, self.outbox.add_attention(row, None, "invalid_action", str(exc))
+        self.outbox.mark_done(row["id"])
+        return "done", answer, None, None
+
+    def send_now(self, outbox_id: int, wait: float = 30.0) -> dict | None:
+        """Send one queued action now, where the user waits for the answer (a new draft's
+        id, a refusal shown in the dialog), exactly as a sync round sends it: same key,
+        same outcome (a refusal is also a Needs-attention item). Returns the portal's
+        answer; raises what went wrong after recording it (unsent, it stays queued).
+        None: not sent now (a round held the outbox longer than `wait`, or sent it
+        already); the next round takes it. Blocking: call it off the UI thread."""
+        if not self._running.acquire(timeout=wait):
+            return None
+        try:
+            row = self.outbox.get(outbox_id)
+            if row is None or row["state"] != "queued":
+                return None
+            outcome, answer, exc, _attention = self._deliver(row)
+            if exc is not None:
+                raise exc
+            return answer
+        finally:
+            self._running.release()
 
     # -- pull -------------------------------------------------------------------------
     def _pull(self, result: SyncResult, progress: Progress | None, stop: ShouldStop) -> None:

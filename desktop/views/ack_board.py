@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
+from ..sync.calls import PortalCalls
 from ..tasks import Op
 from .tlp import bold_font
 from .widgets import plain_label, set_column_widths
@@ -224,7 +226,7 @@ class AckBoardModel(QAbstractTableModel):
             return self.text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == COL_NOTE and row.get("note"):
-                return row.get("note")
+                return plain_tooltip(row.get("note"))     # a recipient's text: never rendered as HTML
             if index.column() == COL_AT and row.get("state") and row.get("at") != row.get("first_at"):
                 return self.tr("First acknowledged %1; last changed %2").replace(
                     "%1", labels.local_time(row.get("first_at"))).replace("%2", labels.local_time(row.get("at")))
@@ -360,8 +362,7 @@ class AckBoard(QWidget):
             self.show_warning(self.warning_id)
 
     def organisations(self) -> dict[str, dict]:
-        return {r["id"]: json_loads(r["data"]) for r in self.workspace.cache.query(
-            "SELECT id, data FROM organisations")}
+        return {o["id"]: o for o in self.workspace.cache.documents("organisation")}
 
     def cached_board(self, warning_id: str) -> dict | None:
         warning = self.workspace.cache.get("warning", warning_id)
@@ -371,9 +372,9 @@ class AckBoard(QWidget):
 
     def _fetch(self, warning_id: str) -> None:
         request = self._request
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
+        calls = PortalCalls(self.workspace.client)
         self.source_label.setText(self.tr("Computed from the offline copy; asking the portal…"))
-        Op(lambda: calls.acks(warning_id)).success(lambda answer: self._fetched(request, answer)) \
+        Op(lambda: calls.warning_acks(warning_id)).success(lambda answer: self._fetched(request, answer)) \
             .failure(lambda exc: self._fetch_failed(request, exc)).run_in_background()
 
     def _current(self, request: int) -> bool:
@@ -474,15 +475,6 @@ class AckBoard(QWidget):
         return path
 
 
-def json_loads(text: str):
-    import json
-    return json.loads(text)
-
-
 def cache_is_open(cache) -> bool:
     """False once the workspace has closed its cache (sign-out, quit)."""
-    try:
-        cache.query("SELECT 1 AS one")
-    except Exception:
-        return False
-    return True
+    return cache.is_open()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QScrollArea, QVBoxLayout, QWi
 from rules.applications import sensitive_of
 
 from ..models import labels
-from ..sync.api import AuthExpired, PortalClient, PortalClientError, PortalUnreachable
+from ..sync.calls import AuthExpired, PortalCalls, PortalClientError, PortalUnreachable
 from ..tasks import Op
 from .widgets import heading, plain_label, separator
 
@@ -159,13 +159,10 @@ class ApplicationDetail(QScrollArea):
 
     # -- the audit trail of this case, from the portal ------------------------------------
     def _load_audit(self, application_id: str):
-        client = self.workspace.client
-        if not client.token:
+        calls = PortalCalls(self.workspace.client)
+        if not calls.signed_in:
             self._audit_message(self.tr("The audit trail is unavailable offline."), "offline")
             return
-        # A client of its own: the sync worker may be using the workspace's at this moment.
-        reader = PortalClient(client.base_url, timeout=(3, 15))
-        reader.set_token(client.token)
         request = self._audit_request
         self._audit_message(self.tr("Loading the audit trail…"), "loading")
         params = {"entity": "application", "id": application_id, "limit": AUDIT_LIMIT}
@@ -174,7 +171,7 @@ class ApplicationDetail(QScrollArea):
         def fetch():
             # Names are looked up here too: when the answer reaches the UI, the
             # workspace (and its cache) may already be closed.
-            answer = reader.get("/audit", params)
+            answer = calls.audit_page(params)
             entries = answer.get("entries", []) if isinstance(answer, dict) else []
             actors = sorted({e["actor_id"] for e in entries if isinstance(e, dict) and e.get("actor_id")})
             names = {s["id"]: s.get("display_name") for s in cache.rows("staff", actors)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from rules import certification as certification_rule
@@ -11,7 +11,7 @@ from rules import certification as certification_rule
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
-from .widgets import set_column_widths
+from .columns import ColumnFit
 
 
 class ApplicationsView(QWidget):
@@ -60,11 +60,11 @@ class ApplicationsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        set_column_widths(self.table, ((0, 104), (1, 250), (2, 125), (4, 80), (5, 72), (6, 92), (7, 110)))
         header.setMinimumSectionSize(48)
+        self.column_fit = ColumnFit(self.table, "applications", 1, {
+            0: "APP-2026-0000", 2: "Rasmus Kjeldsen", 3: "Aarhus University Hospital",
+            4: labels.application_status("in_review"), 5: "3/3", 6: labels.local_date("2026-12-31"),
+            7: labels.local_date("2026-12-31")}, main_min=200)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
 
         self.detail = ApplicationDetail(workspace)
@@ -78,7 +78,7 @@ class ApplicationsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 380])
+        self.splitter.setSizes([860, 340])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

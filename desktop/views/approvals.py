@@ -25,7 +25,8 @@ from ..models.lazy_table import Column
 from .application_detail import ApplicationDetail
 from .review_dialog import ReviewDialog, ordinal
 from .review_queue import QueueModel, ReviewQueuePage
-from .widgets import plain_label, set_column_widths
+from .columns import ColumnFit
+from .widgets import plain_label
 
 COL_CASE, COL_TITLE, COL_INSTITUTION, COL_AGE, COL_APPROVALS, COL_RISK, COL_YOU = range(7)
 
@@ -63,9 +64,9 @@ class ApprovalsView(ReviewQueuePage):
         top = self._top_bar(self.tr("Approvals"), (self.search,))
 
         self.table = self._queue_table("approvalsQueue", self.tr("Applications waiting for review"), COL_TITLE)
-        digits = self.fontMetrics().horizontalAdvance("APP-2026-00000")
-        set_column_widths(self.table, ((COL_CASE, digits + 12), (COL_INSTITUTION, 150), (COL_AGE, 62),
-                                       (COL_APPROVALS, 70), (COL_RISK, 72), (COL_YOU, 172)))
+        self.column_fit = ColumnFit(self.table, "approvals", COL_TITLE, {
+            COL_CASE: "APP-2026-0000", COL_INSTITUTION: "Aarhus University", COL_AGE: "365 days",
+            COL_APPROVALS: "0 of 3", COL_RISK: self.tr("sensitive"), COL_YOU: self.tr("can review")}, main_min=160)
 
         self.detail = ApplicationDetail(workspace)
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -96,7 +97,7 @@ class ApprovalsView(ReviewQueuePage):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([800, 440])
+        self.splitter.setSizes([880, 360])
         self._lay_out(top, self.splitter)
 
         self._connect(self.focus_detail)

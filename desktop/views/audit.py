@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..reports import write_audit_csv
-from ..sync.api import AuthExpired, PortalError, PortalUnreachable
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, PortalUnreachable
 from ..tasks import Op
 from .widgets import heading, plain_label
 
@@ -71,21 +72,6 @@ def audit_params(*, actor: str | None = None, action: str | None = None, entity:
     return params
 
 
-def fetch_trail(client, params: dict, limit: int = MAX_ENTRIES) -> tuple[list[dict], bool]:
-    """Follow the trail's pages; returns the entries and whether more were left unread."""
-    entries: list[dict] = []
-    query = dict(params)
-    while True:
-        answer = client.get("/audit", query)
-        page = answer.get("entries", []) if isinstance(answer, dict) else []
-        entries += page
-        if not (isinstance(answer, dict) and answer.get("more")) or not page:
-            return entries[:limit], len(entries) > limit
-        if len(entries) >= limit:
-            return entries[:limit], True
-        query["after"] = answer.get("next") or page[-1]["seq"]
-
-
 class AuditModel(QAbstractTableModel):
     COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "outcome", "hash")
 
@@ -129,13 +115,19 @@ class AuditModel(QAbstractTableModel):
             return self.mono
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "seq":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Actor, action and entity can come from anyone (a username typed at sign-in, a URL
+            # path): Qt would render a tooltip that looks like HTML as HTML, so it is escaped.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole) if key != "actor" else \
+                f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            return plain_tooltip(text) if text else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if key == "at":
             return labels.local_time(entry.get("at"))
         if key == "actor":
             who = self.who(entry.get("actor_id"))
-            return who if role == Qt.ItemDataRole.DisplayRole else f"{who} ({entry.get('actor_id') or '—'})"
+            return who
         if key == "outcome":
             return self.outcome(entry)
         value = entry.get(key)
@@ -359,10 +351,10 @@ class AuditView(QWidget):
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem(self.tr("Anyone"), None)
-        rows = self.workspace.cache.query("SELECT id, display_name FROM staff ORDER BY display_name")
-        self.model.names = {r["id"]: r["display_name"] or r["id"] for r in rows}
-        for row in rows:
-            self.person.addItem(row["display_name"] or row["id"], row["id"])
+        staff = self.workspace.cache.staff_names()
+        self.model.names = dict(staff)
+        for user_id, name in staff:
+            self.person.addItem(name, user_id)
         index = self.person.findText(current) if current else 0
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
@@ -448,9 +440,9 @@ class AuditView(QWidget):
         self._generation += 1
         generation = self._generation
         params = audit_params(**self.filters(), after=self._after, tz=self.tz)
-        client = self.workspace.client
+        calls = PortalCalls(self.workspace.client)
         self.note.setText(self.tr("Reading the audit trail from the portal…"))
-        return Op(lambda: fetch_trail(client, params)) \
+        return Op(lambda: calls.audit_trail(params, MAX_ENTRIES)) \
             .success(lambda result: self._loaded(generation, result)) \
             .failure(lambda exc: self._failed(generation, exc)).run_in_background()
 
@@ -525,8 +517,8 @@ class AuditView(QWidget):
         self.verify_button.setEnabled(False)
         self.show_bad_button.hide()
         self.verify_result.setText(self.tr("The portal is recomputing every hash of the trail…"))
-        client = self.workspace.client
-        return Op(lambda: client.get("/audit/verify")).success(self._verified).failure(self._verify_failed) \
+        calls = PortalCalls(self.workspace.client)
+        return Op(calls.audit_verify).success(self._verified).failure(self._verify_failed) \
             .run_in_background()
 
     def _verified(self, answer) -> None:

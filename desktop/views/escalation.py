@@ -4,7 +4,6 @@ only when first shown)."""
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Callable
 
@@ -40,7 +39,7 @@ class WarningEscalation(QObject):
             self.tracker.prime(self._warnings(), self.clock())   # old news is not notified at sign-in
 
     def _warnings(self) -> list[dict]:
-        return [json.loads(r["data"]) for r in self.cache.query("SELECT data FROM warnings")]
+        return self.cache.documents("warning")
 
     def _sync_finished(self, result):
         if not shiboken6.isValid(self) or not cache_is_open(self.cache):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..models import outputs as rules
-from ..sync.api import PortalClient, PortalClientError, PortalError, PortalUnreachable, api_path
+from ..sync.calls import PortalCalls, PortalClientError, PortalError, PortalUnreachable
 from ..tasks import Op
 from .widgets import plain_label
 
@@ -44,7 +44,7 @@ FAIL_BACKGROUND = QColor(255, 196, 192)      # light red: a rule the output fail
 REVIEW_BACKGROUND = QColor(255, 226, 153)    # amber: a finding that asks for a person
 MARK_TEXT = QColor(40, 20, 20)               # dark text on either background
 REVIEW_RULES = frozenset({"zero", "needs_person", "contributors_missing", "contributors_mismatch",
-                          "negative_contribution"})
+                          "negative_contribution", "check_timeout", "check_error", "acro_mismatch"})
 TABLE_KINDS = frozenset({"table", "magnitude_table", "contributors"})
 TEXT_KINDS = frozenset({"text", "log", "acro_results"})
 IMAGE_KINDS = frozenset({"image"})
@@ -97,6 +97,10 @@ class Words(QObject):
             "acro:missing": self.tr("ACRO: missing values"),
             "acro:negative": self.tr("ACRO: negative values"), "acro:zeros": self.tr("ACRO: zero cells"),
             "acro:dof": self.tr("ACRO: degrees of freedom"),
+            "acro_disagrees": self.tr("ACRO passed it, the portal found a breach"),
+            "acro_mismatch": self.tr("ACRO bundle names other files"),
+            "check_timeout": self.tr("Check stopped: over its time budget"),
+            "check_error": self.tr("Check failed: a person must check it"),
         }
         return names.get(rule, rule)
 
@@ -107,7 +111,9 @@ class Words(QObject):
                  "microdata": self.tr("microdata"), "needs_person": self.tr("needs a person"),
                  "contributors_missing": self.tr("contributors missing"),
                  "contributors_mismatch": self.tr("contributors mismatch"),
-                 "negative_contribution": self.tr("negative contribution"), "acro:status": self.tr("ACRO verdict")}
+                 "negative_contribution": self.tr("negative contribution"), "acro:status": self.tr("ACRO verdict"),
+                 "acro_disagrees": self.tr("ACRO disagrees"), "acro_mismatch": self.tr("ACRO bundle mismatch"),
+                 "check_timeout": self.tr("check timed out"), "check_error": self.tr("check failed")}
         if rule in names:
             return names[rule]
         return self.tr("ACRO %1").replace("%1", rule[5:]) if rule.startswith("acro:") else rule
@@ -904,9 +910,7 @@ class OutputViewer(QWidget):
         self._request += 1
         request = self._request
         self.state = "loading"
-        client = self.workspace.client
-        reader = PortalClient(client.base_url, timeout=(3, 60))
-        reader.set_token(client.token)
+        calls = PortalCalls(self.workspace.client)
         output_id = output["id"]
         wanted = [(i, meta, rules.findings_of_file(output, str(meta.get("name") or "")))
                   for i, meta in enumerate(files)]
@@ -916,7 +920,7 @@ class OutputViewer(QWidget):
                 if request != self._request:
                     return None
                 try:
-                    answer = reader.get(api_path("outputs", output_id, "files", str(index)))
+                    answer = calls.output_file(output_id, index)
                     content = rules.decode_file_answer(answer, meta, index)
                     report((index, prepare(content, findings), None))
                 except Exception as exc:   # each file on its own: one failure does not hide the others

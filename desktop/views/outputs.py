@@ -24,14 +24,13 @@ sample, O the sampling overview.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ..models import labels
 from ..models import outputs as rules
 from ..models.lazy_table import Column
 from . import review_queue
+from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
 from .review_queue import ReviewQueuePage
 from .widgets import plain_label, set_column_widths
@@ -52,111 +51,6 @@ class QueueModel(review_queue.QueueModel):
 
     def muted(self, item: rules.QueueItem) -> bool:
         return item.status == rules.HELD and not item.reviewable
-
-
-class OutputReviewDialog(QDialog):
-    """Release (a confirmation, an optional comment) or withhold (a comment is
-    required) one output. `verdict()` and `comment()` after accept."""
-
-    def __init__(self, item: rules.QueueItem, verdict: str, parent=None, *, unverified: list[str] | None = None):
-        super().__init__(parent)
-        self.item = item
-        self._verdict = verdict
-        self.setObjectName(f"outputReviewDialog_{verdict}")
-        self.setModal(True)
-        self.setMinimumWidth(500)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        if verdict == "release":
-            self.setWindowTitle(self.tr("Release output"))
-            if item.required > 1:
-                question = self.tr("Release %1 as release %2 of %3?").replace("%1", item.id) \
-                    .replace("%2", str(item.ordinal)).replace("%3", str(item.required))
-                if item.release_completes:
-                    consequence = self.tr("This is the last release needed: the output leaves the research "
-                                          "machine for the researcher.")
-                else:
-                    consequence = self.tr("1 of 2 releases: the automatic check flagged this output, so after "
-                                          "yours a second supervisor must release it too. It stays held until then.") \
-                        if item.required == 2 and item.ordinal == 1 else \
-                        self.tr("After yours, %1 more releases from other supervisors are needed.").replace(
-                            "%1", str(item.required - item.ordinal))
-            else:
-                question = self.tr("Release %1?").replace("%1", item.id)
-                consequence = self.tr("One release is needed for this clean, sampled output: it leaves the research "
-                                      "machine for the researcher.")
-            ok_text = self.tr("Release")
-            prompt = self.tr("Comment (optional):")
-        else:
-            self.setWindowTitle(self.tr("Withhold output"))
-            question = self.tr("Withhold %1?").replace("%1", item.id)
-            consequence = self.tr("A withhold ends it: the output does not leave the research machine. Say why; the "
-                                  "researcher reads it.")
-            ok_text = self.tr("Withhold")
-            prompt = self.tr("Reason (required):")
-        self.question = plain_label(question, wrap=True)
-        self.question.setObjectName("subheading")
-        layout.addWidget(self.question)
-        case = plain_label(f"{item.project_id}  ·  {item.researcher_name}\n" + ", ".join(item.files), wrap=True)
-        case.setObjectName("muted")
-        layout.addWidget(case)
-        self.consequence = plain_label(consequence, wrap=True)
-        layout.addWidget(self.consequence)
-        if unverified and verdict == "release":
-            warn = plain_label(self.tr("Not every file has been checked against its SHA-256 yet (%1). You have not "
-                                       "seen what you are releasing.").replace("%1", ", ".join(unverified)), wrap=True)
-            warn.setObjectName("error")
-            layout.addWidget(warn)
-        label = plain_label(prompt)
-        self.comment_box = QPlainTextEdit()
-        self.comment_box.setAccessibleName(self.tr("Comment") if verdict == "release" else self.tr("Reason"))
-        self.comment_box.setPlaceholderText(self.tr("The researcher reads this.") if verdict == "withhold"
-                                            else self.tr("For the record (optional)."))
-        self.comment_box.setTabChangesFocus(True)
-        self.comment_box.setMinimumHeight(96)
-        label.setBuddy(self.comment_box)
-        layout.addWidget(label)
-        layout.addWidget(self.comment_box, 1)
-        self.hint = plain_label("")
-        self.hint.setObjectName("muted")
-        layout.addWidget(self.hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("confirmButton")
-        self.ok_button.setDefault(False)
-        self.ok_button.setAutoDefault(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.comment_box.textChanged.connect(self._update)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._confirm_if_ready)
-        self.comment_box.setFocus()
-        self._update()
-
-    def _update(self):
-        text = self.comment()
-        ready = self._verdict == "release" or bool(text.strip())
-        too_long = len(text) > rules.MAX_COMMENT
-        self.ok_button.setEnabled(ready and not too_long)
-        if too_long:
-            self.hint.setText(self.tr("Too long (at most %1 characters).").replace("%1", str(rules.MAX_COMMENT)))
-        elif not ready:
-            self.hint.setText(self.tr("Write a reason to enable %1. Esc cancels.").replace("%1", self.ok_button.text()))
-        else:
-            self.hint.setText(self.tr("Ctrl+Enter to confirm, Esc to cancel."))
-
-    def _confirm_if_ready(self):
-        if self.ok_button.isEnabled():
-            self.accept()
-
-    def verdict(self) -> str:
-        return self._verdict
-
-    decision = verdict      # what the queue page asks its dialog for
-
-    def comment(self) -> str:
-        return self.comment_box.toPlainText()
 
 
 class OutputChecksView(ReviewQueuePage):
@@ -650,7 +544,8 @@ class OutputChecksView(ReviewQueuePage):
         if self.viewer.output_id == item.id:
             unverified = [p.meta.get("name") or "?" for p in self.viewer.pages
                           if p.index < len(item.files) and (p.verification is None or not p.verification.ok)]
-        return OutputReviewDialog(item, verdict, self, unverified=unverified)
+        output = self.cache.get("output", item.id) or {}
+        return OutputReviewDialog(item, verdict, self, unverified=unverified, findings=rules.check_findings(output))
 
     def outcome_text(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "withhold":

@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
+from rules.text import is_plain_text
+
 from ..models.approvals import QueueItem
 from .widgets import plain_label
 
@@ -115,9 +117,13 @@ class ReviewDialog(QDialog):
     def _update(self):
         ready = not self.comment_required or bool(self.comment().strip())
         too_long = self.comment_box is not None and len(self.comment()) > MAX_COMMENT
-        self.ok_button.setEnabled(ready and not too_long)
+        not_plain = not is_plain_text(self.comment())    # the portal's text rule (rules/text.py)
+        self.ok_button.setEnabled(ready and not too_long and not not_plain)
         if self.hint is not None:
-            if too_long:
+            if not_plain:
+                self.hint.setText(self.tr("The text holds control characters or direction overrides, "
+                                          "which the portal does not take."))
+            elif too_long:
                 self.hint.setText(self.tr("The reason is too long (at most %1 characters).")
                                   .replace("%1", str(MAX_COMMENT)))
             elif not ready:

@@ -144,9 +144,7 @@ class SampleDialog(QDialog):
         if self.scope() == "project":
             found = next((p for p in self.projects if p["id"] == target), None)
             return found["held"] if found else 0
-        rows = self.queue.cache.query("SELECT count(*) AS n FROM outputs WHERE researcher_id = ? AND status = 'held'",
-                                      (target,))
-        return rows[0]["n"] if rows else 0
+        return self.queue.cache.held_outputs_of(target)
 
     # -- readiness -------------------------------------------------------------------------------
     def _update(self):

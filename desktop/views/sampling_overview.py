@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from ..models import labels
 from ..models import outputs as rules
-from ..sync.api import PortalClient
+from ..sync.calls import PortalCalls
 from ..tasks import Op
 from .widgets import heading, plain_label
 
@@ -91,15 +91,13 @@ class SamplingOverviewDialog(QDialog):
     def load(self):
         self._request += 1
         request = self._request
-        client = self.workspace.client
-        if not client.token or self.workspace.offline:
+        calls = PortalCalls(self.workspace.client)
+        if not calls.signed_in or self.workspace.offline:
             self._from_cache(self.tr("Offline: computed from the draws in the offline copy."))
             return
         self.state = "loading"
         self.source.setText(self.tr("Asking the portal…"))
-        reader = PortalClient(client.base_url, timeout=(3, 30))
-        reader.set_token(client.token)
-        Op(lambda: rules.overview_from_answer(reader.get("/sampling/overview"))) \
+        Op(lambda: rules.overview_from_answer(calls.sampling_overview())) \
             .success(lambda overview: self._loaded(request, overview)) \
             .failure(lambda exc: self._failed(request, exc)).run_in_background()
 
@@ -122,8 +120,8 @@ class SamplingOverviewDialog(QDialog):
 
     def _from_cache(self, note: str):
         cache = self.workspace.cache
-        ids = [r["id"] for r in cache.query("SELECT id FROM outputs ORDER BY id")]
-        sample_ids = [r["id"] for r in cache.query("SELECT id FROM samples WHERE reason = 'management'")]
+        ids = cache.all_ids("output")
+        sample_ids = cache.management_sample_ids()
         overview = rules.overview_from_outputs(cache.rows("output", ids), cache.rows("sample", sample_ids))
         self.state = "cache"
         self.source.setText(note + " " + self.tr("%n output(s) in the copy.", "", len(ids)))

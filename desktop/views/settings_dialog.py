@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout)
 
-from ..sync.api import InsecurePortal, normalise_base_url
+from ..sync.calls import InsecurePortal, normalise_base_url
 from .widgets import heading, plain_label
 
 # Each language is named in itself (how a user who cannot read the current one finds theirs).

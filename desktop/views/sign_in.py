@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from ..models import labels
 from ..session import SessionManager, Workspace
-from ..sync.api import InsecurePortal, PortalError, PortalFault, PortalUnreachable
+from ..sync.calls import InsecurePortal, PortalError, PortalFault, PortalUnreachable
 from ..sync.cache import CacheError
 from ..tasks import Op
 from .widgets import plain_label
@@ -50,7 +50,10 @@ class SignInDialog(QDialog):
         self.demo = demo
         self.reauth_for = reauth_for
         self.workspace: Workspace | None = None
-        self._locked_until = 0.0
+        # The portal locks one username after repeated failures; so does this dialog (and only that one).
+        self._locked_until: dict[str, float] = {}
+        self._showing_lock = False
+        self._attempted = ""
         self._busy = False
         self._portal_ready = portal_ready      # callable -> bool, for the embedded portal starting up
         self.setWindowTitle(self.tr("Sign in to Portal Desk") if not reauth_for else self.tr("Sign in again"))
@@ -102,7 +105,7 @@ class SignInDialog(QDialog):
         self.code.setAccessibleName(self.tr("Six-digit code"))
         self.code.setPlaceholderText("123456")
         self.code.setMaxLength(6)
-        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self))
+        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,6}"), self))
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
@@ -179,7 +182,7 @@ class SignInDialog(QDialog):
     def _update_state(self):
         username = self.username.text().strip()
         ready = self._portal_ready() if self._portal_ready else True
-        locked = time.monotonic() < self._locked_until
+        locked = time.monotonic() < self._locked_until.get(username.casefold(), 0.0)
         complete = bool(username and self.password.text() and len(self.code.text()) == 6)
         self.sign_in_button.setEnabled(complete and ready and not locked and not self._busy
                                        and not self.offline_mode)
@@ -196,9 +199,13 @@ class SignInDialog(QDialog):
         else:
             self.sign_in_button.setText(self.tr("Sign in"))
         if locked:
-            left = int(self._locked_until - time.monotonic()) + 1
+            left = int(self._locked_until[username.casefold()] - time.monotonic()) + 1
             self._show(self.tr("Too many failed attempts. You can try again in %1 min %2 s.")
                        .replace("%1", str(left // 60)).replace("%2", str(left % 60)))
+            self._showing_lock = True
+        elif self._showing_lock:      # another username, or the lock ran out
+            self._show("")
+            self._showing_lock = False
 
     def _show(self, text: str):
         if self.message.text() == text and self.message.isVisible() == bool(text):
@@ -222,6 +229,7 @@ class SignInDialog(QDialog):
         if not self.sign_in_button.isEnabled():
             return
         username, password, code = self.username.text().strip(), self.password.text(), self.code.text()
+        self._attempted = username
         self._busy = True
         self._show("")
         self._update_state()
@@ -261,7 +269,7 @@ class SignInDialog(QDialog):
         self.code.clear()
         self._show(self.describe(exc))
         if isinstance(exc, PortalError) and exc.code == "too_many_attempts":
-            self._locked_until = time.monotonic() + float(exc.retry_after or 900)
+            self._locked_until[self._attempted.casefold()] = time.monotonic() + float(exc.retry_after or 900)
         self._update_state()
         self.code.setFocus()
 

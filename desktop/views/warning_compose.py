@@ -19,7 +19,6 @@ portal checks again; its refusal is shown in the dialog.
 
 from __future__ import annotations
 
-import json
 import time
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (QCheckBox, QMessageBox, QComboBox, QDateTimeEdit,
 
 from ..models import labels
 from ..models import warnings as rules
-from ..sync.api import AuthExpired, PortalError, api_path
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
+from ..sync.engine import TRANSIENT_STATUSES
 from ..tasks import Op
 from .ack_board import region_label, sector_label, sector_plural
 from .tlp import TlpLabel, tlp_meaning
@@ -137,8 +137,7 @@ class WarningComposeDialog(QDialog):
 
     # -- data --------------------------------------------------------------------------
     def _load_organisations(self) -> list[dict]:
-        rows = self.workspace.cache.query("SELECT data FROM organisations")
-        orgs = [json.loads(r["data"]) for r in rows]
+        orgs = self.workspace.cache.documents("organisation")
         return sorted(orgs, key=lambda o: ((o.get("name") or "").lower(), o.get("id") or ""))
 
     def _initial(self) -> dict:
@@ -602,12 +601,12 @@ class WarningComposeDialog(QDialog):
             box.open()
             return
         form = self.form()
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
         if self.mode == MODE_EDIT:
+            calls = PortalCalls(self.workspace.client)
             body = rules.patch_body(self.warning, form, self.revision_summary.text() if self.is_revision else None)
             warning_id = self.warning["id"]
             self._set_busy(True, self.tr("Saving…"))
-            Op(lambda: calls.patch(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
+            Op(lambda: calls.edit_warning(warning_id, body)).success(lambda answer: self._done(answer, "saved")) \
                 .failure(self._edit_failed).run_in_background()
             return
         outbox = self.workspace.engine.outbox
@@ -624,7 +623,9 @@ class WarningComposeDialog(QDialog):
             self._done(None, "queued")
             return
         self._set_busy(True, self.tr("Sending to the portal…"))
-        Op(lambda: calls.push(outbox, row)).success(lambda answer: self._done(answer, "saved")) \
+        engine = self.workspace.engine
+        Op(lambda: engine.send_now(row["id"])) \
+            .success(lambda answer: self._done(answer, "saved" if answer is not None else "queued")) \
             .failure(self._push_failed).run_in_background()
 
     def _set_busy(self, busy: bool, text: str = ""):
@@ -650,7 +651,7 @@ class WarningComposeDialog(QDialog):
 
     def _push_failed(self, exc: BaseException):
         if isinstance(exc, PortalError) and not isinstance(exc, AuthExpired) \
-                and exc.status not in rules.WarningCalls.TRANSIENT:
+                and exc.status not in TRANSIENT_STATUSES:
             self._set_busy(False, self._refusal_text(exc))
             self.status.setObjectName("error")
             self.status.style().unpolish(self.status)

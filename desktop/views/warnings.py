@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..models import certification, labels
+from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
-from ..sync.api import AuthExpired, PortalError, api_path
+from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
 from ..tasks import Op
 from .certification_status import own_certification_text
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
@@ -97,6 +98,20 @@ class WarningsModel(QAbstractTableModel):
             return progress_text(item.progress, item.status, short=True) if item.status != "draft" else ""
         return ""
 
+    def tooltip(self, item, column: int) -> str | None:
+        if column == COL_TITLE:
+            return item.title
+        if column == COL_STATUS:
+            text = self.view.status_text(item)
+            if item.ack_due_at and item.status == "sent":
+                text += "\n" + self.tr("Acknowledge by %1").replace("%1", labels.local_time(item.ack_due_at))
+            return text
+        if column == COL_ACKS and item.status != "draft":
+            return progress_text(item.progress, item.status)
+        if column == COL_TLP:
+            return tlp_roles(item.tlp, Qt.ItemDataRole.ToolTipRole)
+        return None
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
@@ -104,18 +119,9 @@ class WarningsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == COL_TITLE:
-                return item.title
-            if index.column() == COL_STATUS:
-                text = self.view.status_text(item)
-                if item.ack_due_at and item.status == "sent":
-                    text += "\n" + self.tr("Acknowledge by %1").replace("%1", labels.local_time(item.ack_due_at))
-                return text
-            if index.column() == COL_ACKS and item.status != "draft":
-                return progress_text(item.progress, item.status)
-            if index.column() == COL_TLP:
-                return tlp_roles(item.tlp, role)
-            return None
+            tip = self.tooltip(item, index.column())
+            # Qt shows a tooltip that looks like HTML as HTML: portal text is escaped.
+            return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_ACKS and item.status != "draft" \
                 and item.progress.asks:
             return ack_bar_pixmap(item.progress)
@@ -545,11 +551,11 @@ class WarningsView(QWidget):
 
     # -- data -------------------------------------------------------------------------------
     def _all_warnings(self) -> list[dict]:
-        return [json.loads(r["data"]) for r in self.cache.query("SELECT data FROM warnings")]
+        return self.cache.documents("warning")
 
     def organisations(self) -> list[dict]:
         if self._organisations is None:
-            self._organisations = [json.loads(r["data"]) for r in self.cache.query("SELECT data FROM organisations")]
+            self._organisations = self.cache.documents("organisation")
         return self._organisations
 
     def _queued(self) -> dict[str, list[str]]:
@@ -910,7 +916,7 @@ class WarningsView(QWidget):
         self.dialog.open()
 
     def _discard_revision(self, warning: dict):
-        calls = rules.WarningCalls(self.workspace.client.base_url, self.workspace.client.token)
+        calls = PortalCalls(self.workspace.client)
         self.detail.set_note(self.tr("Discarding the revision…"))
         Op(lambda: calls.discard_revision(warning["id"])) \
             .success(lambda _a: self._after_direct(self.tr("The revision was discarded."), warning["id"])) \

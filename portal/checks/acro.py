@@ -11,7 +11,7 @@ header excluded). Check names differ by ACRO version: 0.4 uses ``threshold``,
 from dataclasses import dataclass
 
 from rules.tables import MISSING, TEXT, TableError, parse_cell, read_rows
-from .findings import PASS, Finding, cell_order, normalise_status
+from .findings import FAIL, PASS, Finding, cell_order, normalise_status
 from rules.identifiers import mask_identifiers
 from .names import sanitize_filename
 from rules.textio import decode_text
@@ -68,6 +68,34 @@ class TableLayout:
 def covered_files(bundle: dict) -> set[str]:
     """Sanitised names of every file the bundle judges."""
     return {name for output in bundle["results"].values() for name, _ in _entries(output)}
+
+
+def passed_files(bundle: dict) -> set[str]:
+    """Sanitised names of the files the bundle says pass (every output naming them has status pass)."""
+    verdicts: dict[str, set[str]] = {}
+    for output in bundle["results"].values():
+        status = normalise_status(output.get("status"))
+        for name, _ in _entries(output):
+            verdicts.setdefault(name, set()).add(status)
+    return {name for name, statuses in verdicts.items() if statuses == {PASS}}
+
+
+def disagreements(bundle_name: str, passed: set[str], findings: list[Finding]) -> list[Finding]:
+    """A file the bundle passes on which the portal's own checks found a breach: the portal's verdict stands.
+
+    The bundle is made on the research machine by the researcher; it is their
+    claim, never a reason to skip or soften a portal finding.
+    """
+    breaches: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.file in passed and finding.severity == FAIL and not finding.rule.startswith("acro"):
+            breaches.setdefault(finding.file, [])
+            if finding.rule not in breaches[finding.file]:
+                breaches[finding.file].append(finding.rule)
+    return [Finding(file=name, rule="acro_disagrees", severity=FAIL, value=", ".join(rules),
+                    message=f"ACRO ({bundle_name}) says this file passes, but the portal's own check finds "
+                            f"{', '.join(rules)}; the portal's verdict stands.", order=cell_order(None, None))
+            for name, rules in breaches.items()]
 
 
 def _entries(output: dict):

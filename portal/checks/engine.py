@@ -1,31 +1,33 @@
-"""check_output: the automatic disclosure check of one output transfer."""
+"""check_output: the automatic disclosure check of one output transfer.
+
+In three steps, so that the portal can run the expensive middle one in worker
+processes with a time budget per file:
+
+1. ``plan_output``: sizes, names, blocked types (the refusals), sidecar pairs,
+   ACRO bundles read (cheap);
+2. ``check_file`` on each job of the plan (``filecheck.py``; every file is
+   checked, whatever an ACRO bundle says about it);
+3. ``finish_output``: the findings together, ACRO's claims set against the
+   portal's own findings, the verdict.
+"""
+
+from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
 
-from .acro import covered_files, import_bundle
-from rules.tables import TableError, parse_table
+from .acro import covered_files, disagreements, import_bundle, passed_files
 from .errors import InvalidFile, TooLarge
+from .filecheck import FileJob, check_file
 from .filetypes import classify, load_acro_bundle
-from .findings import REVIEW, Finding, cap_per_rule, verdict
-from .frequency import check_frequencies
-from .idscan import identifier_finding, scan_table, scan_text
+from .findings import PASS, REVIEW, Finding, cap_per_rule, verdict
+from .idscan import identifier_finding
 from rules.identifiers import find_identifiers
-from .magnitude import check_magnitudes, magnitude_columns, read_contributors, sidecar_table_name
-from .microdata import check_microdata
+from .magnitude import sidecar_table_name
 from .names import sanitize_filename, unique_names
-from .roles import column_roles
 from .rules import Rules
 from rules.textio import decode_text
-
-NEEDS_PERSON = {
-    "image": "Images cannot be checked automatically; a person must look at it.",
-    "pdf": "PDF files cannot be checked automatically; a person must look at it.",
-    "office": "Office documents cannot be checked automatically; a person must look at it.",
-    "log": "Program output (logs, notebooks) holds tables the check cannot read; a person must look at it.",
-    "unknown": "The check does not know this type of file; a person must look at it.",
-}
 
 
 @dataclass
@@ -40,44 +42,68 @@ class Submitted:
                 "kind": self.kind}
 
 
-def check_output(files: Sequence[tuple[str, bytes]], rules: Rules | None = None) -> dict[str, Any]:
+@dataclass
+class Plan:
+    """What the check of one transfer will do: one job per file, and the findings known before any job runs."""
+
+    submitted: list[Submitted]
+    jobs: list[FileJob]
+    rules: Rules
+    findings: list[Finding] = field(default_factory=list)
+    bundles: list[tuple[str, dict]] = field(default_factory=list)
+
+
+def check_output(files: Sequence[tuple[str, bytes]], rules: Rules | None = None,
+                 run: Callable[[FileJob], tuple[str, list[Finding]]] = check_file) -> dict[str, Any]:
     """Check one output transfer.
 
     ``files`` are (original name, raw bytes). Raises TooLarge or InvalidFile
     when the transfer is refused; otherwise returns
     ``{"verdict", "findings": [...], "files": [{"name", "size", "sha256", "kind"}]}``.
     """
-    rules = rules or Rules()
-    submitted = _accept(files, rules)
-    findings: list[Finding] = []
-    for item in submitted:
-        findings += _name_findings(item)
+    plan = plan_output(files, rules or Rules())
+    return finish_output(plan, [run(job) for job in plan.jobs])
 
+
+def plan_output(files: Sequence[tuple[str, bytes]], rules: Rules) -> Plan:
+    submitted = _accept(files, rules)
+    plan = Plan(submitted, [], rules)
+    for item in submitted:
+        plan.findings += _name_findings(item)
     by_name = {item.name: item for item in submitted}
-    covered: set[str] = set()
     for item in submitted:
         if item.kind == "acro_results":
             bundle = load_acro_bundle(decode_text(item.data) or "")
-            judged = covered_files(bundle) & by_name.keys()
-            covered |= judged
-            findings += import_bundle(item.name, bundle, {n: by_name[n].data for n in judged})
-
-    sidecars = _pair_sidecars(submitted, covered)
-    paired = {sidecar.name for sidecar in sidecars.values()}
+            named = covered_files(bundle)
+            plan.bundles.append((item.name, bundle))
+            plan.findings += import_bundle(item.name, bundle, {n: by_name[n].data for n in named & by_name.keys()})
+            missing = sorted(named - by_name.keys())
+            plan.findings += [_not_submitted(item.name, missing)] if missing else []
+    sidecars = _pair_sidecars(submitted)
     for item in submitted:
-        if item.name in covered:
-            continue
-        findings += _check_file(item, sidecars.get(item.name), rules)
-        if item.kind == "contributors" and item.name not in paired:
-            findings.append(_unpaired_sidecar(item, covered))
+        sidecar = sidecars.get(item.name)
+        plan.jobs.append(FileJob(item.name, item.kind, item.data, rules, sidecar.data if sidecar else None))
+    paired = {sidecar.name for sidecar in sidecars.values()}
+    plan.findings += [_unpaired_sidecar(item) for item in submitted
+                      if item.kind == "contributors" and item.name not in paired]
+    return plan
 
-    findings = cap_per_rule(findings, rules.max_findings_per_rule)
-    position = {item.name: i for i, item in enumerate(submitted)}
+
+def finish_output(plan: Plan, results: Sequence[tuple[str, list[Finding]]]) -> dict[str, Any]:
+    """The check result from the plan and each job's (kind, findings), in the order of the plan's jobs."""
+    findings = list(plan.findings)
+    for item, (kind, file_findings) in zip(plan.submitted, results, strict=True):
+        item.kind = kind
+        findings += file_findings
+    for bundle_name, bundle in plan.bundles:
+        findings += disagreements(bundle_name, passed_files(bundle), findings)
+    findings = cap_per_rule(findings, plan.rules.max_findings_per_rule)
+    position = {item.name: i for i, item in enumerate(plan.submitted)}
     findings.sort(key=lambda f: (position.get(f.file, len(position)), f.order))
     return {
         "verdict": verdict(findings),
         "findings": [f.as_dict() for f in findings],
-        "files": [item.describe() for item in submitted],
+        "files": [item.describe() for item in plan.submitted],
     }
 
 
@@ -110,9 +136,10 @@ def _name_findings(item: Submitted) -> list[Finding]:
     return [identifier_finding(item.name, hit, None, None, where=" in the file name") for hit in find_identifiers(base)]
 
 
-def _pair_sidecars(submitted: list[Submitted], covered: set[str]) -> dict[str, Submitted]:
-    """Table name -> its contributors sidecar; sets the kinds of both."""
-    tables = {item.name: item for item in submitted if item.kind == "table" and item.name not in covered}
+def _pair_sidecars(submitted: list[Submitted]) -> dict[str, Submitted]:
+    """Table name -> its contributors sidecar; sets the kinds of both. A sidecar
+    is evidence for supervisors whether or not its table came with it."""
+    tables = {item.name: item for item in submitted if item.kind == "table"}
     pairs = {}
     for item in submitted:
         table_name = sidecar_table_name(item.name)
@@ -124,40 +151,16 @@ def _pair_sidecars(submitted: list[Submitted], covered: set[str]) -> dict[str, S
     return pairs
 
 
-def _unpaired_sidecar(item: Submitted, covered: set[str]) -> Finding:
-    table = sidecar_table_name(item.name)
-    reason = "its table is judged by ACRO" if table in covered else f"its table {table} is not in the output"
+def _unpaired_sidecar(item: Submitted) -> Finding:
     return Finding(file=item.name, rule="needs_person", severity=REVIEW,
-                   message=f"Contributor figures are evidence for the check, not output, and {reason}; "
-                           f"a person must look at it.")
+                   message=f"Contributor figures are evidence for the check, not output, and their table "
+                           f"{sidecar_table_name(item.name)} is not in the output; a person must look at it.")
 
 
-def _check_file(item: Submitted, sidecar: Submitted | None, rules: Rules) -> list[Finding]:
-    text = decode_text(item.data) if item.kind != "empty" else ""
-    if item.kind in ("table", "magnitude_table"):
-        return _check_table(item, text, sidecar, rules)
-    findings = scan_text(item.name, text) if text else []
-    if item.kind in NEEDS_PERSON:
-        findings.append(Finding(file=item.name, rule="needs_person", severity=REVIEW, message=NEEDS_PERSON[item.kind]))
-    return findings
-
-
-def _check_table(item: Submitted, text: str, sidecar: Submitted | None, rules: Rules) -> list[Finding]:
-    try:
-        table = parse_table(text)
-    except TableError as exc:
-        return scan_text(item.name, text) + [
-            Finding(file=item.name, rule="needs_person", severity=REVIEW,
-                    message=f"The table could not be read ({exc}); a person must look at it.")]
-    findings = scan_table(item.name, table, text, rules.max_findings_per_rule)
-    roles = column_roles(table.columns())
-    microdata = check_microdata(item.name, table, roles)
-    if microdata:
-        # Cell rules on a table of individuals would only add noise to a failed check.
-        return findings + microdata
-    if sidecar is not None:
-        contributors = read_contributors(decode_text(sidecar.data) or "", keep_top=max(rules.dominance_n, 2))
-        findings += check_magnitudes(item.name, table, roles, contributors, rules)
-        skip = frozenset(magnitude_columns(table, contributors))
-        return findings + check_frequencies(item.name, table, roles, rules, skip_columns=skip)
-    return findings + check_frequencies(item.name, table, roles, rules)
+def _not_submitted(bundle_name: str, names: list[str]) -> Finding:
+    """Informational (it changes no verdict): the portal checks every submitted file itself, so a bundle
+    describing other files hides nothing, but a supervisor should know the claim and the output differ."""
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    return Finding(file=bundle_name, rule="acro_mismatch", severity=PASS, value=len(names),
+                   message=f"The ACRO bundle also judges files that are not in this output ({shown}); "
+                           f"the portal's own check decides on the files submitted.")

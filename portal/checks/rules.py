@@ -32,6 +32,10 @@ class Rules:
     max_file_bytes: int = 10 * MIB
     max_total_bytes: int = 25 * MIB
     max_findings_per_rule: int = 100
+    # How the portal runs the check: this many worker processes, each file within this many seconds
+    # (past it the file is held for a person, finding `check_timeout`).
+    check_workers: int = 2
+    check_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         _require_int(self, "min_count", minimum=1)
@@ -39,6 +43,11 @@ class Rules:
         _require_int(self, "max_file_bytes", minimum=1)
         _require_int(self, "max_total_bytes", minimum=1)
         _require_int(self, "max_findings_per_rule", minimum=1)
+        _require_int(self, "check_workers", minimum=1)
+        if isinstance(self.check_seconds, bool) or not isinstance(self.check_seconds, (int, float)) \
+                or not 0 < self.check_seconds <= 3600:
+            raise ValueError(f"check_seconds must be a number of seconds above 0 and at most 3600, "
+                             f"not {self.check_seconds!r}")
         if not isinstance(self.dominance_inclusive, bool):
             raise ValueError("dominance_inclusive must be true or false")
         if self.zero_cells not in ZERO_CELL_MODES:

@@ -25,7 +25,7 @@ import asyncio
 import secrets
 import threading
 from contextlib import asynccontextmanager
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,7 +37,7 @@ from .. import auth, user_admin
 from ..api import PortalContext, context, current_user, iso, perform
 from ..certification.gate import refuse_lapsed_staff
 from ..errors import ApiError, not_found, role_required
-from .bodies import body_doc, fingerprint_body, given, read_json, validate
+from .bodies import PlainText, body_doc, fingerprint_body, given, read_json, validate
 from .core import ERRORS
 
 DAY = 86400
@@ -72,19 +72,19 @@ class RequestIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     kind: Literal[rules.KINDS]  # type: ignore[valid-type]
     target: dict[str, Any]
-    justification: str | None = Field(default="", max_length=4000)
+    justification: Annotated[str, PlainText] | None = Field(default="", max_length=4000)
 
 
 class RejectIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    comment: str | None = Field(default="", max_length=4000)
+    comment: Annotated[str, PlainText] | None = Field(default="", max_length=4000)
 
 
 class EmergencyIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     user_id: str = Field(min_length=1, max_length=MAX_ID)
     role: str = Field(min_length=1, max_length=40)
-    justification: str | None = Field(default="", max_length=4000)
+    justification: Annotated[str, PlainText] | None = Field(default="", max_length=4000)
 
 
 def _admin(user: dict) -> None:

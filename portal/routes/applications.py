@@ -26,9 +26,9 @@ Review rules:
 - Approving needs the applicant's certification to be valid today (UTC date,
   `certified_until` inclusive); a missing researcher record counts as lapsed.
 
-Refusal order (the contract's): 401, 403 `role_required`, (reviews: 403
-`own_certification_expired`, the reviewer's own certification lapsed), 404 `not_found`,
-(resubmissions: 403 `not_applicant`), 422 `invalid_field` (400 `bad_request` for a
+Refusal order (the contract's): 401, 403 `role_required`, (reviews: 403 `own_certification_expired`,
+the reviewer's own certification lapsed), 404 `not_found`
+(resubmissions: 403 `not_applicant` for an unknown id and for another's alike), 422 `invalid_field` (400 `bad_request` for a
 body that is not JSON), 409 `not_open`, `version_conflict`, `already_reviewed`,
 `conflict_of_interest`, then 422 `comment_required`, `certification_expired`.
 
@@ -57,6 +57,7 @@ from ..certification.gate import refuse_lapsed_staff
 from ..errors import ApiError, invalid_field, not_found, role_required
 from ..visibility import project
 from .core import ERRORS
+from .bodies import PlainLine, PlainText
 from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 
 router = APIRouter()
@@ -65,12 +66,12 @@ MAX_ID_LENGTH = 100
 
 RegisterCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,19}$")]
 VariableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,39}$")]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Purpose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000)]
-LegalBasis = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), PlainLine]
+Purpose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000), PlainText]
+LegalBasis = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), PlainText]
 Registers = Annotated[list[RegisterCode], Field(min_length=1, max_length=30)]
 Variables = dict[RegisterCode, Annotated[list[VariableName], Field(max_length=300)]]
-Comment = Annotated[str, StringConstraints(max_length=4000)]
+Comment = Annotated[str, StringConstraints(max_length=4000), PlainText]
 
 
 def _check_registers(registers: list[str] | None, variables: dict | None) -> None:
@@ -216,12 +217,13 @@ def _review(ctx: PortalContext, request: Request, user: dict, application_id: st
 
     def effect(tx):
         app = _load(tx, application_id)
-        before.update(_state(app))
         if "caseworker" not in user["roles"]:
             raise role_required(("caseworker",))
         refuse_lapsed_staff(ctx, tx, user)
         if app is None:
             raise not_found("application")
+        # Only now, when the caller may see the application: a refusal does not tell its state.
+        before.update(_state(app))
         body = _validate(ReviewIn, payload)
         # The rules (rules/applications.py) give the blocks; the refusal order is the contract's.
         blocks = applications.review_blocks(app, _me(tx, user), researcher=tx.get("researcher", app["applicant_id"]),
@@ -281,13 +283,14 @@ def _resubmit(ctx: PortalContext, request: Request, user: dict, application_id: 
 
     def effect(tx):
         app = _load(tx, application_id)
-        before.update(_state(app))
         if "researcher" not in user["roles"]:
             raise role_required(("researcher",))
-        if app is None:
-            raise not_found("application")
-        if not user.get("researcher_id") or user["researcher_id"] != app.get("applicant_id"):
-            raise ApiError(403, "not_applicant", "Only the applicant can resubmit this application.")
+        # An unknown id and another researcher's application get the same answer: a
+        # researcher does not learn which application ids exist (as for outputs).
+        if app is None or not user.get("researcher_id") or user["researcher_id"] != app.get("applicant_id"):
+            raise ApiError(403, "not_applicant", "Only the applicant can resubmit an application; "
+                                                 "this is not one of yours.")
+        before.update(_state(app))
         body = _validate(ResubmissionIn, payload)
         changes = body.changes.model_dump(exclude_none=True)
         registers = changes.get("registers", app.get("registers", []))

@@ -12,7 +12,10 @@ import json
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from rules.text import text_problem
 
 from ..errors import bad_request, invalid_field
 
@@ -30,6 +33,11 @@ class Unparsed:
 
 async def read_json(request: Request) -> Any:
     raw = await request.body()
+    # Parsed on a worker thread: a large body (outputs carry files) never stalls the event loop.
+    return await run_in_threadpool(parse_json, raw)
+
+
+def parse_json(raw: bytes) -> Any:
     if not raw.strip():
         return Unparsed(b"")
     try:
@@ -58,6 +66,20 @@ def has_surrogate(payload: Any) -> bool:
         elif isinstance(value, list):
             stack.extend(value)
     return False
+
+
+def _plain(single_line: bool):
+    def check(value: str) -> str:
+        problem = text_problem(value, single_line=single_line)
+        if problem:
+            raise ValueError(problem)
+        return value
+    return AfterValidator(check)
+
+
+# Every stored free-text field takes one of these (rules.text: the rule the desktop shows too).
+PlainText = _plain(single_line=False)
+PlainLine = _plain(single_line=True)
 
 
 def fingerprint_body(payload: Any) -> Any:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, auth
-from ..api import PortalContext, context, current_user, iso, perform, public_user, require
+from ..api import PortalContext, audit_read, context, current_user, iso, perform, public_user, require
 from ..errors import ApiError
+from ..guard import client_address
+from .bodies import PlainLine
 from ..store import canonical_json
 from ..visibility import STAFF_ROLES, caller_keys, needs_projection, project
 
@@ -31,7 +34,7 @@ ERRORS = {s: {"model": ErrorBody} for s in (400, 401, 403, 404, 409, 413, 422, 4
 
 class SessionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    username: str = Field(min_length=1, max_length=100)
+    username: Annotated[str, PlainLine] = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=1000)
     totp: str = Field(min_length=1, max_length=20)
 
@@ -45,9 +48,17 @@ def health():
 def create_session(body: SessionIn, request: Request, ctx: PortalContext = Depends(context)):
     # The slow password check runs outside the write lock; the answer is the
     # same for an unknown user, so the lockout does not reveal who exists.
+    address = client_address(request)
+    budget = ctx.anonymous_budget
+    if budget is not None and budget.exhausted(address):
+        # Failed attempts from this address fill the audit and the lockout table: hold them off.
+        retry_after = budget.retry_after(address)
+        raise ApiError(429, "too_many_attempts", "Too many failed requests from your address. Try again later.",
+                       extra={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
     with ctx.store.read() as tx:
         known = tx.user_by_username(body.username)
-    password_ok = auth.verify_password(body.password, known["password_hash"] if known else auth._DUMMY_HASH)
+    stored_hash = known["password_hash"] if known else auth.dummy_hash()
+    password_ok = auth.verify_password(body.password, stored_hash)
 
     def effect(tx):
         now = ctx.clock()
@@ -81,11 +92,21 @@ def create_session(body: SessionIn, request: Request, ctx: PortalContext = Depen
         # (after its rollback), so a burst of parallel guesses cannot slip past the count.
         if refusal.status == 401:
             tx.failure_add(body.username, ctx.clock())
+        if budget is not None:
+            budget.take(address)
 
-    return perform(ctx, request, f"anon:{body.username}", "session.create", "session", None,
-                   {"username": body.username, "totp": body.totp, "password_sha": auth.hash_token(body.password)},
-                   effect, audit_detail={"username": body.username}, remember_success=False,
-                   on_refusal=count_failure)
+    answer = perform(ctx, request, f"anon:{body.username}", "session.create", "session", None,
+                     {"username": body.username, "totp": body.totp, "password_sha": auth.hash_token(body.password)},
+                     effect, audit_detail={"username": body.username}, remember_success=False,
+                     on_refusal=count_failure)
+    if answer.status_code == 201 and known is not None and auth.needs_rehash(stored_hash):
+        # The password is known to be right only now: rehash it with today's parameters.
+        new_hash = auth.hash_password(body.password)
+        with ctx.store.write() as tx:
+            if tx.user_set_password_hash(known["id"], new_hash, stored_hash):
+                tx.audit_append(ctx.now_iso(), known["id"], "session.rehash", "session", None, "ok",
+                                {"scrypt_n": auth.SCRYPT_N})
+    return answer
 
 
 @router.delete("/session", status_code=204, responses=ERRORS)
@@ -105,11 +126,16 @@ def changes(since: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=
     # as they are, and parsed only when this caller sees a trimmed view. (Encoding a page
     # of 1,000 documents through FastAPI's encoder cost four times the database read.)
     items = []
+    red = []
     for seq, kind, id, data in rows:
+        if kind == "warning" and data is not None and '"tlp":"RED"' in data:
+            red.append(id)
         if data is not None and needs_projection(kind, user):
             data = canonical_json(project(kind, json.loads(data), user))
         items.append(f'{{"seq":{int(seq)},"entity":{json.dumps(kind)},"id":{json.dumps(id)},'
                      f'"data":{"null" if data is None else data}}}')
+    if red:   # who received TLP:RED text is on record, as for GET /warnings/{id}
+        audit_read(ctx, user, "warning.read", None, None, {"via": "changes", "tlp": "RED", "ids": red[:100]})
     body = (f'{{"changes":[{",".join(items)}],"next":{int(rows[-1][0]) if rows else int(since)},'
             f'"more":{"true" if more else "false"}}}')
     return Response(content=body.encode("utf-8"), media_type="application/json")

@@ -18,18 +18,8 @@ refusal):
 - `GET /sampling/overview` (supervisor, admin) -> 200 draws, expected and observed
   samples per risk class.
 
-Submission
-----------
-`project_id` must name an approved application of the caller's researcher record.
-An unknown application and another researcher's application get the same answer,
-403 `not_applicant` (a researcher does not learn which application ids exist); the
-caller's own application that is not approved gets 403 `not_approved`. File
-contents are standard base64 (whitespace such as line breaks is ignored; anything
-else that is not base64 is 422 `invalid_field`). The files go through
-`portal.checks.check_output` with the portal's rules: names are sanitised, sizes,
-SHA-256 and kinds recorded, contents stored content-addressed. The check runs
-before the write transaction (it can take a while on large tables); its result
-is used inside it.
+Submission (`output_submit.py`) and file contents (`output_files.py`) are described
+in their own modules. The sampling draw of each submission:
 
 Every submission is drawn (`rules.sampling.draw`, a fresh secret seed per draw)
 with the risk inputs: the number of outputs the researcher submitted before, their
@@ -45,10 +35,6 @@ audit entry of the submission holds `after.draw_sha256`, the SHA-256 of the draw
 record's canonical JSON, so a record changed afterwards shows up against the
 hash-chained audit log without the seed ever reaching the researcher (who may
 read the audit entries of their own actions).
-
-Status: `held` when sampled or when the verdict is not `pass` (a flagged output
-always goes to a person), else `released` at once. `required_releases`: 2 when
-the check flagged it (`fail` or `review`), 1 otherwise.
 
 Reviews
 -------
@@ -89,78 +75,50 @@ settings in force.
 
 Refusal order
 -------------
-- Submission: 401, 403 `role_required` (not a researcher, or no researcher
-  record), 403 `certification_expired` (the researcher's own), 403 `not_applicant` / `not_approved` (when `project_id` is a string),
-  400 `bad_request` (not JSON) / 422 `invalid_field` (the body, bad base64, no
-  files), 413 `too_large`, 422 `invalid_file`. A body over the portal's overall
-  limit is refused with 413 `too_large` before anything else.
 - Reviews: 401, 403 `role_required`, 403 `own_certification_expired`, 404 `not_found`, 422 `invalid_field`, 409
   `not_open` (not `held`), `version_conflict`, `already_reviewed`,
   `conflict_of_interest`, then 422 `comment_required` (withhold).
 - Management samples: 401, 403 `role_required`, 422 `invalid_field`, 404
   `not_found` (no such project or researcher), 422 `reason_required`.
-- File contents: 401, 403 `role_required` (caseworkers, coordinators,
-  recipients), 404 `not_found` (no such output, another researcher's output, no
-  such file index). Samples: 401, 403 `role_required`, 404.
+- Samples: 401, 403 `role_required`, 404.
 
-Audit actions: `output.submit`, `output.review`, `sample.create`, and
-`output.file.read` for every file content handed out.
+Audit actions: `output.review`, `sample.create` (and, in their modules,
+`output.submit` and `output.file.read`).
 """
 
 from __future__ import annotations
 
 import logging
-
-import base64
-import binascii
-import hashlib
-import re
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from rules import applications, sampling
+from rules import sampling
 
-from .. import checks, entities
-from ..api import PortalContext, context, current_user, perform, require
-from ..certification.gate import refuse_lapsed_researcher, refuse_lapsed_staff
-from ..errors import ApiError, invalid_field, not_found, role_required
-from ..store import canonical_json
+from .. import entities
+from ..api import PortalContext, audit_read, context, current_user, perform, require
+from ..certification.gate import refuse_lapsed_staff
+from ..errors import ApiError, not_found, role_required
 from ..visibility import project
+from . import check_runner, output_files, output_submit
 from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 from .core import ERRORS
+from .output_common import (MAX_ID_LENGTH, Comment, Id, _load, _new_id, _outputs_of_project, _outputs_of_researcher,
+                            _releasers, _state, _submitted_by, draw_sha256, required_releases)
 
 log = logging.getLogger("portal")
 router = APIRouter()
+router.include_router(output_submit.router)
+router.include_router(output_files.router)
+router.include_router(check_runner.router)
 
-MAX_ID_LENGTH = 100
-MAX_FILES = 200
 MAX_SAMPLE_COUNT = 1000
-SEES_ALL = frozenset({"supervisor", "admin"})
 DRAW_KEYS = ("algorithm", "seed", "subject_id", "inputs", "config", "factors", "probability", "uniform",
              "outcome", "risk_class", "reason")
 MANAGEMENT_ALGORITHM = "management-newest-eligible-v1"
-_WHITESPACE = re.compile(r"\s+")
-_INDEX = re.compile(r"^[0-9]{1,6}$")
-
-Comment = Annotated[str, StringConstraints(max_length=4000)]
-Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH)]
-
-
-class FileIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    name: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
-    content_base64: str
-
-
-class OutputIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    project_id: Id
-    comment: Comment | None = ""
-    files: Annotated[list[FileIn], Field(min_length=1, max_length=MAX_FILES)]
+__all__ = ["router", "required_releases", "draw_sha256", "sample_view"]
 
 
 class OutputReviewIn(BaseModel):
@@ -176,232 +134,6 @@ class SampleIn(BaseModel):
     target_id: Id
     count: int = Field(ge=1, le=MAX_SAMPLE_COUNT)
     reason: Comment | None = None
-
-
-# -- shared -----------------------------------------------------------------------
-
-def _new_id(tx, counter: str, prefix: str, now: str) -> str:
-    while True:
-        candidate = f"{prefix}-{now[:4]}-{tx.next_number(counter):04d}"
-        if tx.get(counter, candidate) is None:
-            return candidate
-
-
-def _load(tx, output_id: str) -> dict | None:
-    if not output_id or len(output_id) > MAX_ID_LENGTH:
-        return None
-    return tx.get("output", output_id)
-
-
-def _state(output: dict | None) -> dict:
-    if output is None:
-        return {}
-    return {"version": output["version"], "status": output["status"],
-            "releases": len(_releasers(output.get("reviews", [])))}
-
-
-def _submitted_by(user: dict, output: dict) -> bool:
-    return bool(user.get("researcher_id")) and user["researcher_id"] == output.get("researcher_id")
-
-
-def _releasers(reviews: list[dict]) -> set[str]:
-    return {r.get("reviewer_id") for r in reviews if r.get("verdict") == "release"}
-
-
-def required_releases(verdict: str, stored: Any = None) -> int:
-    """Two distinct releases for an output the check flagged, one for a clean one
-    (a stored value may ask for more, never for fewer)."""
-    by_rule = 1 if verdict == "pass" else 2
-    if isinstance(stored, int) and not isinstance(stored, bool):
-        return max(stored, by_rule)
-    return by_rule
-
-
-def _count(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-def _outputs_of_researcher(tx, researcher_id: str) -> list[dict]:
-    """A researcher's outputs: they are filed under the researcher's own projects."""
-    found = []
-    for app in tx.list("application", owner=researcher_id):
-        found += [o for o in tx.list("output", owner=app["id"]) if o.get("researcher_id") == researcher_id]
-    return found
-
-
-def _outputs_of_project(tx, project_id: str) -> list[dict]:
-    return tx.list("output", owner=project_id)
-
-
-def draw_sha256(draw: dict) -> str:
-    return hashlib.sha256(canonical_json(draw).encode()).hexdigest()
-
-
-# -- submission -------------------------------------------------------------------------
-
-@dataclass
-class _Prepared:
-    """What can be worked out before the write transaction: the body, the decoded
-    files and the automatic check (or the refusal each step ended in)."""
-
-    body: OutputIn | None = None
-    body_error: ApiError | None = None
-    files: list[tuple[str, bytes]] | None = None
-    result: dict | None = None
-    check_error: ApiError | None = None
-    check_file: str | None = None
-
-
-def _decode(text: str) -> bytes | None:
-    """Standard base64 with its padding (RFC 4648), whitespace ignored; None when it is not."""
-    compact = _WHITESPACE.sub("", text)
-    if len(compact) % 4:
-        return None
-    try:
-        return binascii.a2b_base64(compact, strict_mode=True)
-    except (binascii.Error, ValueError):
-        return None
-
-
-def _prepare(payload: Any, rules) -> _Prepared:
-    try:
-        body = _validate(OutputIn, payload)
-    except ApiError as refusal:
-        return _Prepared(body_error=refusal)
-    files = []
-    for n, item in enumerate(body.files):
-        data = _decode(item.content_base64)
-        if data is None:
-            return _Prepared(body_error=invalid_field(f"files.{n}.content_base64: not valid base64"))
-        files.append((item.name, data))
-    try:
-        result = checks.check_output(files, rules)
-    except checks.TooLarge as refusal:
-        return _Prepared(body, files=files, check_file=refusal.file, check_error=ApiError(
-            413, "too_large", refusal.message, extra={"file": refusal.file, "limit": refusal.limit}))
-    except checks.InvalidFile as refusal:
-        return _Prepared(body, files=files, check_file=refusal.file, check_error=ApiError(
-            422, "invalid_file", refusal.message, extra={"file": refusal.file}))
-    except Exception:  # a fault in the checker must not lose the submission: a person checks it
-        log.exception("the automatic output check failed")
-        result = _unchecked(files)
-    return _Prepared(body, files=files, result=result)
-
-
-def _unchecked(files: list[tuple[str, bytes]]) -> dict:
-    """The check result when the checker itself failed: everything goes to a person."""
-    names = checks.unique_names([checks.sanitize_filename(name) for name, _ in files])
-    return {
-        "verdict": "review",
-        "findings": [{"file": None, "rule": "check_error", "row": None, "column": None, "value": None,
-                      "threshold": None,
-                      "message": "The automatic check could not run; a person must check every file."}],
-        "files": [{"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "kind": "unknown"}
-                  for name, (_, data) in zip(names, files)],
-    }
-
-
-def _own_project(tx, project_id: str, researcher: dict) -> dict:
-    app = tx.get("application", project_id) if len(project_id) <= MAX_ID_LENGTH else None
-    if app is None or app.get("applicant_id") != researcher["id"]:
-        raise ApiError(403, "not_applicant", "Outputs can only be submitted to an approved project of your own; "
-                                             f"{project_id[:MAX_ID_LENGTH]} is not one of yours.")
-    if app.get("status") != "approved":
-        raise ApiError(403, "not_approved", f"Your application {app['id']} is {app.get('status')}; outputs can "
-                                            "only be submitted to an approved project.")
-    return app
-
-
-@router.post("/outputs", status_code=201, responses=ERRORS, openapi_extra=_body_doc(OutputIn))
-async def submit_output(request: Request, user: dict = Depends(current_user), ctx: PortalContext = Depends(context)):
-    payload = await _read_json(request)
-    return await run_in_threadpool(_submit, ctx, request, user, payload)
-
-
-def _submit(ctx: PortalContext, request: Request, user: dict, payload: Any):
-    is_researcher = "researcher" in user["roles"]
-    prepared = _prepare(payload, ctx.rules) if is_researcher else None
-    # `perform` copies the audit detail shallowly: the effect fills in these dicts.
-    checked: dict = {}
-    after: dict = {}
-
-    def effect(tx):
-        if not is_researcher:
-            raise role_required(("researcher",))
-        researcher = tx.get("researcher", user["researcher_id"]) if user.get("researcher_id") else None
-        if researcher is None:
-            raise ApiError(403, "role_required", "This account is not linked to a researcher record.")
-        refuse_lapsed_researcher(ctx, researcher)
-        project_id = payload.get("project_id") if isinstance(payload, dict) else None
-        app = _own_project(tx, project_id, researcher) if isinstance(project_id, str) else None
-        if prepared.body_error is not None:
-            raise prepared.body_error
-        if prepared.check_error is not None:
-            checked["file"] = prepared.check_file
-            raise prepared.check_error
-        if app is None:  # cannot happen: a valid body has a string project_id
-            raise invalid_field("project_id: a project id is required")
-        body, result = prepared.body, prepared.result
-
-        now = ctx.now_iso()
-        output_id = _new_id(tx, "output", "OUT", now)
-        for (_name, data), meta in zip(prepared.files, result["files"]):
-            tx.blob_put(meta["sha256"], data)
-
-        earlier = _outputs_of_researcher(tx, researcher["id"])
-        breaches = sum(1 for o in earlier if o.get("status") == "withheld") + _count(researcher.get("earlier_breaches"))
-        inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], applications.SENSITIVE_REGISTERS)
-        draw = sampling.draw(output_id, inputs, ctx.sampling or sampling.SamplingConfig())
-        sample = None
-        if draw["outcome"]:
-            sample_id = _new_id(tx, "sample", "SMP", now)
-            reason = sampling.sample_reason(draw["risk_class"])
-            sample = {"id": sample_id, "reason": reason, "probability": draw["probability"]}
-            entities.save(tx, "sample", {**draw, "id": sample_id, "reason": reason, "scope": "output",
-                                         "target_id": output_id, "output_ids": [output_id],
-                                         "drawn_at": now, "drawn_by": None})
-        verdict = result["verdict"]
-        output = {
-            "id": output_id, "project_id": app["id"], "researcher_id": researcher["id"],
-            "status": "held" if (sample is not None or verdict != "pass") else "released",
-            "comment": (body.comment or "").strip(),
-            "files": result["files"],
-            "check": {"verdict": verdict, "findings": result["findings"]},
-            "sampled": bool(draw["outcome"]), "sample": sample, "draw": draw,
-            "reviews": [], "required_releases": required_releases(verdict),
-            "submitted_at": now, "updated_at": now,
-        }
-        saved = entities.save(tx, "output", output)
-        checked.update(verdict=verdict, findings=len(result["findings"]), files=[dict(f) for f in result["files"]])
-        after.update(version=saved["version"], status=saved["status"], draw_sha256=draw_sha256(draw))
-        return 201, project("output", saved, user)
-
-    return perform(ctx, request, user["id"], "output.submit", "output", None, _fingerprint_body(payload), effect,
-                   audit_detail={"project_id": _given(payload, "project_id", str), "check": checked, "after": after})
-
-
-# -- file contents ----------------------------------------------------------------------
-
-@router.get("/outputs/{output_id}/files/{index}", responses=ERRORS)
-def output_file(output_id: str, index: str,
-                user: dict = Depends(require("supervisor", "admin", "researcher")),
-                ctx: PortalContext = Depends(context)):
-    with ctx.store.write() as tx:
-        output = _load(tx, output_id)
-        if output is None or not (SEES_ALL & set(user["roles"]) or _submitted_by(user, output)):
-            raise not_found("output")
-        files = output.get("files") or []
-        number = int(index) if _INDEX.match(index) else -1
-        if not 0 <= number < len(files):
-            raise not_found("file of this output")
-        meta = files[number]
-        content = tx.blob_get(meta["sha256"])
-        if content is None:
-            raise not_found("stored content of this file")
-        tx.audit_append(ctx.now_iso(), user["id"], "output.file.read", "output", output["id"], "ok",
-                        {"index": number, "name": meta["name"], "sha256": meta["sha256"]})
-    return {"index": number, "name": meta["name"], "size": meta["size"], "sha256": meta["sha256"],
-            "kind": meta["kind"], "content_base64": base64.b64encode(content).decode("ascii")}
 
 
 # -- reviews ------------------------------------------------------------------------------
@@ -554,6 +286,7 @@ def get_sample(sample_id: str, user: dict = Depends(require("supervisor", "admin
         sample = tx.get("sample", sample_id) if len(sample_id) <= MAX_ID_LENGTH else None
     if sample is None:
         raise not_found("sample")
+    audit_read(ctx, user, "sample.read", "sample", sample_id)
     return sample_view(sample)
 
 

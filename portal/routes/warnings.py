@@ -81,9 +81,9 @@ not), 404, 403 `not_a_recipient` (the warning is not sent to the caller's
 organisation), 422 `invalid_field`, 403 `not_a_recipient` (`org_id` is not the
 caller's organisation), 409 `not_open` (retracted or expired).
 
-Text fields are plain text, stored and returned exactly; control characters
-other than tab and line breaks (none at all in titles) and unpaired surrogates
-are refused with 422 `invalid_field`.
+Text fields are plain text, stored and returned exactly; what `rules.text` refuses
+(control characters other than tab and line breaks, none at all in titles; bidi
+overrides; unpaired surrogates) is refused with 422 `invalid_field`.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import entities, incidents
-from ..api import PortalContext, context, iso, parse_iso, perform, require
+from ..api import PortalContext, audit_read, context, iso, parse_iso, perform, require
 from ..certification.gate import certified_decider
 from ..errors import ApiError, invalid_field, not_found
 from ..visibility import project
@@ -487,11 +487,14 @@ def create_warning(body: WarningIn, request: Request, user: dict = Depends(_coor
 
 
 @router.get("/warnings/{warning_id}")
-def get_warning(found=Depends(_warning_dep("coordinator", "admin", "recipient"))):
+def get_warning(found=Depends(_warning_dep("coordinator", "admin", "recipient")),
+                ctx: PortalContext = Depends(context)):
     user, warning = found
     if not {"coordinator", "admin"} & set(user["roles"]):
         if not _addressed_to(warning, user.get("org_id")):
             raise _not_a_recipient()
+    if warning.get("tlp") == "RED":
+        audit_read(ctx, user, "warning.read", "warning", warning["id"], {"tlp": "RED"})
     return project("warning", warning, user)
 
 
@@ -747,9 +750,14 @@ def list_acks(found=Depends(_warning_dep("coordinator", "admin")), ctx: PortalCo
 
 
 @router.get("/warnings/{warning_id}/csaf")
-def csaf_document(found=Depends(_warning_dep("coordinator"))):
+def csaf_document(found=Depends(_warning_dep("coordinator")), ctx: PortalContext = Depends(context)):
     from ..csaf import csaf_filename, warning_to_csaf
-    _user, warning = found
-    doc = warning_to_csaf(warning)
+    user, warning = found
+    try:
+        doc = warning_to_csaf(warning)
+    except (ValueError, KeyError, TypeError) as exc:
+        # Stored data that gives no conforming document is the caller's to fix, not a 500.
+        raise invalid_field(f"This warning cannot be exported as CSAF: {exc}") from None
+    audit_read(ctx, user, "warning.export_csaf", "warning", warning["id"], {"tlp": warning.get("tlp")})
     return JSONResponse(doc, headers={
         "Content-Disposition": f'attachment; filename="{csaf_filename(warning["id"])}"'})
