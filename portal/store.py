@@ -211,9 +211,14 @@ class Tx(UserAdminTx):
         self.execute(f"SAVEPOINT {name}")
         try:
             yield
-        except BaseException:
-            self.execute(f"ROLLBACK TO SAVEPOINT {name}")
-            self.execute(f"RELEASE SAVEPOINT {name}")
+        except BaseException as original:
+            try:
+                self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.execute(f"RELEASE SAVEPOINT {name}")
+            except Exception:
+                # The database ended the whole transaction (SQLite does on a full disk, PostgreSQL
+                # when the connection is lost): the error that ended it is the one to answer for.
+                raise original from None
             raise
         else:
             self.execute(f"RELEASE SAVEPOINT {name}")
@@ -562,7 +567,11 @@ class SqliteStore:
         try:
             yield Tx(conn)
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:    # SQLite may have rolled back already (a full disk)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass               # the error being raised says what went wrong
             raise
         else:
             conn.execute("COMMIT")

@@ -67,6 +67,15 @@ MIGRATE_LOCK = 0x506F7274616C02  # schema migrations
 
 LOCK_TIMEOUT_MS = 30_000
 
+# While the database is away a call must fail fast (503, see portal.availability), not wait out
+# psycopg_pool's default of 30 s for a connection. The pool holds as many connections as the
+# process serves calls at once (see app.create_app), so a wait this long means trouble, not load.
+CONNECTION_WAIT_S = 0.5
+CONNECT_TIMEOUT_S = 2        # libpq's connect_timeout, per host of a multi-host URL
+# The pool retries a lost connection with a doubling delay; it gives up after this long and starts
+# afresh at the next call, so a long outage is not followed by a long wait for the next attempt.
+RECONNECT_GIVE_UP_S = 10.0
+
 SCHEMA = [
     # v1: the tables of store.SCHEMA v1
     """
@@ -225,8 +234,12 @@ class PostgresStore:
     def __init__(self, url: str, pool_size: int = 10):
         self.url = url
         self._migrate()
+        # `check`: a pooled connection is tried before use and replaced when dead (after a database
+        # restart or a failover), so the first call after it succeeds instead of failing.
         self._pool = ConnectionPool(url, min_size=1, max_size=max(1, pool_size), open=True,
-                                    kwargs={"autocommit": True}, configure=self._configure,
+                                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+                                    configure=self._configure, check=ConnectionPool.check_connection,
+                                    timeout=CONNECTION_WAIT_S, reconnect_timeout=RECONNECT_GIVE_UP_S,
                                     name="portal-store")
         self._closed = threading.Event()
 

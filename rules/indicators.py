@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 import idna
 from email_validator import EmailNotValidError, validate_email
 
+from .cve import FIRST_YEAR, is_cve
+
 TYPES = ("ipv4", "ipv6", "domain", "url", "sha256", "md5", "email", "cve")
 MAX_VALUE = 2048
 URL_SCHEMES = ("http", "https", "ftp")
 
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.ASCII)
 _HEX_RE = {"sha256": re.compile(r"^[0-9a-f]{64}$", re.ASCII), "md5": re.compile(r"^[0-9a-f]{32}$", re.ASCII)}
-_CVE_RE = re.compile(r"^CVE-(\d{4})-(\d{4,19})$", re.ASCII)
 
 
 class InvalidIndicator(ValueError):
@@ -133,9 +134,8 @@ def _email(value: str) -> str:
 
 
 def cve(value: str) -> str:
-    """A CVE id in ASCII: CVE-YYYY-NNNN (four or more digits)."""
-    match = _CVE_RE.match(value)
-    if not match or not 1999 <= int(match.group(1)):
+    """A CVE id in ASCII: CVE-YYYY-NNNN (four or more digits), as warnings take them (rules.cve)."""
+    if not is_cve(value) or int(value[4:8]) < FIRST_YEAR:
         raise InvalidIndicator("not a CVE id (CVE-YYYY-NNNN, ASCII digits)")
     return value
 

@@ -46,6 +46,7 @@ class SyncResult:
     pending: int = 0                # actions still queued afterwards
     error: str | None = None        # what went wrong, for the status bar (no secrets)
     error_kind: str | None = None   # "offline" | "fault" | "auth" | None
+    unavailable: bool = False       # a "fault" that is the portal saying 503: it is away for now, not broken
     auth_required: bool = False     # sign in again; queued actions are kept
     stopped: bool = False           # should_stop() asked to stop
     skipped: bool = False           # another round was already running
@@ -108,6 +109,7 @@ class SyncEngine:
             elif outcome == "offline":
                 self._fail(result, "offline", str(exc))
             elif outcome == "fault":
+                result.unavailable = getattr(exc, "status", None) == 503
                 self._fail(result, "fault", str(exc))
             elif outcome == "refused":
                 result.refused += 1
@@ -189,6 +191,7 @@ class SyncEngine:
             except PortalUnreachable as exc:
                 self._fail(result, "offline", str(exc))
             except PortalFault as exc:
+                result.unavailable = exc.status == 503
                 self._fail(result, "fault", str(exc))
             self.cache.apply_page(page["changes"], page["next"])
             cursor = page["next"]

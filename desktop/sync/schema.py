@@ -88,6 +88,10 @@ KINDS: dict[str, Kind] = {k.entity: k for k in (
         "revision": (int, _path("revision")),
     }, ("status", "sent_at", "severity")),
     Kind("acknowledgement", "acknowledgements", _cols("warning_id", "org_id", "state", "at"), ("warning_id",)),
+    Kind("incident", "incidents", {
+        **_cols("title", "severity", "tlp", "status", "reported_at", "detected_at", "reporting_centre"),
+        "nis2_significant": (int, _path("nis2_significant")),
+    }, ("status",)),
 )}
 
 TABLE_KINDS = {k.table: k for k in KINDS.values()}
@@ -181,3 +185,26 @@ def m003_meta_outbox_attention(db) -> None:
             resolved_at TEXT
         )""")
     db.execute("CREATE INDEX attention_open ON attention (resolved, id)")
+
+
+def _create_kind_table(db, kind: Kind) -> None:
+    columns = {"id": str, "version": int, "seq": int, "data": str}
+    columns.update({name: typ for name, (typ, _) in kind.columns.items()})
+    db[kind.table].create(columns, pk="id", not_null={"data"}, if_not_exists=True)
+    for column in kind.indexes:
+        db[kind.table].create_index([column], find_unique_name=True, if_not_exists=True)
+
+
+@migrations()
+def m004_incidents(db) -> None:
+    """Incident reports get a table of their own; those a sync stored as an unknown kind move into it."""
+    kind = KINDS["incident"]
+    if kind.table in db.table_names():
+        return            # a new cache: m001 made it
+    _create_kind_table(db, kind)
+    rows = db.execute(f"SELECT id, version, seq, data FROM {OTHER_TABLE} WHERE entity = ?", (kind.entity,)).fetchall()
+    for entity_id, version, seq, data in rows:
+        document = json.loads(data)
+        db[kind.table].insert({"id": entity_id, "version": version, "seq": seq, "data": data,
+                               **{name: column_value(kind, name, document) for name in kind.columns}})
+    db.execute(f"DELETE FROM {OTHER_TABLE} WHERE entity = ?", (kind.entity,))

@@ -70,10 +70,13 @@ class AttentionView(QWidget):
         layout.addWidget(heading(entry["action"], 2))
         reason = REFUSAL_TEXT.get(entry["code"] or "")
         text = (self.tr(reason) if reason else "") or entry["message"] or entry["code"] or ""
-        refusal = plain_label(self.tr("Refused by the portal (%1): %2").replace("%1", entry["code"] or "?")
-                              .replace("%2", text), wrap=True)
+        refusal = plain_label(self.tr("Refused by the portal: %1").replace("%1", text), wrap=True)
         refusal.setObjectName("error")
         layout.addWidget(refusal)
+        if entry["code"]:   # the portal's code, for support: beside the words, not in them
+            code = plain_label(self.tr("Refusal code: %1").replace("%1", entry["code"]), selectable=True)
+            code.setObjectName("muted")
+            layout.addWidget(code)
         state = entry.get("server_state")
         if isinstance(state, dict):
             status = state.get("status")

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -33,6 +33,27 @@ KNOWN_ACTIONS = ("application.submit", "application.review", "application.resubm
                  "output.review", "sample.create", "warning.create", "warning.edit", "warning.cosign",
                  "warning.send", "warning.revise", "warning.revision_discard", "warning.retract", "warning.ack",
                  "session.create", "session.delete")
+
+
+# What each audited action means, in words (the code stays in the tooltip and the filter's data).
+ACTION_WORDS = {
+    "application.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an application"),
+    "application.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an application"),
+    "application.resubmit": QT_TRANSLATE_NOOP("AuditModel", "resubmitted an application"),
+    "output.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an output"),
+    "output.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an output"),
+    "sample.create": QT_TRANSLATE_NOOP("AuditModel", "requested a sample"),
+    "warning.create": QT_TRANSLATE_NOOP("AuditModel", "wrote a warning"),
+    "warning.edit": QT_TRANSLATE_NOOP("AuditModel", "edited a warning"),
+    "warning.cosign": QT_TRANSLATE_NOOP("AuditModel", "co-signed a warning"),
+    "warning.send": QT_TRANSLATE_NOOP("AuditModel", "sent a warning"),
+    "warning.revise": QT_TRANSLATE_NOOP("AuditModel", "prepared a revision"),
+    "warning.revision_discard": QT_TRANSLATE_NOOP("AuditModel", "discarded a revision"),
+    "warning.retract": QT_TRANSLATE_NOOP("AuditModel", "retracted a warning"),
+    "warning.ack": QT_TRANSLATE_NOOP("AuditModel", "acknowledged a warning"),
+    "session.create": QT_TRANSLATE_NOOP("AuditModel", "signed in"),
+    "session.delete": QT_TRANSLATE_NOOP("AuditModel", "signed out"),
+}
 
 
 def monospace_font():
@@ -99,12 +120,18 @@ class AuditModel(QAbstractTableModel):
             return self.tr("the portal")
         if actor_id.startswith("anon:"):
             return self.tr("%1 (signing in)").replace("%1", actor_id[5:])
+        if actor_id.startswith("simulated:"):     # the demo portal's simulated recipients
+            return self.tr("simulated recipient %1").replace("%1", actor_id[10:])
         return self.names.get(actor_id, actor_id)
 
-    def outcome(self, entry: dict) -> str:
+    def action_words(self, action: str | None) -> str:
+        words = ACTION_WORDS.get(action or "")
+        return self.tr(words) if words else (action or "")
+
+    def outcome(self, entry: dict, with_code: bool = False) -> str:
         text = {"ok": self.tr("done"), "refused": self.tr("refused")}.get(entry.get("outcome"), entry.get("outcome") or "")
         code = (entry.get("detail") or {}).get("code") if isinstance(entry.get("detail"), dict) else None
-        return f"{text} ({code})" if code else text
+        return f"{text} ({code})" if code and with_code else text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -118,8 +145,14 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Actor, action and entity can come from anyone (a username typed at sign-in, a URL
             # path): Qt would render a tooltip that looks like HTML as HTML, so it is escaped.
-            text = self.data(index, Qt.ItemDataRole.DisplayRole) if key != "actor" else \
-                f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            if key == "actor":
+                text = f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            elif key == "action":
+                text = f"{self.action_words(entry.get('action'))} ({entry.get('action') or '—'})"
+            elif key == "outcome":
+                text = self.outcome(entry, with_code=True)     # the refusal's code, for support
+            else:
+                text = self.data(index, Qt.ItemDataRole.DisplayRole)
             return plain_tooltip(text) if text else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -130,6 +163,8 @@ class AuditModel(QAbstractTableModel):
             return who
         if key == "outcome":
             return self.outcome(entry)
+        if key == "action":
+            return self.action_words(entry.get("action"))
         value = entry.get(key)
         return "" if value is None else str(value)
 
@@ -180,7 +215,7 @@ class AuditView(QWidget):
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("Any action"), None)
         for action in KNOWN_ACTIONS:
-            self.action.addItem(action, action)
+            self.action.addItem(QCoreApplication.translate("AuditModel", ACTION_WORDS[action]), action)
         self.entity = QComboBox()
         self.entity.setAccessibleName(self.tr("Entity"))
         entity_names = {"application": self.tr("Applications"), "output": self.tr("Outputs"),

@@ -98,6 +98,11 @@ class DashboardView(QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.incidents = None
+        if {"coordinator", "admin"} & set(workspace.roles):
+            from .incident_dashboard import IncidentDashboard
+            self.incidents = IncidentDashboard(workspace)
+            self.body.addWidget(self.incidents)
         if not self.areas:
             self.body.addWidget(plain_label(self.tr("Your roles have no charts."), wrap=True))
         self.body.addStretch(1)
@@ -118,6 +123,8 @@ class DashboardView(QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if self.lapses is not None:
             self.lapses.refresh(self.now().date())
+        if self.incidents is not None:
+            self.incidents.refresh()
         if not self.areas:
             return
         if self._computing:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from importlib import import_module
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,6 +15,10 @@ from .applications import ApplicationsView
 from .attention import AttentionView
 from .certification_status import CertificationPresence
 from .sync_controller import SyncController, SyncStatus
+
+
+CASE_PAGES = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"],
+              "incident": ["triage"], "admin_request": ["admin"]}
 
 
 class LazyPages(Mapping):
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
             Page("approvals", self.tr("Approvals"), {"caseworker"}, self._make_approvals),
             Page("outputs", self.tr("Output checks"), {"supervisor", "admin"}, self._make_outputs),
             Page("warnings", self.tr("Warnings"), {"coordinator", "admin"}, self._make_warnings),
+            Page("triage", self.tr("Triage"), {"coordinator", "admin"}, lambda: import_module(".triage", __package__).TriageView(ws, sync=self.sync)),
             Page("admin", self.tr("Administration"), {"admin"}, self._make_admin),
             Page("dashboard", self.tr("Dashboard"), None, self._make_dashboard),
             Page("audit", self.tr("Audit"), None, self._make_audit),
@@ -196,11 +202,7 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------
     def start(self):
-        if "warnings" in self.page_keys:
-            # Notifications from sign-in on, whatever page is open (the Warnings page may never be).
-            from .escalation import WarningEscalation
-            self.escalation = WarningEscalation(self.workspace, self, self.sync,
-                                                opener=self._open_acknowledgements)
+        self.notifier, self.escalation, self.incident_alerts = import_module(".alerts", __package__).install(self)
         self.sync.start(immediately=True)
 
     def _open_acknowledgements(self, warning_id: str):
@@ -236,9 +238,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, kind: str, entity_id: str):
         # Caseworkers act on open applications in Approvals; a decided one is read in Applications.
-        targets = {"application": ["approvals", "applications"], "output": ["outputs"], "warning": ["warnings"],
-                   "admin_request": ["admin"]}
-        for key in targets.get(kind, []):
+        for key in CASE_PAGES.get(kind, []):
             page = self.pages.get(key)
             opener = getattr(page, f"open_{kind}", None) if page else None
             if opener and opener(entity_id) is not False:
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def open_list(self, kind: str, filt: dict):
         """A click on a dashboard chart: the matching list, filtered as far as the page allows."""
-        target = {"application": "applications", "output": "outputs", "warning": "warnings"}.get(kind)
+        target = (CASE_PAGES.get(kind) or [None])[-1]
         page = self.open_page(target) if target else None
         if page is None:
             return

@@ -108,8 +108,11 @@ class WarningComposeDialog(QDialog):
     saved = Signal(str, str)
 
     def __init__(self, workspace, mode: str = MODE_CREATE, warning: dict | None = None, parent=None, *,
-                 online=lambda: True, clock=time.time):
+                 online=lambda: True, clock=time.time, prefill: dict | None = None, incident_ids=()):
         super().__init__(parent)
+        # A draft from the Triage page: its content filled in, the incident reports it answers linked.
+        self.prefill = dict(prefill or {}) if mode == MODE_CREATE else {}
+        self.incident_ids = list(incident_ids) if mode == MODE_CREATE else []
         if mode not in (MODE_CREATE, MODE_EDIT, MODE_REVISE):
             raise ValueError(mode)
         self.workspace = workspace
@@ -147,7 +150,7 @@ class WarningComposeDialog(QDialog):
             return rules.content_of(self.warning)
         return {"title": "", "summary": "", "body": "", "severity": "medium", "tlp": "AMBER",
                 "recipients": {"sectors": [], "regions": [], "org_ids": []}, "cves": [], "ack_hours": 72,
-                "valid_until": None}
+                "valid_until": None} | self.prefill
 
     # -- building ----------------------------------------------------------------------------
     def _build(self):
@@ -236,6 +239,12 @@ class WarningComposeDialog(QDialog):
                                         "to acknowledge it again."), wrap=True)
             intro.setObjectName("muted")
             left_layout.addWidget(intro)
+        if self.incident_ids:
+            self.linked = plain_label(self.tr("Answers the incident reports: %1").replace(
+                "%1", ", ".join(self.incident_ids)), wrap=True)
+            self.linked.setObjectName("muted")
+            self.linked.setAccessibleName(self.tr("Linked incident reports"))
+            left_layout.addWidget(self.linked)
         left_layout.addLayout(form)
         left_layout.addWidget(self._recipients_box(), 1)
         scroll = QScrollArea()
@@ -611,7 +620,8 @@ class WarningComposeDialog(QDialog):
             return
         outbox = self.workspace.engine.outbox
         if self.mode == MODE_CREATE:
-            row = outbox.enqueue("POST", "/warnings", rules.create_body(form), "warning", None,
+            body = rules.create_body(form) | ({"incident_ids": self.incident_ids} if self.incident_ids else {})
+            row = outbox.enqueue("POST", "/warnings", body, "warning", None,
                                  self.tr("New warning draft: %1").replace("%1", form["title"]))
         else:
             row = outbox.enqueue("POST", api_path("warnings", self.warning["id"], "revisions"),

@@ -28,6 +28,7 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -41,6 +42,7 @@ from .certification_status import own_certification_text
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
 from .sync_controller import send_soon
 from .tlp import TlpLabel, bold_font, tlp_roles, tlp_text
+from .warning_export import WarningExport
 from .widgets import heading, plain_label, separator, set_column_widths
 
 log = logging.getLogger(__name__)
@@ -216,7 +218,7 @@ class WarningDetail(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         actions.setSpacing(6)
-        for action, text in (("edit", self.tr("Edit…")), ("cosign", self.tr("Co-sign")), ("send", self.tr("Send")),
+        for action, text in (("edit", self.tr("Edit…")), ("cosign", self.tr("&Co-sign")), ("send", self.tr("&Send")),
                              ("revise", self.tr("New revision…")), ("discard_revision", self.tr("Discard revision")),
                              ("retract", self.tr("Retract…"))):
             button = QPushButton(text)
@@ -224,6 +226,8 @@ class WarningDetail(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
             actions.addWidget(button)
+        self.export = WarningExport(view)
+        actions.addWidget(self.export.button)
         actions.addStretch(1)
         self.reason = plain_label("", wrap=True)
         self.reason.setObjectName("error")
@@ -268,6 +272,7 @@ class WarningDetail(QWidget):
         key = (warning_id, (warning or {}).get("version"))
         self.current_id = warning_id if warning else None
         self.warning = warning
+        self.export.update(warning)
         if warning is None:
             self._shown = None
             self.tlp.set_tlp(None)
@@ -475,6 +480,8 @@ class WarningsView(QWidget):
         self.new_button = QPushButton(self.tr("New warning…"))
         self.new_button.setObjectName("newWarningButton")
         self.new_button.clicked.connect(self.compose_new)
+        new_shortcut = QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -1006,4 +1013,5 @@ class WarningsView(QWidget):
         return True
 
     def shortcut_help(self) -> list[str]:
-        return [self.tr("Warnings: select a row to see its text, acknowledgements and revisions")]
+        return [self.tr("Warnings: select a row to see its text, acknowledgements and revisions"),
+                self.tr("Ctrl+N new warning · Alt+C co-sign · Alt+S send")]

@@ -6,10 +6,12 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, auth
 from ..api import PortalContext, audit_read, context, current_user, iso, perform, public_user, require
+from ..availability import database_unavailable, unavailable
 from ..errors import ApiError
 from ..guard import client_address
 from .bodies import PlainLine
@@ -40,8 +42,24 @@ class SessionIn(BaseModel):
 
 
 @router.get("/health")
-def health():
-    return {"status": "ok", "version": __version__}
+def health(request: Request, ctx: PortalContext = Depends(context)):
+    """`ok`, or 503 `degraded` with the reason while the database is away (see portal.availability)."""
+    availability = request.app.state.availability
+    reason = None
+    try:
+        with ctx.store.read() as tx:
+            tx.execute("SELECT 1")
+    except Exception as exc:
+        reason = database_unavailable(exc)
+        if reason is None:
+            raise
+    reason = reason or availability.recent_reason()
+    if reason is None:
+        return {"status": "ok", "version": __version__, "unavailable_answers": availability.answered}
+    error = unavailable(reason)
+    return JSONResponse({"status": "degraded", "reason": reason, "version": __version__,
+                         "unavailable_answers": availability.answered, **error.body()},
+                        status_code=503, headers=error.headers)
 
 
 @router.post("/session", status_code=201, responses=ERRORS)
