@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from rules import certification as rule
 
 from ..models import certification, labels
+from ..tasks import Op
 from .widgets import heading, plain_label
 
 HORIZON_DAYS = max(rule.REMINDER_DAYS)     # as far ahead as the first reminder
@@ -42,9 +44,20 @@ class CertificationLapsesCard(QFrame):
         self.lapses: list[certification.Lapse] = []
 
     def refresh(self, today: dt.date | None = None) -> None:
+        """Read the offline copy off the UI thread (researchers may be many), then show."""
         today = today or rule.today_utc()
-        staff, researchers = self.cache.certifications_ending((today + dt.timedelta(days=HORIZON_DAYS)).isoformat())
-        self.lapses = certification.coming_lapses(staff, researchers, today, within=HORIZON_DAYS)
+        cache = self.cache
+
+        def compute():
+            staff, researchers = cache.certifications_ending((today + dt.timedelta(days=HORIZON_DAYS)).isoformat())
+            return certification.coming_lapses(staff, researchers, today, within=HORIZON_DAYS)
+
+        Op(compute).success(self._show).run_in_background()
+
+    def _show(self, lapses: list) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.lapses = lapses
         lapsed = sum(1 for lapse in self.lapses if lapse.days_left is None or lapse.days_left < 0)
         soon = sum(1 for lapse in self.lapses if lapse.days_left is not None and 0 <= lapse.days_left <= 30)
         self.summary.setText(self.tr("%1 lapsed · %2 within 30 days · %3 within %4 days")
