@@ -53,7 +53,7 @@ import threading
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-from .store import Tx
+from .store import Tx, utc_now_iso
 
 try:
     import psycopg
@@ -174,6 +174,22 @@ SCHEMA = [
         used INTEGER NOT NULL DEFAULT 0
     )
     """,
+    # v4: store.SCHEMA v4 (the transparency log: entity states per entry, the Merkle tree)
+    """
+    ALTER TABLE audit ADD COLUMN state_digest TEXT;
+    CREATE TABLE audit_state (
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT,
+        PRIMARY KEY (kind, id, seq)
+    );
+    CREATE INDEX audit_state_seq ON audit_state(seq);
+    CREATE TABLE audit_tree (
+        node BIGINT PRIMARY KEY,
+        hash BYTEA NOT NULL
+    )
+    """,
 ]
 
 
@@ -276,7 +292,10 @@ class PostgresStore:
             try:
                 if lock:
                     conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                yield Tx(conn, POSTGRES)
+                tx = Tx(conn, POSTGRES)
+                yield tx
+                if lock:
+                    tx.audit_unattributed(utc_now_iso())
             except BaseException:
                 if not conn.closed:
                     try:

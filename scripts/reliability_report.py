@@ -47,6 +47,8 @@ SCENARIOS = {
                                               "no proxy from the environment, sealed rescue, per-user lockout",
     "tests/test_security_release_path.py": "Output release path: ACRO claims, disguised tables, sidecars, "
                                            "unreleased files, hostile load",
+    "tests/test_security_transparency.py": "Audit log tampered with by whoever holds the database: found by "
+                                           "a client that synced before, and by audit verify",
 }
 
 # The findings of the penetration test (issue 16): each closed, each with the test that shows it.
@@ -85,10 +87,12 @@ PENTEST = [
 ]
 
 LIMITATIONS = [
-    "The audit chain shows any edit, deletion, insertion or reordering of entries, also when the attacker "
-    "recomputes the hash of the entry they changed. Someone with write access to the database who rewrites "
-    "every hash from the changed entry to the end, or deletes the newest entries, is not detected by the "
-    "chain alone: that needs the head hash kept somewhere else (an external anchor).",
+    "The audit log is anchored outside the portal: a cut tail, a history rewritten with every hash recomputed, "
+    "a swapped key or a rolled-back log is found by any client that verified a checkpoint before, and by "
+    "`audit verify` given such a checkpoint. A client that never synced before the tampering has nothing to "
+    "compare with (it pins the key and trusts the first checkpoint it sees); an edited entity row is found by "
+    "the portal's full verification, which a supervisor's or administrator's client asks for at most every 15 "
+    "minutes, not by every client.",
     "SIGKILL tests kill the process, not the machine: SQLite's write-ahead log with synchronous=NORMAL keeps "
     "every committed transaction across a process crash; a power cut can lose the last transactions (never "
     "half of one).",
@@ -201,6 +205,7 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
     brute = figures.get("sign-in brute force", [])
     replay = figures.get("totp replay", [])
     tamper = figures.get("audit tampering", [])
+    anchored = figures.get("transparency log tampering", [])
     text = figures.get("hostile text", [])
     oversize = figures.get("oversize bodies", [])
     load = figures.get("fifty clients at once", [])
@@ -335,6 +340,19 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
         w(f"- TOTP replay: the same code sent {e['parallel_replays']} times at once signed in {e['accepted']} time.")
     if tamper:
         w(f"- Audit tampering detected: {', '.join(e['tampering'] for e in tamper if e.get('detected'))}.")
+    if anchored:
+        w("")
+        w("Tampering with the audit log by whoever holds the database, each against a real portal and a real "
+          "client that had synced (and verified a checkpoint) before:")
+        w("")
+        w("| tampering | database | client's alarm on its next sync | `audit verify --checkpoint` said |")
+        w("|---|---|---|---|")
+        for e in anchored:
+            w(f"| {e['tampering']} | {e['backend']} | {e['alarm']} | {e['verify']} |")
+        w("")
+        w("Each alarm was a blocking notice naming what failed and since which checkpoint, a Needs-attention "
+          "item, the audit page red and evidence exported as JSON (both checkpoints and the failed proof); the "
+          "next sync kept the old checkpoint trusted and raised no second notice.")
     for e in text:
         w(f"- Hostile text: {e['round_trips_exact']} round trips through {e['fields']} free-text fields returned "
           f"exactly what was sent; {e['refused_4xx']} inputs a field does not take were refused with 4xx; "

@@ -745,8 +745,12 @@ def test_client_dashboard_after_sync_routes_clicks_to_the_list(qtbot, portal, tm
             click(qtbot, card, region)
         applications = window.pages["applications"]
         assert window.stack.currentWidget() is applications
-        assert applications.status.currentData() == "in_review"
-        qtbot.waitUntil(lambda: applications.current_id() == expected)
+        # Exactly the rows the bar counted, the filter named after the bar.
+        assert applications.status.currentData() == "dashboard"
+        assert "From the dashboard" in applications.status.currentText()
+        assert sorted(applications.model.ids) == sorted(region.result[1]["ids"])
+        qtbot.waitUntil(lambda: applications.current_id() in region.result[1]["ids"])
+        assert expected in applications.model.ids
 
         # File > Monthly report…: a dialog, then a PDF made in the background
         menu = window.menuBar().actions()[0].menu()

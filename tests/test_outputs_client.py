@@ -307,9 +307,11 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     wait_sent(qtbot, desk)
     sync_again(qtbot, desk)
 
-    portal_state = feed(fresh_portal, "emil", "output")[flagged.id]
+    portal_state = feed(fresh_portal, "admin", "output")[flagged.id]
     assert portal_state["status"] == "held"
     assert [(r["reviewer_id"], r["verdict"]) for r in portal_state["reviews"]] == [("u-dorte", "release")]
+    # emil, the second supervisor, sees one release given, not by whom (blind second review)
+    assert feed(fresh_portal, "emil", "output")[flagged.id]["reviews"] == [{"verdict": "release", "blind": True}]
 
     # Still held, marked, and Release greyed with the reason.
     assert view.select(flagged.id)
@@ -343,11 +345,16 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     qtbot.waitUntil(lambda: view.dialog is not dialog and view.dialog.isVisible())
     dialog = view.dialog
     assert dialog.verdict() == "withhold" and not dialog.ok_button.isEnabled()
-    assert "Write a reason" in dialog.hint.text()
+    assert "Choose a reason" in dialog.hint.text()
     dialog.comment_box.setPlainText("   \n ")
     assert not dialog.ok_button.isEnabled()
     dialog.comment_box.setPlainText("Cells below the minimum count; aggregate the age groups and resubmit.")
-    assert dialog.ok_button.isEnabled()
+    assert not dialog.ok_button.isEnabled()          # the coded reason is asked for too
+    codes = [dialog.reason_box.itemData(n) for n in range(dialog.reason_box.count())]
+    assert codes == [None] + list(rules.WITHHOLD_REASONS)
+    assert dialog.reason_box.itemText(1) == "Small counts"
+    dialog.reason_box.setCurrentIndex(codes.index("small_counts"))
+    assert dialog.ok_button.isEnabled() and dialog.reason() == "small_counts"
     activate(qtbot, dialog)
     qtbot.keyClick(dialog.comment_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -355,6 +362,7 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     withheld = feed(fresh_portal, "emil", "output")[other.id]
     assert withheld["status"] == "withheld"
     assert withheld["reviews"][-1]["comment"] == "Cells below the minimum count; aggregate the age groups and resubmit."
+    assert withheld["reviews"][-1]["reason"] == "small_counts" and withheld["withhold_reason"] == "small_counts"
 
 
 def test_release_dialog_of_a_cpr_finding_warns_and_the_viewer_names_the_new_findings(qtbot, fresh_portal, tmp_path,
@@ -494,6 +502,7 @@ def test_offline_the_findings_still_show_and_a_verdict_waits(qtbot, fresh_portal
     key(qtbot, view, Qt.Key.Key_W)
     qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
     view.dialog.comment_box.setPlainText("Withheld while offline: identifiable cells.")
+    view.dialog.reason_box.setCurrentIndex(view.dialog.reason_box.findData("identifiers"))
     qtbot.mouseClick(view.dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not desk.window.sync.running and desk.window.sync.online is False, timeout=15000)
     item = view.queue.item(second.id)

@@ -40,6 +40,7 @@ from rules import sampling
 from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.tables import TableError, number_of, read_layout, read_rows
 from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
+from rules.turnaround import WITHHOLD_REASONS
 
 from . import certification, outbox_marks
 
@@ -211,12 +212,21 @@ def required_releases(output: dict) -> int:
 
 
 def releasers(output: dict) -> list[str]:
-    """Distinct supervisors who released it, in order."""
+    """Distinct supervisors who released it, in order. A blind review (the portal hides a
+    colleague's release until this supervisor decides) counts, under a stand-in name."""
     seen: list[str] = []
-    for r in _reviews(output):
-        if r.get("verdict") == "release" and r.get("reviewer_id") and r["reviewer_id"] not in seen:
-            seen.append(r["reviewer_id"])
+    for n, r in enumerate(_reviews(output)):
+        if r.get("verdict") != "release":
+            continue
+        who = r.get("reviewer_id") or (f"(hidden {n + 1})" if r.get("blind") else None)
+        if who and who not in seen:
+            seen.append(who)
     return seen
+
+
+def reviews_blind(output: dict) -> bool:
+    """Whether the portal hides who gave this output's reviews (blind second review)."""
+    return bool(output.get("reviews_blind")) or any(r.get("blind") for r in _reviews(output))
 
 
 def review_by(output: dict, user_id: str | None) -> dict | None:
@@ -279,8 +289,9 @@ def review_path(output_id: str) -> str:
     return f"/outputs/{quote(output_id, safe='')}/reviews"
 
 
-def review_body(output: dict, verdict: str, comment: str = "") -> dict:
-    """The portal's review request (`expected_version` makes it refuse a changed output)."""
+def review_body(output: dict, verdict: str, comment: str = "", reason: str | None = None) -> dict:
+    """The portal's review request (`expected_version` makes it refuse a changed output); a
+    withhold carries its coded reason (rules.turnaround.WITHHOLD_REASONS)."""
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}")
     comment = (comment or "").strip()
@@ -288,7 +299,12 @@ def review_body(output: dict, verdict: str, comment: str = "") -> dict:
         raise ValueError("a withhold needs a comment")
     if len(comment) > MAX_COMMENT:
         raise ValueError("the comment is too long")
-    return {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    body = {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    if verdict == "withhold":
+        if reason is not None and reason not in WITHHOLD_REASONS:
+            raise ValueError(f"unknown withhold reason {reason!r}")
+        body["reason"] = reason or "other"
+    return body
 
 
 def sample_body(scope: str, target_id: str, count: int, reason: str) -> dict:
@@ -443,7 +459,7 @@ class OutputQueue:
         return [r for r in self.outbox.pending() if is_sample_action(r)]
 
     def decide(self, output_id: str, verdict: str, comment: str, summary: str,
-               expected_version: int | None = None) -> dict:
+               expected_version: int | None = None, reason: str | None = None) -> dict:
         """Queue one review in the outbox against the version the user looked at
         (ValueError if the cache holds a newer one, or the rules above forbid it)."""
         output = self.cache.get("output", output_id)
@@ -455,7 +471,7 @@ class OutputQueue:
         block = item.block_for(verdict) if item else None
         if block is not None:
             raise ValueError(f"not allowed: {block.code}")
-        body = review_body(output, verdict, comment)
+        body = review_body(output, verdict, comment, reason)
         return self.outbox.enqueue("POST", review_path(output_id), body, "output", output_id, summary)
 
     def request_sample(self, scope: str, target_id: str, count: int, reason: str, summary: str) -> dict:

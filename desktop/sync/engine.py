@@ -27,6 +27,7 @@ from typing import Callable
 from .api import AuthExpired, PortalClient, PortalError, PortalFault, PortalUnreachable
 from .cache import Cache, now_iso
 from .outbox import Outbox
+from .witness import AuditWitness, Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class SyncResult:
     cursor: int = 0
     full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
+    audit_alarm: dict | None = None  # a new alarm about the portal's audit log (witness.py)
 
 
 class _Halt(Exception):
@@ -64,6 +66,7 @@ class SyncEngine:
         self.client = client
         self.cache = cache
         self.outbox = Outbox(cache)
+        self.witness = AuditWitness(client, cache)
         self.page_size = page_size
         self._running = threading.Lock()
         self._previous_pull: str | None = None   # when the last complete pull began
@@ -84,6 +87,7 @@ class SyncEngine:
             try:
                 self._push(result, refused_now, stop, ignore_backoff)
                 self._pull(result, progress, stop)
+                self._witness(result)
             except _Halt:
                 pass
             self._record_server_state(refused_now)
@@ -206,6 +210,17 @@ class SyncEngine:
                     self.cache.prepare_default_orders()
                 self._prune(started)
                 return
+
+    # -- the audit log -------------------------------------------------------------------
+    def _witness(self, result: SyncResult) -> None:
+        """Check the portal's signed checkpoint and consistency proof on every sync."""
+        try:
+            alarm = self.witness.check(self.cache.meta()["roles"])
+        except Unavailable as exc:
+            log.info("audit log not checked this round: %s", exc)
+            return
+        if alarm is not None and alarm.get("new"):
+            result.audit_alarm = alarm
 
     def _prune(self, started: str) -> None:
         # Actions done before the previous complete pull: that pull showed their effect, and

@@ -14,6 +14,9 @@ from .application_detail import ApplicationDetail
 from .columns import ColumnFit
 
 
+
+DASHBOARD = "dashboard"       # the status filter's entry for the rows a dashboard chart counted
+
 class ApplicationsView(QWidget):
     """List and detail. `open_application(id)` selects one (used by other views)."""
 
@@ -41,6 +44,7 @@ class ApplicationsView(QWidget):
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.certifications: dict[str, str | None] = {}
+        self._dashboard_ids: list[str] = []
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -138,9 +142,37 @@ class ApplicationsView(QWidget):
             today = certification_rule.today_utc()
             applicants = [rid for rid, until in self.certifications.items()
                           if certification_rule.lapses_within(until, today)]
-        return self.cache.application_ids(search=self.search.text() or None, status=self.status.currentData(),
-                                          order_by=order_by or "submitted_at", descending=descending,
-                                          applicant_ids=applicants)
+        dashboard = self.status.currentData() == DASHBOARD
+        ids = self.cache.application_ids(search=self.search.text() or None,
+                                         status=None if dashboard else self.status.currentData(),
+                                         order_by=order_by or "submitted_at", descending=descending,
+                                         applicant_ids=applicants)
+        if dashboard:          # exactly the rows the chart counted, in the list's own order
+            wanted = set(self._dashboard_ids)
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def apply_filter(self, filt: dict):
+        """A click on a dashboard chart: exactly the applications it counted, the filter named."""
+        ids = filt.get("ids") or []
+        if not ids:
+            status = filt.get("status")
+            self.status.setCurrentIndex(max(0, self.status.findData(status)) if isinstance(status, str) else 0)
+            return
+        self._dashboard_ids = list(ids)
+        label = self.tr("From the dashboard: %1").replace("%1", filt.get("label") or str(len(ids)))
+        index = self.status.findData(DASHBOARD)
+        self.status.blockSignals(True)
+        if index < 0:
+            self.status.addItem(label, DASHBOARD)
+            index = self.status.count() - 1
+        else:
+            self.status.setItemText(index, label)
+        self.status.setCurrentIndex(index)
+        self.status.setToolTip(label)
+        self.status.blockSignals(False)
+        self.search.clear()
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-run the query (after a sync or a filter change), keeping the selected application."""

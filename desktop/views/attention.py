@@ -36,7 +36,7 @@ class AttentionView(QWidget):
         layout.addWidget(heading(self.tr("Needs attention")))
         intro = plain_label(self.tr("Actions the portal refused when they were sent. Your action is shown beside "
                                     "the case as it is on the portal now: discard it, or open the case and act "
-                                    "again."), wrap=True)
+                                    "again. Alarms about the portal's audit log are here too."), wrap=True)
         intro.setObjectName("muted")
         layout.addWidget(intro)
         self.scroll = QScrollArea()
@@ -63,6 +63,9 @@ class AttentionView(QWidget):
         self.scroll.setWidget(body)
 
     def _card(self, entry: dict) -> QWidget:
+        if entry["entity_kind"] == "audit":
+            from .audit_witness import alarm_card
+            return alarm_card(entry, lambda: self.open_case.emit("audit", ""), lambda: self._discard(entry["id"]))
         card = QFrame()
         card.setObjectName("card")
         card.setFrameShape(QFrame.Shape.StyledPanel)

@@ -204,6 +204,9 @@ class AuditView(QWidget):
                             wrap=True)
         intro.setObjectName("muted")
         layout.addWidget(intro)
+        from .audit_witness import WitnessPanel
+        self.witness_panel = WitnessPanel(workspace)
+        layout.addWidget(self.witness_panel)
 
         # -- filters -------------------------------------------------------------------------
         self.person = QComboBox()
@@ -464,6 +467,7 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """After a sync: names may have changed; the trail is reread when it is on screen."""
         self._fill_people()
+        self.witness_panel.refresh()
         if self.isVisible() and self._loaded_once:
             self.load()
         else:
@@ -522,6 +526,7 @@ class AuditView(QWidget):
         self._show_entry(self.model.entries[current.row()] if current.isValid() else None)
 
     def _show_entry(self, entry: dict | None) -> None:
+        self.witness_panel.set_entry(entry)
         self.hash_field.setText((entry or {}).get("hash") or "")
         self.prev_field.setText((entry or {}).get("prev_hash") or "")
         detail = (entry or {}).get("detail")
@@ -566,6 +571,11 @@ class AuditView(QWidget):
             self.verify_result.setObjectName("muted")
             self.verify_result.setText(self.tr("✔ The chain is intact: all %1 entries check out (verified %2).")
                                        .replace("%1", str(answer.get("entries"))).replace("%2", when))
+        elif isinstance(answer, dict) and answer.get("first_bad_seq") is None and answer.get("problem"):
+            self.verify_result.setObjectName("error")
+            self.verify_result.setText(self.tr("✖ The check failed: %1 (%2 entries read, verified %3).")
+                                       .replace("%1", str(answer["problem"]))
+                                       .replace("%2", str(answer.get("entries"))).replace("%3", when))
         elif isinstance(answer, dict):
             self.verify_result.setObjectName("error")
             self.verify_result.setText(self.tr("✖ The chain is broken: entry #%1 is the first that was changed, "

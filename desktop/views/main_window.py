@@ -211,8 +211,11 @@ class MainWindow(QMainWindow):
             page.open_acknowledgements(warning_id)
 
     def _after_sync(self, result):
-        if result.pulled or result.refused or result.pushed:
+        if result.pulled or result.refused or result.pushed or result.audit_alarm:
             self.refresh_pages()
+        if result.audit_alarm:
+            from .audit_witness import alarm_notice
+            self.audit_notice = alarm_notice(self, result.audit_alarm)
 
     def refresh_pages(self):
         for widget in self.pages.built().values():
@@ -237,6 +240,9 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def open_case(self, kind: str, entity_id: str):
+        if kind == "audit":          # an audit log alarm in Needs attention
+            self.open_page("audit")
+            return
         # Caseworkers act on open applications in Approvals; a decided one is read in Applications.
         for key in CASE_PAGES.get(kind, []):
             page = self.pages.get(key)
@@ -286,7 +292,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self):
         from .about_dialog import AboutDialog
-        self.about_dialog = AboutDialog(self)
+        trust = self.workspace.engine.witness.trust()
+        self.about_dialog = AboutDialog(self, audit_key_fingerprint=trust.fingerprint if trust else None)
         self.about_dialog.open()
 
     def show_settings(self):

@@ -349,7 +349,14 @@ class OutputChecksView(ReviewQueuePage):
                 .replace("%2", str(item.required)))
         if not item.reviews:
             line(self.tr("No supervisor has reviewed it yet."), "muted")
+        blind = [r for r in item.reviews if r.get("blind")]
+        if blind:
+            line(self.tr("%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that "
+                         "your review is your own.").replace("%1", str(item.releases))
+                 .replace("%2", str(item.required)), "muted")
         for review in item.reviews:
+            if review.get("blind"):
+                continue
             staff = self.cache.get("staff", review.get("reviewer_id") or "") or {}
             name = staff.get("display_name") or review.get("reviewer_id") or self.tr("a supervisor")
             if review.get("reviewer_id") == self.workspace.user.get("id"):
@@ -553,6 +560,9 @@ class OutputChecksView(ReviewQueuePage):
         if item.ordinal >= item.required:
             return labels.output_status("released")
         return self.tr("%1 of %2 releases given").replace("%1", str(item.ordinal)).replace("%2", str(item.required))
+
+    def decision_extra(self, dialog) -> dict:
+        return {"reason": dialog.reason()} if dialog.verdict() == "withhold" else {}
 
     def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":

@@ -369,12 +369,17 @@ class ReviewQueuePage(QWidget):
         dialog.finished.connect(lambda _r: self.table.setFocus())
         dialog.open()
 
+    def decision_extra(self, dialog) -> dict:
+        """More of the dialog's answer for the queue's `decide` (an output's withhold reason)."""
+        return {}
+
     def _confirmed(self, dialog):
         item = dialog.item
         decision = dialog.decision()
         summary = self._summary(item, decision)
         try:
-            self.queue.decide(item.id, decision, dialog.comment(), summary, expected_version=item.version)
+            self.queue.decide(item.id, decision, dialog.comment(), summary, expected_version=item.version,
+                              **self.decision_extra(dialog))
         except ValueError as exc:
             # The case changed while the dialog was open (a sync brought another decision).
             logging.getLogger(type(self).__module__).info("%s not queued: %s", self.DECISION_FIELD, exc)

@@ -43,6 +43,20 @@
         <source>Qt for Python (PySide6) is used under the GNU LGPL version 3; its source is available from the Qt Project. The full licence texts are installed with each library.</source>
         <translation>Qt for Python (PySide6) anvendes under GNU LGPL version 3; kildekoden kan fås fra Qt-projektet. De fulde licenstekster er installeret sammen med hvert bibliotek.</translation>
     </message>
+    <message>
+        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
+%1</source>
+        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
+%1</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
+        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
+    </message>
+    <message>
+        <source>Audit log key fingerprint</source>
+        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
+    </message>
 </context>
 <context>
     <name>AckBar</name>
@@ -802,6 +816,10 @@
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>
     </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsView</name>
@@ -1133,10 +1151,6 @@
         <translation>Kræver handling</translation>
     </message>
     <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den ser ud på portalen nu: kassér den, eller åbn sagen og handl igen.</translation>
-    </message>
-    <message>
         <source>Nothing needs your attention.</source>
         <translation>Intet kræver din handling.</translation>
     </message>
@@ -1175,6 +1189,10 @@
     <message>
         <source>Refusal code: %1</source>
         <translation>Afvisningskode: %1</translation>
+    </message>
+    <message>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1587,169 @@
     <message>
         <source>Ctrl+C — copy the selected entries&apos; hashes</source>
         <translation>Ctrl+C — kopiér de valgte posters hashværdier</translation>
+    </message>
+    <message>
+        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
+        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWitness</name>
+    <message>
+        <source>The portal&apos;s checkpoint has a signature that does not verify.</source>
+        <translation>Portalens kontrolpunkt har en signatur, der ikke kan verificeres.</translation>
+    </message>
+    <message>
+        <source>The portal signs its audit log with a different key than the one this desktop pinned.</source>
+        <translation>Portalen signerer sin revisionslog med en anden nøgle end den, denne computer har fastlåst.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log is shorter than it was: entries were removed.</source>
+        <translation>Portalens revisionslog er kortere end før: poster er blevet fjernet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log no longer extends the log it signed before: history was rewritten.</source>
+        <translation>Portalens revisionslog bygger ikke længere videre på den log, den signerede før: historikken er blevet omskrevet.</translation>
+    </message>
+    <message>
+        <source>The portal sent a checkpoint or key this desktop cannot read.</source>
+        <translation>Portalen sendte et kontrolpunkt eller en nøgle, som denne computer ikke kan læse.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s own check of its audit log and stored cases fails.</source>
+        <translation>Portalens egen kontrol af revisionsloggen og de gemte sager fejler.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s audit log failed a check.</source>
+        <translation>Portalens revisionslog bestod ikke en kontrol.</translation>
+    </message>
+    <message>
+        <source>This desktop had not yet verified a checkpoint (only the key was pinned).</source>
+        <translation>Denne computer havde endnu ikke verificeret et kontrolpunkt (kun nøglen var fastlåst).</translation>
+    </message>
+    <message>
+        <source>Last good checkpoint: signed %1, %2 entries.</source>
+        <translation>Seneste gode kontrolpunkt: signeret %1, %2 poster.</translation>
+    </message>
+    <message>
+        <source>Export audit evidence</source>
+        <translation>Eksportér revisionsbevis</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Audit log alarm</source>
+        <translation>Alarm om revisionsloggen</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detaljer: %1</translation>
+    </message>
+    <message>
+        <source>Tell your security officer. Export the evidence and keep it: it holds both checkpoints and the proof that failed.</source>
+        <translation>Kontakt din sikkerhedsansvarlige. Eksportér beviset og gem det: det indeholder begge kontrolpunkter og det bevis, der fejlede.</translation>
+    </message>
+    <message>
+        <source>Export evidence…</source>
+        <translation>Eksportér bevis…</translation>
+    </message>
+    <message>
+        <source>Audit log state</source>
+        <translation>Revisionsloggens tilstand</translation>
+    </message>
+    <message>
+        <source>Check it is in the signed log</source>
+        <translation>Kontrollér, at den er i den signerede log</translation>
+    </message>
+    <message>
+        <source>Ask the portal for the entry&apos;s inclusion proof and verify it against the checkpoint this desktop verified</source>
+        <translation>Bed portalen om postens inklusionsbevis, og kontrollér det mod det kontrolpunkt, denne computer har verificeret</translation>
+    </message>
+    <message>
+        <source>Trust the new key…</source>
+        <translation>Stol på den nye nøgle…</translation>
+    </message>
+    <message>
+        <source>Only after comparing its fingerprint with the one your portal&apos;s operator published for a key change</source>
+        <translation>Kun efter at have sammenlignet dens fingeraftryk med det, portalens driftsansvarlige har offentliggjort ved et nøgleskift</translation>
+    </message>
+    <message>
+        <source>✖ ALARM: %1</source>
+        <translation>✖ ALARM: %1</translation>
+    </message>
+    <message>
+        <source>Detected %1: %2</source>
+        <translation>Opdaget %1: %2</translation>
+    </message>
+    <message>
+        <source>✔ The portal&apos;s signed log only grew: newest checkpoint verified, signed %1, %2 entries.</source>
+        <translation>✔ Portalens signerede log er kun vokset: nyeste kontrolpunkt verificeret, signeret %1, %2 poster.</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint verified yet: it is checked on every sync.</source>
+        <translation>Intet signeret kontrolpunkt verificeret endnu: det kontrolleres ved hver synkronisering.</translation>
+    </message>
+    <message>
+        <source>Pinned key fingerprint (SHA-256): %1</source>
+        <translation>Fastlåst nøgles fingeraftryk (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No key pinned yet.</source>
+        <translation>Ingen nøgle fastlåst endnu.</translation>
+    </message>
+    <message>
+        <source>Checking entry #%1…</source>
+        <translation>Kontrollerer post nr. %1…</translation>
+    </message>
+    <message>
+        <source>✔ Entry #%1 is in the log the portal signed at %2 (%3 entries).</source>
+        <translation>✔ Post nr. %1 er i den log, portalen signerede %2 (%3 poster).</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Ikke kontrolleret: %1</translation>
+    </message>
+    <message>
+        <source>✖ Entry #%1 is NOT in the signed log: %2</source>
+        <translation>✖ Post nr. %1 er IKKE i den signerede log: %2</translation>
+    </message>
+    <message>
+        <source>The proof could not be fetched: %1</source>
+        <translation>Beviset kunne ikke hentes: %1</translation>
+    </message>
+    <message>
+        <source>Trust the new key?</source>
+        <translation>Stol på den nye nøgle?</translation>
+    </message>
+    <message>
+        <source>The portal now signs its audit log with the key with this fingerprint:
+
+%1
+
+Trust it only if your portal&apos;s operator announced a key change and published exactly this fingerprint. The log must still extend the last checkpoint this desktop verified.</source>
+        <translation>Portalen signerer nu sin revisionslog med nøglen med dette fingeraftryk:
+
+%1
+
+Stol kun på den, hvis portalens driftsansvarlige har meddelt et nøgleskift og offentliggjort netop dette fingeraftryk. Loggen skal stadig bygge videre på det seneste kontrolpunkt, denne computer har verificeret.</translation>
+    </message>
+    <message>
+        <source>Trust the new key</source>
+        <translation>Stol på den nye nøgle</translation>
+    </message>
+    <message>
+        <source>Open the audit page</source>
+        <translation>Åbn revisionssiden</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Kvittér</translation>
+    </message>
+    <message>
+        <source>Remove this card; the audit page stays red and the evidence is kept</source>
+        <translation>Fjern dette kort; revisionssiden forbliver rød, og beviset gemmes</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2624,10 @@ Nordjylland</translation>
     <message>
         <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
         <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+    </message>
+    <message>
+        <source>No keyring: you sign in again after a restart</source>
+        <translation>Ingen nøglering: du logger ind igen efter en genstart</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3777,10 @@ Nordjylland</translation>
         <source>%1 of %2 releases given</source>
         <translation>%1 af %2 frigivelser givet</translation>
     </message>
+    <message>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
+    </message>
 </context>
 <context>
     <name>OutputReviewDialog</name>
@@ -3717,6 +3906,22 @@ Nordjylland</translation>
     <message>
         <source>What the automatic check found:</source>
         <translation>Hvad den automatiske kontrol fandt:</translation>
+    </message>
+    <message>
+        <source>Withhold reason</source>
+        <translation>Begrundelse for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Vælg en begrundelse…</translation>
+    </message>
+    <message>
+        <source>Explanation for the researcher (required):</source>
+        <translation>Forklaring til forskeren (påkrævet):</translation>
+    </message>
+    <message>
+        <source>Choose a reason and write an explanation to enable %1. Esc cancels.</source>
+        <translation>Vælg en begrundelse og skriv en forklaring for at aktivere %1. Esc annullerer.</translation>
     </message>
 </context>
 <context>
@@ -6463,6 +6668,30 @@ Nordjylland</translation>
         <source>check failed</source>
         <translation>kontrol fejlede</translation>
     </message>
+    <message>
+        <source>Count not rounded to the base</source>
+        <translation>Antal ikke afrundet til grundtallet</translation>
+    </message>
+    <message>
+        <source>Differencing: subtracting another release leaves a small count</source>
+        <translation>Differensberegning: fratrækning af en anden frigivelse efterlader et lille antal</translation>
+    </message>
+    <message>
+        <source>Suppressed cell recoverable from the totals</source>
+        <translation>Undertrykt celle kan genskabes fra totalerne</translation>
+    </message>
+    <message>
+        <source>unrounded</source>
+        <translation>ikke afrundet</translation>
+    </message>
+    <message>
+        <source>differencing</source>
+        <translation>differensberegning</translation>
+    </message>
+    <message>
+        <source>recoverable suppression</source>
+        <translation>genskabelig undertrykkelse</translation>
+    </message>
 </context>
 <context>
     <name>_RequestDialog</name>
@@ -6596,6 +6825,38 @@ Nordjylland</translation>
     <message>
         <source>%1 days</source>
         <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>Small counts</source>
+        <translation>Små antal</translation>
+    </message>
+    <message>
+        <source>Dominance: few contributors hold most of it</source>
+        <translation>Dominans: få bidragydere står for det meste</translation>
+    </message>
+    <message>
+        <source>Identifiers (CPR or CVR numbers)</source>
+        <translation>Identifikatorer (CPR- eller CVR-numre)</translation>
+    </message>
+    <message>
+        <source>Row-level microdata</source>
+        <translation>Mikrodata på personniveau</translation>
+    </message>
+    <message>
+        <source>Differencing against earlier releases</source>
+        <translation>Differensberegning mod tidligere frigivelser</translation>
+    </message>
+    <message>
+        <source>Missing context: what the output shows is not explained</source>
+        <translation>Manglende kontekst: det er ikke forklaret, hvad outputtet viser</translation>
+    </message>
+    <message>
+        <source>Counts not rounded</source>
+        <translation>Antal ikke afrundet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
 </context>
 <context>
