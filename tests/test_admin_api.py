@@ -193,6 +193,10 @@ def test_a_time_limited_grant_falls_away_by_itself(portal):
     ask(portal, "ida", "deactivate", {"user_id": "u-nobody"})        # any administrator call sweeps
     record = staff(portal, "u-clara")
     assert record["roles"] == ["caseworker"] and all(g["role"] != "supervisor" for g in record["grants"])
+    trail = portal.session("jens").get(f"{portal.api}/audit", params={"entity": "staff", "id": "u-clara",
+                                                                      "action": "grant.expire"}, timeout=30).json()
+    assert [(e["actor_id"], e["detail"]["role"], e["detail"]["emergency"]) for e in trail["entries"]] == \
+        [(None, "supervisor", False)]
 
 
 def test_break_glass_ratified_stands_as_an_ordinary_grant(portal):

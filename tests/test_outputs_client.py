@@ -515,3 +515,31 @@ def test_offline_the_findings_still_show_and_a_verdict_waits(qtbot, fresh_portal
     row = view.model.row_of(second.id)
     assert view.model.index(row, view.model.columnCount() - 1).data() == "pending: withhold (queued)"
     assert not view.release_button.isEnabled() and "sent at the next sync" in view.release_button.toolTip()
+
+
+def test_output_checks_search_and_filter_by_project_researcher_sampled_and_verdict(qtbot, portal, tmp_path,
+                                                                                   desk_factory):
+    from tests.client_helpers import sign_in_through_dialog, wait_for_sync
+    desk = desk_factory(portal, tmp_path)
+    sign_in_through_dialog(qtbot, desk, portal, "dorte")
+    wait_for_sync(qtbot, desk)
+    view = desk.window.open_page("outputs")
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_ALL))
+    everything = list(view.model.ids)
+    items = {i.id: i for i in view.queue.items(everything)}
+    some = items[everything[0]]
+    # Ctrl+F finds the search field; the project narrows the list to that project's outputs.
+    desk.window.focus_search()
+    qtbot.waitUntil(view.search.hasFocus)
+    view.search.setText(some.project_id)
+    qtbot.waitUntil(lambda: view.model.ids and all(items[i].project_id == some.project_id for i in view.model.ids))
+    assert some.id in view.model.ids
+    view.search.setText(some.researcher_name.split()[0])          # by the researcher's name
+    qtbot.waitUntil(lambda: some.id in view.model.ids and len(view.model.ids) < len(everything))
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(view.model.ids) == len(everything))
+    view.sampled_filter.setCurrentIndex(view.sampled_filter.findData(True))
+    assert view.model.ids and all(items[i].sampled for i in view.model.ids)
+    view.sampled_filter.setCurrentIndex(0)
+    view.verdict_filter.setCurrentIndex(view.verdict_filter.findData("fail"))
+    assert view.model.ids and all(items[i].verdict == "fail" for i in view.model.ids)

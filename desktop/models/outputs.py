@@ -413,7 +413,8 @@ class OutputQueue:
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
                 "researcher_id": self.user.get("researcher_id"), **certification.decider_facts(staff or None)}
 
-    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False) -> list[str]:
+    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False, *,
+            search: str | None = None, verdict: str | None = None, sampled: bool | None = None) -> list[str]:
         """Ids for a filter, sorted in SQL. Released and withheld outputs count as
         decided only when they went through a person (sampled, flagged or reviewed);
         "all" includes the clean ones released at once."""
@@ -421,7 +422,8 @@ class OutputQueue:
             order_by = "submitted_at"
         ids = self.cache.output_queue_ids(_SHOW_STATUSES.get(show, ("held",)), order_by=order_by,
                                           descending=descending,
-                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED))
+                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED),
+                                          search=search, verdict=verdict, sampled=sampled)
         if show == SHOW_REVIEWABLE:
             ids = [i.id for i in self.items(ids) if keep(i, show)]
         return ids

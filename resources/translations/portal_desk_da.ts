@@ -3781,6 +3781,38 @@ Nordjylland</translation>
         <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
         <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
     </message>
+    <message>
+        <source>Output, project or researcher…</source>
+        <translation>Output, projekt eller forsker…</translation>
+    </message>
+    <message>
+        <source>Search outputs</source>
+        <translation>Søg i output</translation>
+    </message>
+    <message>
+        <source>Check verdict</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Any check</source>
+        <translation>Alle kontrolresultater</translation>
+    </message>
+    <message>
+        <source>Sampled or not</source>
+        <translation>Udtaget eller ej</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>Udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>Not sampled</source>
+        <translation>Ikke udtaget</translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
 </context>
 <context>
     <name>OutputReviewDialog</name>
@@ -4946,6 +4978,10 @@ Nordjylland</translation>
     <message>
         <source>First sign-in: set your password and your authenticator app</source>
         <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
+    </message>
+    <message>
+        <source>The portal is unavailable for the moment. Try again in %1 s.</source>
+        <translation>Portalen er utilgængelig lige nu. Prøv igen om %1 s.</translation>
     </message>
 </context>
 <context>
