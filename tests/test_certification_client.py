@@ -144,7 +144,7 @@ def test_karl_is_blocked_fails_sees_topics_and_stays_blocked(qtbot, portal, desk
     dialog.close_button.click()
     # Still lapsed, still blocked.
     assert presence.banner.isVisible() and presence.status().lapsed
-    desk.window.refresh_pages()
+    view.refresh()
     blocked()
 
 

@@ -168,6 +168,6 @@ class CertificationPresence(QObject):
 
     def renewed(self, until: str) -> None:
         self.known_until = until
-        window = self.parent()
-        window.refresh_pages()
-        window.sync.sync_now(user_asked=True)
+        self.refresh()
+        # The portal's new staff record arrives with this sync; the pages refresh on it.
+        self.parent().sync.sync_now(user_asked=True)
