@@ -22,7 +22,8 @@ from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
 from .certification_lapses import SHOWN_TO as LAPSES_SHOWN_TO, CertificationLapsesCard
-from .charts import ChartCard, ChartPainter
+from .chart_card import ChartCard
+from .chart_painter import ChartPainter
 from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
