@@ -55,8 +55,9 @@ class CertificationLapsesCard(QFrame):
         Op(compute).success(self._show).run_in_background()
 
     def _show(self, lapses: list) -> None:
-        if not shiboken6.isValid(self):
-            return
+        if not shiboken6.isValid(self) or (lapses == self.lapses and self.table.rowCount() == len(lapses)
+                                           and self.summary.text()):
+            return               # unchanged since the last sync: the table stays as it is
         self.lapses = lapses
         lapsed = sum(1 for lapse in self.lapses if lapse.days_left is None or lapse.days_left < 0)
         soon = sum(1 for lapse in self.lapses if lapse.days_left is not None and 0 <= lapse.days_left <= 30)
