@@ -4014,6 +4014,18 @@ Nordjylland</translation>
         <translation>Organisationer, der overskred en frist</translation>
     </message>
     <message>
+        <source>Decided by a supervisor: median / 90th percentile hours</source>
+        <translation>Afgjort af en kontrollant: median / 90. percentil i timer</translation>
+    </message>
+    <message>
+        <source>Decided within 5 working days (Danish public holidays not counted)</source>
+        <translation>Afgjort inden for 5 arbejdsdage (danske helligdage tælles ikke med)</translation>
+    </message>
+    <message>
+        <source>Withhold reasons</source>
+        <translation type="unfinished">Begrundelser for tilbageholdelse</translation>
+    </message>
+    <message>
         <source>In numbers</source>
         <translation>I tal</translation>
     </message>
