@@ -4023,7 +4023,7 @@ Nordjylland</translation>
     </message>
     <message>
         <source>Withhold reasons</source>
-        <translation type="unfinished">Begrundelser for tilbageholdelse</translation>
+        <translation>Begrundelser for tilbageholdelse</translation>
     </message>
     <message>
         <source>In numbers</source>
