@@ -322,6 +322,16 @@ def test_reset_credentials_gives_a_new_code_and_ends_the_old_ones(portal):
     assert confirm(portal, "anna", code["enrolment_code"], pyotp.TOTP(secret).now()).status_code == 201
 
 
+def test_the_audit_verifies_after_every_kind_of_change(portal):
+    """Every state the administration wrote (staff records, requests) is stated by its audit entry."""
+    result = portal.session("jens").get(f"{portal.api}/audit/verify", timeout=60).json()
+    assert result["ok"] is True and result["first_bad_seq"] is None, result
+    actions = {e["action"] for e in portal.session("jens").get(f"{portal.api}/audit", params={"limit": 5000},
+                                                               timeout=60).json()["entries"]}
+    assert {"admin_request.create", "admin_request.approve", "admin_request.reject", "admin_request.expire",
+            "admin.emergency", "grant.expire", "enrolment.issue", "enrolment.start", "enrolment.confirm"} <= actions
+
+
 def test_fewer_than_two_administrators_is_refused(fresh_portal):
     portal = fresh_portal
     first = ask(portal, "admin", "revoke_role", {"user_id": "u-jens", "role": "admin"}).json()

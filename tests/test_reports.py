@@ -119,7 +119,8 @@ def _inflates(data: bytes) -> bool:
 def test_the_outputs_page_gives_the_months_turnaround(cache):
     """Issue 21: the monthly report's output numbers include the turnaround as GET /outputs/metrics counts it."""
     from desktop.models import dashboard as model
-    from desktop.views.charts import ChartPainter, ReportPainter
+    from desktop.views.chart_painter import ChartPainter
+    from desktop.views.report_painter import ReportPainter
     from rules import turnaround
     month = dt.date(2026, 3, 1)
     data = model.month_data(cache, ALL_ROLES, month, "u-anna", now=NOW, tz=UTC)

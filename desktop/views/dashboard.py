@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
-from .charts import ChartCard, ChartPainter
+from .chart_card import ChartCard
+from .chart_painter import ChartPainter
 from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
