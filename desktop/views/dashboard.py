@@ -103,6 +103,11 @@ class DashboardView(CasePage, QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.turnaround = None
+        if {"supervisor", "admin"} & set(workspace.roles):
+            from .output_turnaround import OutputTurnaround
+            self.turnaround = OutputTurnaround(workspace)
+            self.body.addWidget(self.turnaround)
         self.incidents = None
         if {"coordinator", "admin"} & set(workspace.roles):
             from .incident_dashboard import IncidentDashboard
@@ -130,6 +135,8 @@ class DashboardView(CasePage, QWidget):
             self.lapses.refresh(self.now().date())
         if self.incidents is not None:
             self.incidents.refresh()
+        if self.turnaround is not None:
+            self.turnaround.refresh()
         if not self.areas:
             return
         if self._computing:
