@@ -98,6 +98,11 @@ class DashboardView(CasePage, QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.turnaround = None
+        if {"supervisor", "admin"} & set(workspace.roles):
+            from .output_turnaround import OutputTurnaround
+            self.turnaround = OutputTurnaround(workspace)
+            self.body.addWidget(self.turnaround)
         self.incidents = None
         if {"coordinator", "admin"} & set(workspace.roles):
             from .incident_dashboard import IncidentDashboard
@@ -123,6 +128,8 @@ class DashboardView(CasePage, QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if self.incidents is not None:
             self.incidents.refresh()
+        if self.turnaround is not None:
+            self.turnaround.refresh()
         if not self.areas:
             return
         if self._computing:
