@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QMenu, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..models import incidents as rules
 from ..models import labels
@@ -88,12 +88,16 @@ class TriageView(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text in (("acknowledge", self.tr("Acknowledge (A)")), ("assign", self.tr("Assign to me")),
+        for key, text in (("acknowledge", self.tr("Acknowledge (A)")), ("assign", self.tr("Assign to…")),
                           ("merge", self.tr("Merge into duplicate (M)")), ("dismiss", self.tr("Dismiss… (D)")),
                           ("close", self.tr("Close (C)")), ("draft", self.tr("Draft a warning from these incidents (W)"))):
             button = QPushButton(text)
             button.setObjectName(f"triage_{key}")
-            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            if key == "assign":
+                self.assign_menu = QMenu(button)        # to me, or to another coordinator
+                button.setMenu(self.assign_menu)
+            else:
+                button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -133,6 +137,10 @@ class TriageView(QWidget):
         self.incidents = store.by_id(self.cache)
         self.names = store.staff_names(self.cache)
         self.queued = store.queued_incident_ids(self.outbox)
+        self.assign_menu.clear()
+        for user_id, name in store.coordinators(self.cache):
+            text = self.tr("Me (%1)").replace("%1", name) if user_id == self.me else name
+            self.assign_menu.addAction(text, lambda u=user_id: self.act("assign", u))
         self._fill()
 
     def _fill(self):
@@ -241,7 +249,7 @@ class TriageView(QWidget):
                     "%1", status_name((incident or {}).get("status")).lower())}[code]
 
     # -- acting -----------------------------------------------------------------------------------
-    def act(self, key: str):
+    def act(self, key: str, assignee: str | None = None):
         if self.block_reason(key) is not None:
             return
         incident = self.current()
@@ -254,8 +262,10 @@ class TriageView(QWidget):
             self._queue(incident, {"action": "merge", "into": target},
                         self.tr("Merge %1 into %2").replace("%1", incident["id"]).replace("%2", target))
         elif key == "assign":
-            self._queue(incident, {"action": "assign", "user_id": self.me},
-                        self.tr("Assign %1 to me").replace("%1", incident["id"]))
+            assignee = assignee or self.me
+            self._queue(incident, {"action": "assign", "user_id": assignee},
+                        self.tr("Assign %1 to %2").replace("%1", incident["id"])
+                        .replace("%2", self.names.get(assignee, assignee)))
         else:
             text = {"acknowledge": self.tr("Acknowledge %1"), "close": self.tr("Close %1")}[key]
             self._queue(incident, {"action": key}, text.replace("%1", incident["id"]))

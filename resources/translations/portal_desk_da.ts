@@ -4612,8 +4612,12 @@ Nordjylland</translation>
         <translation>Kvittér (A)</translation>
     </message>
     <message>
-        <source>Assign to me</source>
-        <translation>Tildel mig</translation>
+        <source>Assign to…</source>
+        <translation>Tildel til…</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Tildel %1 til %2</translation>
     </message>
     <message>
         <source>Merge into duplicate (M)</source>
@@ -4630,6 +4634,10 @@ Nordjylland</translation>
     <message>
         <source>Draft a warning from these incidents (W)</source>
         <translation>Udkast til advarsel fra disse hændelser (W)</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Mig (%1)</translation>
     </message>
     <message>
         <source>(queued)</source>
@@ -4674,10 +4682,6 @@ Nordjylland</translation>
     <message>
         <source>Merge %1 into %2</source>
         <translation>Læg %1 sammen med %2</translation>
-    </message>
-    <message>
-        <source>Assign %1 to me</source>
-        <translation>Tildel mig %1</translation>
     </message>
     <message>
         <source>Acknowledge %1</source>
@@ -5255,6 +5259,10 @@ Nordjylland</translation>
     <message>
         <source>First sent %1</source>
         <translation>Først sendt %1</translation>
+    </message>
+    <message>
+        <source>Answers incident reports %1</source>
+        <translation>Besvarer hændelsesindberetningerne %1</translation>
     </message>
     <message>
         <source>Revision %1, in preparation</source>
