@@ -302,11 +302,12 @@ class Scale:
     writers: int = 20       # concurrent writers of warning drafts (scenario 5)
     writes_per_writer: int = 10
     check_rows: int = 400_000   # rows of each hostile table checked under load (scenario 7; ~10 MB)
+    audit_entries: int = 1_000_000   # the audit log's size for its proofs (scenario 7)
 
 
 SCALES = {
     "smoke": Scale("smoke", 1_000, 1_000, clients=10, pages_per_client=1, start_runs=1, rounds=1, changes=200,
-                   cells=20_000, writers=4, writes_per_writer=3, check_rows=20_000),
+                   cells=20_000, writers=4, writes_per_writer=3, check_rows=20_000, audit_entries=5_000),
     "full": Scale("full", 100_000, 100_000, clients=50, pages_per_client=8, start_runs=5, rounds=3, changes=1_000,
                   cells=1_000_000),
 }

@@ -15,6 +15,8 @@ Scenarios (each figure is printed beside its floor, measured in the same run):
     portal processes on one database), concurrent writers
   6 the automatic output check of a 1,000,000-cell table
   7 the portal answering (/health, a feed page) while 8 large hostile outputs are checked
+  8 the audit log at 1,000,000 entries: building its Merkle tree, signed checkpoints,
+    inclusion and consistency proofs over HTTP (the portal on SQLite)
 
 The seeded portal database is kept between runs (see --data-dir; bench/backends.py
 for PostgreSQL) and served from a copy. A full run writes bench/RESULTS.md; a full
@@ -38,7 +40,7 @@ from bench.common import (DEFAULT_DATA_DIR, ROOT, SCALES, USERNAME, Client, Figu
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 RESULTS_BACKENDS = ROOT / "bench" / "RESULTS-backends.md"   # the portal on SQLite and PostgreSQL (--db both)
-ALL = (1, 2, 3, 4, 5, 6, 7)
+ALL = (1, 2, 3, 4, 5, 6, 7, 8)
 PORTAL_SCENARIOS = (1, 2, 5)      # the ones whose figures depend on the portal's database
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -49,7 +51,7 @@ def parse_args(argv=None):
                         help="full: 100,000 applications and outputs; smoke: a small run for CI")
     parser.add_argument("--applications", type=int, help="override the scale's number of applications")
     parser.add_argument("--outputs", type=int, help="override the scale's number of outputs")
-    parser.add_argument("--only", help="comma-separated scenario numbers (1-7); 2-4 also run 1, which fills the cache")
+    parser.add_argument("--only", help="comma-separated scenario numbers (1-8); 2-4 also run 1, which fills the cache")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
                         help="where seeded portal databases are kept between runs (default: the temp folder)")
     parser.add_argument("--results", type=Path,
@@ -136,8 +138,17 @@ def _run_backend(scale: Scale, scenarios, data_dir: Path, log, key: str, pg_url:
                                   r["check_seconds"], "s", floor=r["csv_reader_seconds"],
                                   floor_name="csv.reader over the same bytes", max_value=2.0,
                                   note=f"best of 3; verdict {r['verdict']}, {r['findings']} findings listed"))
+            from bench import bench_differencing
+            d = bench_differencing.run(1000 if scale.name == "full" else 50)
+            figures.append(Figure("6 Output check", f"differencing a new table against {d['tables']:,} released tables",
+                                  d["cold"], "s", floor=d["floor"], floor_name="reading their stored summaries",
+                                  max_value=1.0, note=f"{d['rows']} rows x 4 counts each; warm process cache "
+                                                      f"{d['warm']:.3f} s; {d['findings']} findings listed"))
         if 7 in scenarios:
             figures += _checks_under_load(scale, log)
+        if 8 in scenarios:
+            from bench import bench_transparency
+            figures += bench_transparency.run(scale.audit_entries, work, log=log)
     finally:
         if portal is not None:
             portal.close()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from .embedded import EMBEDDED_PORTAL_ID, EmbeddedPortal
 from .session import SessionManager, Workspace
@@ -207,14 +208,31 @@ class DeskApp(QObject):
                     "This computer has no usable keyring. Your session is kept in memory only and your offline "
                     "copy is encrypted with a key derived from your password: you will sign in again after a "
                     "restart.")
-            self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), text,
-                                              QMessageBox.StandardButton.Ok, self.window)
-            self.keyring_notice.setTextFormat(Qt.TextFormat.PlainText)
-            self.keyring_notice.open()
+            # Said once per person on this computer; after that a quiet mark in the status bar.
+            mark = QLabel(self.tr("No keyring"))
+            mark.setObjectName("muted")
+            mark.setToolTip(text)      # our own words, no portal text
+            mark.setAccessibleName(self.tr("No keyring: you sign in again after a restart"))
+            self.window.statusBar().addPermanentWidget(mark)
+            self.keyring_mark = mark
+            told = self._told_about_keyring()
+            if workspace.username not in told:
+                self.keyring_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("No keyring"), text,
+                                                  QMessageBox.StandardButton.Ok, self.window)
+                self.keyring_notice.setTextFormat(Qt.TextFormat.PlainText)
+                self.keyring_notice.open()
+                self.settings.set("notices/keyring", json.dumps(sorted({*told, workspace.username})))
         if workspace.notes:
             self.show_notes(workspace.notes)
         self.window.start()
         self.workspace_opened.emit(workspace)
+
+    def _told_about_keyring(self) -> set[str]:
+        try:
+            told = json.loads(self.settings.get("notices/keyring") or "[]")
+        except ValueError:
+            return set()
+        return {str(u) for u in told} if isinstance(told, list) else set()
 
     def show_notes(self, notes: list[str]):
         """What happened while opening the workspace (e.g. an unusable offline copy was rebuilt and

@@ -25,6 +25,7 @@ SETTINGS = {s.key: s for s in (
     Setting("window/geometry", b"", bytes, "Main window size and place"),
     Setting("window/state", b"", bytes, "Main window docks and toolbars"),
     Setting("window/splitter", b"", bytes, "List and detail proportions"),
+    Setting("notices/keyring", "", str, "Users already told that this computer has no usable keyring (JSON list)"),
     Setting("tables/layouts", "", str, "Column widths of each list, per user (JSON: user -> list -> header state)"),
     Setting("window/pages", "", str, "The last open page of each user on this computer (JSON: username -> page)"),
 )}

@@ -1,5 +1,6 @@
 """python -m portal --host 127.0.0.1 --port PORT --db FILE|URL [--demo] [--rules FILE] [--sampling FILE]
 python -m portal seed --db FILE --applications N --outputs N
+python -m portal audit verify --db FILE|URL [--checkpoint FILE] [--audit-key FILE]
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def serve(argv) -> int:
                         help="with --demo: recipients acknowledge sent warnings over time")
     parser.add_argument("--threads", type=_positive, default=None,
                         help="requests one process serves at once (default 8); for more cores run more processes")
+    parser.add_argument("--audit-key", help="the Ed25519 key (PEM) that signs audit checkpoints; default: made "
+                                            "beside a SQLite database on first start (required with PostgreSQL)")
     parser.add_argument("--anonymous-per-minute", type=_positive, default=120,
                         help="audit entries callers without a token may cause per address and minute (default 120)")
     parser.add_argument("--log-level", default="warning")
@@ -44,8 +47,13 @@ def serve(argv) -> int:
     import uvicorn
 
     from .server import build
-    app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
-                sampling_path=args.sampling, threads=args.threads, anonymous_per_minute=args.anonymous_per_minute)
+    from .transparency.keys import KeyFileError
+    try:
+        app = build(args.db, demo=args.demo, rules_path=args.rules, token_ttl=args.token_ttl, simulate=args.simulate,
+                    sampling_path=args.sampling, threads=args.threads, anonymous_per_minute=args.anonymous_per_minute,
+                    audit_key=args.audit_key)
+    except KeyFileError as problem:
+        parser.exit(2, f"python -m portal: {problem}\n")
     logging.basicConfig(level=args.log_level.upper())
     # A longer keep-alive: under load uvicorn's 5 s timer closed idle connections the clients
     # were about to reuse ("remote end closed connection").
@@ -72,10 +80,17 @@ def seed(argv) -> int:
     return 0
 
 
+def audit(argv) -> int:
+    from .transparency.cli import main as audit_main
+    return audit_main(argv)
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "seed":
         return seed(argv[1:])
+    if argv and argv[0] == "audit":
+        return audit(argv[1:])
     return serve(argv)
 
 

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import API_PREFIX, __version__
 from .api import PortalContext, audit_refusal
+from .availability import Availability, DatabaseUnavailableMiddleware, answer_unavailable, database_unavailable
 from .errors import ApiError
 from .guard import MAX_BODY_BYTES, AnonymousBudget, RequestGate  # noqa: F401  (MAX_BODY_BYTES: the largest body, outputs')
 
@@ -70,6 +71,7 @@ def create_app(ctx: PortalContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+    app.state.availability = Availability()
     if ctx.anonymous_budget is None:
         ctx.anonymous_budget = AnonymousBudget()
 
@@ -104,6 +106,10 @@ def create_app(ctx: PortalContext) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
+        reason = database_unavailable(exc)
+        if reason is not None:   # the database is away: 503, logged and counted (not audited: it is away)
+            error = answer_unavailable(app.state.availability, request.method, request.url.path, exc, reason)
+            return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         error = ApiError(500, "internal_error", "The portal met an unexpected error.")
         # A failure is on record too (the store may be what failed: then the log has it).
@@ -117,4 +123,5 @@ def create_app(ctx: PortalContext) -> FastAPI:
         app.include_router(router, prefix=API_PREFIX)
 
     app.add_middleware(RequestGate, ctx=ctx)
+    app.add_middleware(DatabaseUnavailableMiddleware, availability=app.state.availability)   # outermost of ours
     return app

@@ -79,6 +79,7 @@ def seed_scale(store, applications: int, outputs: int, *, seed: int = 2027, now:
             added["researcher"] = len(new)
             for institution in tx.list("institution"):   # new members may see their institution
                 entities.save(tx, "institution", institution)
+            tx.audit_append(iso(now), None, "scale.seed", None, None, "ok", {"researcher": len(new)})
         templates = _output_templates(tx)
 
     valid = [r for r in researchers if r["certified_until"] >= iso(today)[:10]] or researchers
@@ -98,6 +99,8 @@ def seed_scale(store, applications: int, outputs: int, *, seed: int = 2027, now:
         with store.write() as tx:
             tx.put_many(entities.bulk_rows(tx, "application", batch))
             tx.set_counter("application", numbers["application"])
+            # Each batch's entry records the states it wrote (the transparency log).
+            tx.audit_append(iso(now), None, "scale.seed", None, None, "ok", {"application": len(batch)})
         added["application"] += len(batch)
 
     if outputs and not projects:
@@ -119,6 +122,8 @@ def seed_scale(store, applications: int, outputs: int, *, seed: int = 2027, now:
             tx.put_many(entities.bulk_rows(tx, "sample", sample_batch) + entities.bulk_rows(tx, "output", out_batch))
             tx.set_counter("output", numbers["output"])
             tx.set_counter("sample", numbers["sample"])
+            tx.audit_append(iso(now), None, "scale.seed", None, None, "ok",
+                            {"output": len(out_batch), "sample": len(sample_batch)})
         added["output"] += len(out_batch)
         added["sample"] += len(sample_batch)
 

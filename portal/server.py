@@ -24,7 +24,7 @@ def load_sampling(path: str) -> sampling.SamplingConfig:
 
 def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_ttl: float | None = None,
           simulate: bool = False, sampling_path: str | None = None, threads: int | None = None,
-          anonymous_per_minute: int | None = None):
+          anonymous_per_minute: int | None = None, audit_key: str | None = None):
     ctx = PortalContext(store=None)
     if anonymous_per_minute is not None:
         ctx.anonymous_budget = AnonymousBudget(per_minute=anonymous_per_minute)
@@ -36,6 +36,9 @@ def build(db: str, *, demo: bool = False, rules_path: str | None = None, token_t
         ctx.token_ttl = token_ttl
     ctx.rules = checks.load_rules(rules_path) if rules_path else checks.Rules()
     ctx.sampling = load_sampling(sampling_path) if sampling_path else sampling.SamplingConfig()
+    from .transparency.setup import prepare, signer_for
+    ctx.extra["audit_signer"] = signer_for(db, audit_key)
+    prepare(store)
     if demo:
         from .demo import seed_demo
         seed_demo(store)

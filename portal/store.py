@@ -25,12 +25,13 @@ import heapq
 import json
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
-from .store_users import UserAdminTx
+from rules.audit_chain import GENESIS_HASH, audit_hash, canonical_json  # noqa: F401  (re-exported)
 
-GENESIS_HASH = "0" * 64
+from .store_users import UserAdminTx
 
 SCHEMA = [
     # v1
@@ -131,17 +132,37 @@ SCHEMA = [
         used INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # v4: the transparency log (portal/transparency): each audit entry names, through a
+    # digest it is hashed with, the entity states it wrote (audit_state); the entries are
+    # the leaves of a Merkle tree whose complete power-of-two subtrees are stored.
+    """
+    ALTER TABLE audit ADD COLUMN state_digest TEXT;
+    CREATE TABLE audit_state (
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT,
+        PRIMARY KEY (kind, id, seq)
+    );
+    CREATE INDEX audit_state_seq ON audit_state(seq);
+    CREATE TABLE audit_tree (
+        node INTEGER PRIMARY KEY,
+        hash BLOB NOT NULL
+    );
+    """,
 ]
 
 
-def canonical_json(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def state_hash(text: str | None) -> str | None:
+    """What an audit entry records of an entity's stored state: SHA-256 of its stored text
+    (None: deleted)."""
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def audit_hash(prev_hash: str, entry: dict) -> str:
-    """SHA-256 over the previous hash and the entry's canonical JSON."""
-    fields = {k: entry[k] for k in ("seq", "at", "actor_id", "action", "entity", "entity_id", "outcome", "detail")}
-    return hashlib.sha256((prev_hash + "\n" + canonical_json(fields)).encode()).hexdigest()
+def state_digest(states: dict) -> str:
+    """One hash over the (kind, id, state) an entry wrote, hashed into the entry's chain hash."""
+    lines = sorted(f"{k}\t{i}\t{h or '-'}" for (k, i), h in states.items())
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def _no_nul(value):
@@ -185,12 +206,17 @@ class SqliteDialect:
 SQLITE = SqliteDialect()
 
 
+def utc_now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 class Tx(UserAdminTx):
     """One transaction. Obtained from a store's `read()` or `write()`."""
 
     def __init__(self, conn, dialect=SQLITE):
         self._conn = conn
         self._d = dialect
+        self._states: dict[tuple[str, str], str | None] = {}   # written, not yet audited
 
     @staticmethod
     def _args(args):
@@ -209,11 +235,18 @@ class Tx(UserAdminTx):
         if not name.isidentifier():
             raise ValueError(f"bad savepoint name {name!r}")
         self.execute(f"SAVEPOINT {name}")
+        states = dict(self._states)
         try:
             yield
-        except BaseException:
-            self.execute(f"ROLLBACK TO SAVEPOINT {name}")
-            self.execute(f"RELEASE SAVEPOINT {name}")
+        except BaseException as original:
+            self._states = states
+            try:
+                self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.execute(f"RELEASE SAVEPOINT {name}")
+            except Exception:
+                # The database ended the whole transaction (SQLite does on a full disk, PostgreSQL
+                # when the connection is lost): the error that ended it is the one to answer for.
+                raise original from None
             raise
         else:
             self.execute(f"RELEASE SAVEPOINT {name}")
@@ -256,11 +289,13 @@ class Tx(UserAdminTx):
         if data is not None:
             data = dict(data)
             data["version"] = version
+        text = None if data is None else canonical_json(data)
+        self._states[(kind, id)] = state_hash(text)
         self.execute(
             "INSERT INTO entities (kind, id, version, seq, owner, data) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, "
             "owner = excluded.owner, data = excluded.data",
-            (kind, id, version, seq, owner, None if data is None else canonical_json(data)),
+            (kind, id, version, seq, owner, text),
         )
         self.execute("UPDATE audience SET seq = ? WHERE kind = ? AND id = ?", (seq, kind, id))
         self.executemany(
@@ -275,8 +310,9 @@ class Tx(UserAdminTx):
         entity_rows, audience_rows = [], []
         for kind, id, data, audience, owner in rows:
             seq += 1
-            data = dict(data, version=1)
-            entity_rows.append((kind, id, 1, seq, owner, canonical_json(data)))
+            text = canonical_json(dict(data, version=1))
+            self._states[(kind, id)] = state_hash(text)
+            entity_rows.append((kind, id, 1, seq, owner, text))
             audience_rows.extend((kind, id, key, seq) for key in set(audience))
         self._d.bulk_insert(self._conn, "entities", ("kind", "id", "version", "seq", "owner", "data"),
                             [self._args(r) for r in entity_rows])
@@ -361,26 +397,42 @@ class Tx(UserAdminTx):
             _no_nul(v) for v in (actor_id, action, entity, entity_id, outcome))
         last = self.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+        states, self._states = self._states, {}
         entry = {"seq": seq, "at": at, "actor_id": actor_id, "action": action, "entity": entity,
-                 "entity_id": entity_id, "outcome": outcome, "detail": detail}
+                 "entity_id": entity_id, "outcome": outcome, "detail": detail,
+                 "state_digest": state_digest(states) if states else None}
         entry["prev_hash"] = prev
         entry["hash"] = audit_hash(prev, entry)
         self.execute(
-            "INSERT INTO audit (seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, at, actor_id, action, entity, entity_id, outcome, canonical_json(detail), prev, entry["hash"]),
+            "INSERT INTO audit (seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash, "
+            "state_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, actor_id, action, entity, entity_id, outcome, canonical_json(detail), prev, entry["hash"],
+             entry["state_digest"]),
         )
+        if states:
+            self.executemany("INSERT INTO audit_state (seq, kind, id, state_hash) VALUES (?, ?, ?, ?)",
+                             [(seq, k, i, h) for (k, i), h in states.items()])
+        # The Merkle tree grows under the same lock and in the same transaction as the chain.
+        from .transparency.tree import append_leaf
+        append_leaf(self, seq, entry["hash"])
         return entry
 
-    _AUDIT_COLUMNS = "seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash"
+    def audit_unattributed(self, at: str) -> None:
+        """Entity writes no audit entry covered (code that forgot one): audited all the same,
+        so every stored state has an entry that states it."""
+        if self._states:
+            self.audit_append(at, None, "entity.write", None, None, "ok", {"entities": len(self._states)})
+
+    _AUDIT_COLUMNS = "seq, at, actor_id, action, entity, entity_id, outcome, detail, prev_hash, hash, state_digest"
 
     @staticmethod
     def _audit_row(r) -> dict:
         return {"seq": r[0], "at": r[1], "actor_id": r[2], "action": r[3], "entity": r[4], "entity_id": r[5],
-                "outcome": r[6], "detail": json.loads(r[7]), "prev_hash": r[8], "hash": r[9]}
+                "outcome": r[6], "detail": json.loads(r[7]), "prev_hash": r[8], "hash": r[9], "state_digest": r[10]}
 
     def audit_query(self, *, entity=None, entity_id=None, actor_id=None, action=None, outcome=None,
-                    since=None, until=None, after_seq=0, limit=500, visible_keys=None, self_id=None) -> list[dict]:
+                    since=None, until=None, after_seq=0, limit=500, visible_keys=None, self_id=None,
+                    seq=None) -> list[dict]:
         """Audit entries matching the filters, oldest first.
 
         `visible_keys` restricts to entries about entities the caller may see
@@ -388,7 +440,7 @@ class Tx(UserAdminTx):
         """
         where, args = ["seq > ?"], [after_seq]
         for column, value in (("entity", entity), ("entity_id", entity_id), ("actor_id", actor_id),
-                              ("action", action), ("outcome", outcome)):
+                              ("action", action), ("outcome", outcome), ("seq", seq)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
@@ -560,9 +612,15 @@ class SqliteStore:
         conn = self._connect()
         conn.execute(begin)
         try:
-            yield Tx(conn)
+            tx = Tx(conn)
+            yield tx
+            tx.audit_unattributed(utc_now_iso())
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:    # SQLite may have rolled back already (a full disk)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass               # the error being raised says what went wrong
             raise
         else:
             conn.execute("COMMIT")

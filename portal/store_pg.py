@@ -53,7 +53,7 @@ import threading
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-from .store import Tx
+from .store import Tx, utc_now_iso
 
 try:
     import psycopg
@@ -66,6 +66,17 @@ WRITE_LOCK = 0x506F7274616C01   # "Portal" 01: every write transaction
 MIGRATE_LOCK = 0x506F7274616C02  # schema migrations
 
 LOCK_TIMEOUT_MS = 30_000
+
+# While the database is away a call must fail fast (503, see portal.availability), not wait out
+# psycopg_pool's default of 30 s for a connection. The pool holds as many connections as the
+# process serves calls at once (see app.create_app), so a wait this long means trouble, not load.
+CONNECTION_WAIT_S = 0.5
+CONNECT_TIMEOUT_S = 2        # libpq's connect_timeout, per host of a multi-host URL
+# The pool would retry a lost connection on its own schedule, with a doubling delay: after an
+# outage of a few seconds the database could be back for seconds before the next attempt. Giving
+# up at once leaves the trying to the calls: each call that finds no connection starts one attempt
+# (one at a time), so the first call after the database is back gets a new connection.
+RECONNECT_GIVE_UP_S = 0.0
 
 SCHEMA = [
     # v1: the tables of store.SCHEMA v1
@@ -165,6 +176,22 @@ SCHEMA = [
         used INTEGER NOT NULL DEFAULT 0
     )
     """,
+    # v4: store.SCHEMA v4 (the transparency log: entity states per entry, the Merkle tree)
+    """
+    ALTER TABLE audit ADD COLUMN state_digest TEXT;
+    CREATE TABLE audit_state (
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        state_hash TEXT,
+        PRIMARY KEY (kind, id, seq)
+    );
+    CREATE INDEX audit_state_seq ON audit_state(seq);
+    CREATE TABLE audit_tree (
+        node BIGINT PRIMARY KEY,
+        hash BYTEA NOT NULL
+    )
+    """,
 ]
 
 
@@ -225,8 +252,12 @@ class PostgresStore:
     def __init__(self, url: str, pool_size: int = 10):
         self.url = url
         self._migrate()
+        # `check`: a pooled connection is tried before use and replaced when dead (after a database
+        # restart or a failover), so the first call after it succeeds instead of failing.
         self._pool = ConnectionPool(url, min_size=1, max_size=max(1, pool_size), open=True,
-                                    kwargs={"autocommit": True}, configure=self._configure,
+                                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+                                    configure=self._configure, check=ConnectionPool.check_connection,
+                                    timeout=CONNECTION_WAIT_S, reconnect_timeout=RECONNECT_GIVE_UP_S,
                                     name="portal-store")
         self._closed = threading.Event()
 
@@ -263,7 +294,10 @@ class PostgresStore:
             try:
                 if lock:
                     conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                yield Tx(conn, POSTGRES)
+                tx = Tx(conn, POSTGRES)
+                yield tx
+                if lock:
+                    tx.audit_unattributed(utc_now_iso())
             except BaseException:
                 if not conn.closed:
                     try:

@@ -84,9 +84,13 @@ def admin_request_audience(_request: dict) -> set[str]:
     return {"role:admin"}
 
 
-def needs_projection(kind: str, user: dict) -> bool:
-    """Whether `project` would change this kind of entity for this caller."""
+def needs_projection(kind: str, user: dict, raw: str | None = None) -> bool:
+    """Whether `project` would change this kind of entity for this caller (with the stored
+    canonical JSON at hand, whether it would change this one: only held outputs with reviews
+    are blinded for supervisors)."""
     roles = set(user["roles"])
+    if kind == "output" and "supervisor" in roles:
+        return raw is None or ('"status":"held"' in raw and '"reviews":[]' not in raw)
     return ((kind == "output" and not roles & {"supervisor", "admin"})
             or (kind == "application" and not roles & {"caseworker", "admin"})
             or (kind in ("warning", "incident") and not roles & {"coordinator", "admin"}))
@@ -101,6 +105,8 @@ def project(kind: str, data: dict | None, user: dict) -> dict | None:
         # The submitting researcher sees the outcome, not how or why it was sampled.
         data = {k: v for k, v in data.items() if k not in ("sample", "draw")}
         data["reviews"] = [{k: v for k, v in r.items() if k != "reviewer_id"} for r in data.get("reviews", [])]
+    elif kind == "output" and "supervisor" in roles:
+        data = blind_reviews(data, user["id"])
     elif kind == "application" and not roles & {"caseworker", "admin"}:
         data = dict(data)
         data["reviews"] = [{k: v for k, v in r.items() if k != "reviewer_id"} for r in data.get("reviews", [])]
@@ -131,3 +137,17 @@ def recipient_view(data: dict, org: str | None) -> dict:
     view["revisions"] = [{k: r.get(k) for k in RECIPIENT_REVISION_FIELDS} for r in data.get("revisions") or []]
     view["acks"] = [a for a in data.get("acks") or [] if a.get("org_id") == org]
     return view
+
+
+def blind_reviews(output: dict, user_id: str) -> dict:
+    """Blind second review: while an output waits for more releases, a supervisor who has not
+    reviewed it sees how many releases it has, not who gave them, when, nor their comments, so
+    that a second review is made on the output itself. Once they decide, or the output is decided,
+    the reviews are theirs to see."""
+    reviews = output.get("reviews") or []
+    if output.get("status") != "held" or not reviews or any(r.get("reviewer_id") == user_id for r in reviews):
+        return output
+    blinded = dict(output)
+    blinded["reviews"] = [{"verdict": r.get("verdict"), "blind": True} for r in reviews]
+    blinded["reviews_blind"] = True
+    return blinded

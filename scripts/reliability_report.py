@@ -36,6 +36,7 @@ SCENARIOS = {
     "tests/test_reliability_session.py": "Session expiry mid-session, status bar under faults, two machines",
     "tests/test_reliability_cache.py": "Damaged, foreign, wrong-key and older-schema caches",
     "tests/test_reliability_load.py": "Fifty clients syncing and reviewing at once",
+    "tests/test_reliability_database.py": "PostgreSQL stopped, restarted, failed over to a promoted standby",
     "tests/test_security_matrix.py": "Role-by-endpoint matrix, object-level access",
     "tests/test_security_fuzz.py": "API fuzzing from the OpenAPI document",
     "tests/test_security_auth.py": "Brute force, TOTP replay, tokens, audit tampering",
@@ -46,6 +47,8 @@ SCENARIOS = {
                                               "no proxy from the environment, sealed rescue, per-user lockout",
     "tests/test_security_release_path.py": "Output release path: ACRO claims, disguised tables, sidecars, "
                                            "unreleased files, hostile load",
+    "tests/test_security_transparency.py": "Audit log tampered with by whoever holds the database: found by "
+                                           "a client that synced before, and by audit verify",
 }
 
 # The findings of the penetration test (issue 16): each closed, each with the test that shows it.
@@ -74,7 +77,7 @@ PENTEST = [
      PORTAL_PENTEST, "test_a_stored_malformed_cve_does_not_break_the_csaf_export"),
     ("scrypt N=2^17, r=8, p=1; older hashes rehashed at the next sign-in",
      PORTAL_PENTEST, "test_passwords_are_hashed_with_scrypt_n_2_17_and_old_hashes_rehashed"),
-    ("No portal text reaches a tooltip, label or model tooltip as rich text (every page of five roles)",
+    ("No portal text reaches a tooltip, label or model tooltip as rich text (every page of caseworker, supervisor, coordinator and admin windows)",
      DESKTOP_PENTEST, "test_no_portal_text_reaches_a_tooltip_or_label_as_rich_text"),
     ("HTTP(S)_PROXY from the environment is ignored; a proxy only by setting",
      DESKTOP_PENTEST, "test_requests_ignore_proxies_from_the_environment"),
@@ -84,10 +87,12 @@ PENTEST = [
 ]
 
 LIMITATIONS = [
-    "The audit chain shows any edit, deletion, insertion or reordering of entries, also when the attacker "
-    "recomputes the hash of the entry they changed. Someone with write access to the database who rewrites "
-    "every hash from the changed entry to the end, or deletes the newest entries, is not detected by the "
-    "chain alone: that needs the head hash kept somewhere else (an external anchor).",
+    "The audit log is anchored outside the portal: a cut tail, a history rewritten with every hash recomputed, "
+    "a swapped key or a rolled-back log is found by any client that verified a checkpoint before, and by "
+    "`audit verify` given such a checkpoint. A client that never synced before the tampering has nothing to "
+    "compare with (it pins the key and trusts the first checkpoint it sees); an edited entity row is found by "
+    "the portal's full verification, which a supervisor's or administrator's client asks for at most every 15 "
+    "minutes, not by every client.",
     "SIGKILL tests kill the process, not the machine: SQLite's write-ahead log with synchronous=NORMAL keeps "
     "every committed transaction across a process crash; a power cut can lose the last transactions (never "
     "half of one).",
@@ -97,10 +102,23 @@ LIMITATIONS = [
     "the cache and rebuilds it.",
     "Unsent actions that sat only in the damaged part of a cache (for example cut off by a truncation) cannot "
     "be rescued; the user is told that some could not be read, and the old file is kept.",
-    "Oversize bodies refused by the body limit (413 before any route runs) are not written to the audit log.",
+    "The budget for what callers without a token write to the audit (120 entries per client address and "
+    "minute) is kept in each portal process's memory: with several processes each has its own, and behind a "
+    "proxy or NAT every caller shares one address (a flood from it holds off sign-ins from it for a minute).",
+    "Bodies the routes read themselves (applications, outputs, samples, administrators' requests) are parsed "
+    "on a worker thread; those FastAPI parses (sign-in, warnings, incidents) are parsed on the event loop, "
+    "after the token check and within their cap (4 KB for sign-in, 1 MB otherwise).",
+    "Calls answered 503 unavailable while the database is away are not in the audit log (it lives in that "
+    "database): they are logged, counted in /health (`unavailable_answers`), and the client retries them.",
+    "With asynchronous replication a failover can lose the last writes the old primary acknowledged; only "
+    "synchronous replication (synchronous_standby_names, synchronous_commit on) keeps every acknowledged write.",
 ]
 
 FIXED = [
+    "Portal: a database stopped or restarting answered 500 internal_error (and, after a restart, 500 from "
+    "connections the pool still held); now 503 unavailable with Retry-After within a second, connections are "
+    "checked before use, and a multi-host URL follows a promoted standby.",
+    "Portal: SQLite's own rollback on a full disk turned the answer into a 500 (\"cannot rollback\"); now 503.",
     "Portal: a JSON body with an unpaired surrogate escape (\"\\ud800\") answered 500 on the application, "
     "output and sample routes; now 400 bad_request.",
     "Portal: a change-feed cursor or audit position beyond 2^63-1 answered 500; now 400 bad_request.",
@@ -187,9 +205,13 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
     brute = figures.get("sign-in brute force", [])
     replay = figures.get("totp replay", [])
     tamper = figures.get("audit tampering", [])
+    anchored = figures.get("transparency log tampering", [])
     text = figures.get("hostile text", [])
     oversize = figures.get("oversize bodies", [])
     load = figures.get("fifty clients at once", [])
+    db_stop = figures.get("database stop and start", [])
+    db_restart = figures.get("database fast restart", [])
+    db_failover = figures.get("database failover", [])
 
     faults_injected = (sum(e.get("injected", 0) for e in faults) + total(chaos, "faults_injected")
                        + sum(e.get("injected", 0) for e in ui))
@@ -232,7 +254,7 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
     w(f"| damaged caches opened | {total(damaged, 'trials')} |")
     w(f"| actions lost | {lost} |")
     w(f"| actions applied twice | {duplicates} |")
-    w(f"| server errors (5xx) | {total(fuzz, 'server_errors') + total(load, 'server_errors')} |")
+    w(f"| server errors (5xx other than 503 unavailable) | {total(fuzz, 'server_errors') + total(load, 'server_errors') + total(db_stop, 'server_errors') + total(db_failover, 'server_errors')} |")
     w("")
 
     w("## Client and sync")
@@ -318,6 +340,19 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
         w(f"- TOTP replay: the same code sent {e['parallel_replays']} times at once signed in {e['accepted']} time.")
     if tamper:
         w(f"- Audit tampering detected: {', '.join(e['tampering'] for e in tamper if e.get('detected'))}.")
+    if anchored:
+        w("")
+        w("Tampering with the audit log by whoever holds the database, each against a real portal and a real "
+          "client that had synced (and verified a checkpoint) before:")
+        w("")
+        w("| tampering | database | client's alarm on its next sync | `audit verify --checkpoint` said |")
+        w("|---|---|---|---|")
+        for e in anchored:
+            w(f"| {e['tampering']} | {e['backend']} | {e['alarm']} | {e['verify']} |")
+        w("")
+        w("Each alarm was a blocking notice naming what failed and since which checkpoint, a Needs-attention "
+          "item, the audit page red and evidence exported as JSON (both checkpoints and the failed proof); the "
+          "next sync kept the old checkpoint trusted and raised no second notice.")
     for e in text:
         w(f"- Hostile text: {e['round_trips_exact']} round trips through {e['fields']} free-text fields returned "
           f"exactly what was sent; {e['refused_4xx']} inputs a field does not take were refused with 4xx; "
@@ -326,6 +361,32 @@ def render(figures: dict[str, list[dict]], tests: list[dict], slow: bool, select
         w(f"- Oversize: {e['endpoints']} POST and PATCH endpoints refused a declared oversize body with 413 "
           "before reading it; a streamed one was cut off; an oversize file and an oversize set of files got 413.")
     w("")
+    if db_stop or db_restart or db_failover:
+        w("### The database away: restart and failover")
+        w("")
+        w("A reader and a writer call the portal (on PostgreSQL) without pause while its database goes away; "
+          "the writer repeats a write with the same Idempotency-Key after a 503. Times in seconds; "
+          "\"failed\" counts the 503 answers (each retried), never a 500.")
+        w("")
+        w("| what happened to the database | first 503 after it went | one call while away | back after it "
+          "returned | requests failed (503) | server errors (500) | requests |")
+        w("|---|---|---|---|---|---|---|")
+        for e in db_stop:
+            w(f"| `pg_ctl stop -m fast`, then start | {e['first_503_s']} | {e['direct_503_s']} | "
+              f"{e['recovered_after_start_s']} | {e['failed_requests']} | {e['server_errors']} | {e['requests']} |")
+        for e in db_restart:
+            w(f"| `pg_ctl restart -m fast` | - | - | {e['recovered_after_restart_s']} | {e['failed_requests']} | "
+              f"0 | {e['requests']} |")
+        for e in db_failover:
+            w(f"| primary killed (`-m immediate`), synchronous standby promoted; multi-host URL | "
+              f"{e['first_503_s']} | {e['direct_503_s']} | {e['recovered_after_start_s']} | "
+              f"{e['failed_requests']} | {e['server_errors']} | {e['requests']} |")
+        for e in db_failover:
+            w("")
+            w(f"Failover: {e['acknowledged']} writes acknowledged, {e['lost']} lost; the change feed's numbering "
+              "exact (each acknowledged write numbered once, in order, across the failover); the audit chain "
+              "verified on the new primary.")
+        w("")
 
     w("## Tests")
     w("")

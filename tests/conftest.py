@@ -16,7 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 BOTH_BACKEND_MODULES = {
     "test_portal_core", "test_applications_api", "test_warnings_api", "test_outputs_api",
     "test_portal_multiprocess", "test_portal_store", "test_sync_e2e", "test_admin_api",
-    "test_incidents_api", "test_security_pentest_portal", "test_security_release_path",
+    "test_incidents_api", "test_security_pentest_portal", "test_security_release_path", "test_output_reviews_api",
+    "test_transparency_api", "test_security_transparency",
 }
 BACKENDS = {"sqlite": ["sqlite"], "postgresql": ["postgresql"], "both": ["sqlite", "postgresql"]}
 

@@ -99,8 +99,10 @@ def _unprivileged_user() -> pwd.struct_passwd:
 class PgCluster:
     """One PostgreSQL server for the test session: a throwaway cluster, or an existing server."""
 
-    def __init__(self, durable: bool = False):
+    def __init__(self, durable: bool = False, options: str = ""):
         self.durable = durable
+        self.extra_options = options      # more `-c name=value` for the server
+        self._options = None
         self.tmp = None
         self.data = None
         self.port = None
@@ -149,12 +151,8 @@ class PgCluster:
         last_error = None
         for _attempt in range(3):  # the free port may be taken between choosing it and binding it
             self.port = _free_port()
-            options = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c max_connections=300"
-            if not self.durable:
-                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             try:
-                self._run(["pg_ctl", "-D", self.data, "-l", os.path.join(self.tmp, "server.log"), "-w", "-t", "60",
-                           "-o", options, "start"])
+                self.start_server()
                 break
             except PgUnavailable as error:
                 last_error = error
@@ -166,6 +164,54 @@ class PgCluster:
         self._watch()
         self._check()
         return self
+
+    def _server_options(self) -> str:
+        options = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c max_connections=300"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        return f"{options} {self.extra_options}".strip()
+
+    # -- the server's life (restarts, a standby, a failover) ----------------------------------
+    def start_server(self) -> None:
+        """Start (again) the server of this cluster on its port."""
+        self._run(["pg_ctl", "-D", self.data, "-l", os.path.join(self.tmp, "server.log"), "-w", "-t", "60",
+                   "-o", self._server_options(), "start"])
+
+    def stop_server(self, mode: str = "fast") -> None:
+        """`pg_ctl stop -m fast` (or smart, immediate): the data stay, start_server() brings it back."""
+        self._run(["pg_ctl", "-D", self.data, "-m", mode, "-w", "-t", "60", "stop"], timeout=90)
+
+    def restart_server(self, mode: str = "fast") -> None:
+        self._run(["pg_ctl", "-D", self.data, "-l", os.path.join(self.tmp, "server.log"), "-m", mode, "-w",
+                   "-t", "60", "-o", self._server_options(), "restart"], timeout=120)
+
+    def standby(self, options: str = "") -> PgCluster:
+        """A streaming standby of this (running) cluster, made by pg_basebackup -R, started on its own port."""
+        other = PgCluster(durable=self.durable, options=options or self.extra_options)
+        other._bin, other._user = self._bin, self._user
+        other.tmp = tempfile.mkdtemp(prefix="portal-pg-standby-")
+        if other._user is not None:
+            os.chown(other.tmp, other._user.pw_uid, other._user.pw_gid)
+        other.data = os.path.join(other.tmp, "data")
+        self._run(["pg_basebackup", "-D", other.data, "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER,
+                   "-X", "stream", "-R", "--no-sync", "-c", "fast"], timeout=300)
+        other.port = _free_port()
+        other.start_server()
+        other.admin_url = f"postgresql://{SUPERUSER}@127.0.0.1:{other.port}/postgres"
+        atexit.register(other.stop)
+        other._watch()
+        return other
+
+    def promote(self) -> None:
+        """Make this standby a primary (pg_ctl promote, waiting until it takes writes)."""
+        self._run(["pg_ctl", "-D", self.data, "-w", "-t", "60", "promote"], timeout=90)
+
+    def execute(self, sql: str, params=()) -> list:
+        """Run one statement as the superuser on the postgres database; returns the rows (if any)."""
+        import psycopg
+        with psycopg.connect(self.admin_url, autocommit=True, connect_timeout=10) as conn:
+            cursor = conn.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
 
     def _watch(self) -> None:
         """Stop the cluster when this process dies without running its exit handlers (killed)."""

@@ -80,6 +80,14 @@ class TotpClock:
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
+def audit_key_path(db: str) -> str:
+    """Where the portals on PostgreSQL database `db` keep their checkpoint key."""
+    import hashlib
+    folder = os.path.join(tempfile.gettempdir(), "portal-desk-audit-keys")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    return os.path.join(folder, hashlib.sha256(db.encode()).hexdigest()[:16] + ".pem")
+
+
 class PortalProcess:
     """A portal process. `backend` "sqlite" (the default) puts its database in a temporary file,
     "postgresql" in a new database of the test PostgreSQL (tests/pg_cluster.py); `db` names an
@@ -102,6 +110,11 @@ class PortalProcess:
         self.api = self.url + "/api/v1"
         self.demo = demo
         self.args = list(args)
+        # The checkpoint key: beside a SQLite file by default; PostgreSQL needs --audit-key,
+        # one file for every process on the database (keyed by its URL).
+        self.audit_key = None if backend == "sqlite" else audit_key_path(self.db)
+        if self.audit_key and "--audit-key" not in self.args:
+            self.args += ["--audit-key", self.audit_key]
         self.proc = None
         self.totp = TotpClock()
         self._tokens: dict[str, str] = {}
@@ -147,6 +160,8 @@ class PortalProcess:
             from tests import pg_cluster
             pg_cluster.drop_database(self._own_database)
             self._own_database = None
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.audit_key)
         self._tmp.cleanup()
 
     def peer(self, args=()) -> PortalProcess:

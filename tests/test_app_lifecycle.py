@@ -168,3 +168,17 @@ def test_each_user_starts_on_their_own_page(qtbot, portal, tmp_path, desk_factor
     sign_in_through_dialog(qtbot, desk, portal, "helle")
     qtbot.waitUntil(lambda: desk.window is not None, timeout=30000)
     assert desk.window.page_keys[desk.window.nav.currentRow()] == helle_page
+
+
+def test_a_lost_portal_is_said_in_words_with_the_detail_in_the_tooltip(qtbot, fresh_portal, tmp_path, desk_factory):
+    desk = desk_factory(fresh_portal, tmp_path)
+    sign_in_through_dialog(qtbot, desk, fresh_portal, "anna")
+    wait_for_sync(qtbot, desk)
+    fresh_portal.kill()
+    controller = desk.window.sync
+    with qtbot.waitSignal(controller.finished, timeout=30000):
+        controller.sync_now(user_asked=True)
+    message = desk.window.status.message
+    qtbot.waitUntil(lambda: "cannot be reached" in message.text())
+    assert "Error" not in message.text() and "http" not in message.text()       # no exception names, no URL
+    assert "did not answer" in message.toolTip()                                 # the detail, for support

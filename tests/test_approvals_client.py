@@ -330,7 +330,8 @@ def test_offline_decision_refused_later_lands_in_needs_attention(qtbot, fresh_po
     page = desk.window.open_page("attention")
     qtbot.waitUntil(lambda: page.count() == 1)
     shown = detail_labels(page)
-    assert "Refused by the portal (not_open)" in shown and "On the portal now: Rejected" in shown
+    assert "Refused by the portal: The case was already decided." in shown and "On the portal now: Rejected" in shown
+    assert "Refusal code: not_open" in shown and "(not_open)" not in shown     # words first, the code beside
     assert "Bent Kjær" in shown and "Outside the legal basis." in shown
     discard = button(page, "Discard")
     qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)

@@ -10,6 +10,7 @@ import secrets
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import Qt
 import requests
 
 from desktop.reports import AUDIT_CSV_COLUMNS
@@ -102,7 +103,10 @@ def test_filter_by_person_action_outcome_and_case(qtbot, anna_view, trail):
     assert {(e["action"], e["outcome"]) for e in refused} == {("application.review", "refused")}
     assert {e["detail"].get("code") for e in refused} == {"already_reviewed", "not_found"}
     row = next(n for n, e in enumerate(refused) if e["detail"].get("code") == "already_reviewed")
-    assert view.model.index(row, 6).data() == "refused (already_reviewed)"
+    assert view.model.index(row, 6).data() == "refused"                       # words in the list,
+    assert "refused (already_reviewed)" in view.model.index(row, 6).data(Qt.ItemDataRole.ToolTipRole)   # code beside
+    assert view.model.index(row, 3).data() == "reviewed an application"
+    assert "application.review" in view.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
 
     # A typed person's name is looked up; a typed id is used as it is.
     view.clear_filters()

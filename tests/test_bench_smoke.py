@@ -22,7 +22,7 @@ def test_every_scenario_produces_figures(smoke):
     by_scenario = {}
     for f in figures:
         by_scenario.setdefault(f.scenario.split()[0], []).append(f)
-    assert sorted(by_scenario) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert sorted(by_scenario) == ["1", "2", "3", "4", "5", "6", "7", "8"]
     for f in figures:
         assert isinstance(f.value, (int, float)) and math.isfinite(f.value) and f.value >= 0, f
         if f.floor is not None:

@@ -188,3 +188,15 @@ def test_without_a_keyring_the_app_says_so_and_keeps_secrets_in_memory(qtbot, fr
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert token.encode() not in path.read_bytes(), path
+    assert desk.keyring_mark.isVisible()
+
+    # Said once: at the next sign-in only the quiet mark in the status bar.
+    notice = desk.keyring_notice
+    notice.close()
+    desk.sign_out(wipe=False)
+    qtbot.waitUntil(lambda: desk.dialog is not None and desk.dialog.isVisible(), timeout=10000)
+    sign_in_through_dialog(qtbot, desk, fresh_portal, "bent")
+    qtbot.waitUntil(lambda: desk.window is not None, timeout=30000)
+    assert desk.keyring_notice is notice          # no new notice was made (the old one went with its window)
+    qtbot.waitUntil(lambda: desk.keyring_mark.isVisible())
+    assert "keyring" in desk.keyring_mark.toolTip()

@@ -293,9 +293,13 @@ def test_migration_2_lists_warnings_by_status(store_url, db_backend):
             for wid, status in (("W-1", "sent"), ("W-2", "draft"), ("W-3", "sent"), ("W-4", "expired")):
                 tx.put("warning", wid, {"id": wid, "status": status}, ["role:coordinator"], None)  # as v1 did
             tx.put("warning", "W-5", None, [], None)                                             # deleted
+        with store.write() as tx:
             # back to version 1 (undoing the later migrations' tables and columns)
             tx.execute("DROP TABLE enrolments")
             tx.execute("ALTER TABLE users DROP COLUMN grants")
+            tx.execute("DROP TABLE audit_state")
+            tx.execute("DROP TABLE audit_tree")
+            tx.execute("ALTER TABLE audit DROP COLUMN state_digest")
             if db_backend == "postgresql":
                 tx.execute("DELETE FROM schema_version WHERE version > 1")
             else:

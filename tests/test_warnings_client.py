@@ -430,3 +430,49 @@ def test_editing_a_cosigned_draft_says_first_that_the_cosign_goes(qtbot, fresh_p
     on_portal = fresh_portal.session("gustav").get(f"{fresh_portal.api}/changes?since=0&limit=1000", timeout=10).json()
     latest = [c["data"] for c in on_portal["changes"] if c["entity"] == "warning" and c["id"] == draft["id"]][-1]
     assert latest["title"] == "Co-signed draft, reworded" and not latest["cosigned_by"]
+
+
+def test_a_warning_exports_as_csaf_and_as_json(qtbot, fresh_portal, tmp_path, desk_factory):
+    import json as json_module
+    desk, view = signed_in(qtbot, desk_factory, fresh_portal, tmp_path)
+    warning = api_create(fresh_portal, "gustav", title="Exported warning", severity="low")
+    sync_again(qtbot, desk)
+    assert view.open_warning(warning["id"])
+    export = view.detail.export
+    assert export.button.isEnabled() and export.csaf_action.isEnabled()
+    csaf_path = tmp_path / "w-csaf.json"
+    export.export_to(view.detail.warning, "csaf", str(csaf_path))
+    qtbot.waitUntil(lambda: export.last_outcome is not None, timeout=15000)
+    assert export.last_outcome == "written", view.detail.note.text()
+    document = json_module.loads(csaf_path.read_text(encoding="utf-8"))
+    assert document["document"]["csaf_version"] == "2.0" and "Exported warning" in document["document"]["title"]
+    json_path = tmp_path / "w.json"
+    export.last_outcome = None
+    export.export_to(view.detail.warning, "json", str(json_path))
+    assert export.last_outcome == "written"
+    assert json_module.loads(json_path.read_text(encoding="utf-8"))["id"] == warning["id"]
+    assert "Export" in [b.text() for b in view.detail.findChildren(type(export.button))]
+    # Ctrl+N on the page opens a new draft.
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    view.dialog.reject()
+
+
+def test_the_compose_form_fits_the_screen_and_is_never_cut_on_the_right(qtbot, portal, tmp_path, desk_factory):
+    desk, view = signed_in(qtbot, desk_factory, portal, tmp_path)
+    sent = next(w for w in (desk.workspace.cache.get("warning", r["id"])
+                            for r in desk.workspace.cache.query("SELECT id FROM warnings")) if w["status"] == "sent")
+    for mode, warning in (("create", None), ("revise", sent)):
+        view.compose(mode, warning)
+        dialog = view.dialog
+        qtbot.waitUntil(dialog.isVisible)
+        room = dialog.screen().availableGeometry()
+        assert dialog.height() <= room.height()
+        scroll = dialog.form_scroll
+        assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        form = scroll.widget()
+        assert form.width() >= form.minimumSizeHint().width()                  # nothing clipped
+        assert dialog.org_list.height() >= dialog.fontMetrics().height() * 12  # a dozen organisations at once
+        dialog.reject()

@@ -40,6 +40,7 @@ from rules import sampling
 from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.tables import TableError, number_of, read_layout, read_rows
 from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
+from rules.turnaround import WITHHOLD_REASONS
 
 from . import outbox_marks
 
@@ -210,12 +211,21 @@ def required_releases(output: dict) -> int:
 
 
 def releasers(output: dict) -> list[str]:
-    """Distinct supervisors who released it, in order."""
+    """Distinct supervisors who released it, in order. A blind review (the portal hides a
+    colleague's release until this supervisor decides) counts, under a stand-in name."""
     seen: list[str] = []
-    for r in _reviews(output):
-        if r.get("verdict") == "release" and r.get("reviewer_id") and r["reviewer_id"] not in seen:
-            seen.append(r["reviewer_id"])
+    for n, r in enumerate(_reviews(output)):
+        if r.get("verdict") != "release":
+            continue
+        who = r.get("reviewer_id") or (f"(hidden {n + 1})" if r.get("blind") else None)
+        if who and who not in seen:
+            seen.append(who)
     return seen
+
+
+def reviews_blind(output: dict) -> bool:
+    """Whether the portal hides who gave this output's reviews (blind second review)."""
+    return bool(output.get("reviews_blind")) or any(r.get("blind") for r in _reviews(output))
 
 
 def review_by(output: dict, user_id: str | None) -> dict | None:
@@ -278,8 +288,9 @@ def review_path(output_id: str) -> str:
     return f"/outputs/{quote(output_id, safe='')}/reviews"
 
 
-def review_body(output: dict, verdict: str, comment: str = "") -> dict:
-    """The portal's review request (`expected_version` makes it refuse a changed output)."""
+def review_body(output: dict, verdict: str, comment: str = "", reason: str | None = None) -> dict:
+    """The portal's review request (`expected_version` makes it refuse a changed output); a
+    withhold carries its coded reason (rules.turnaround.WITHHOLD_REASONS)."""
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}")
     comment = (comment or "").strip()
@@ -287,7 +298,12 @@ def review_body(output: dict, verdict: str, comment: str = "") -> dict:
         raise ValueError("a withhold needs a comment")
     if len(comment) > MAX_COMMENT:
         raise ValueError("the comment is too long")
-    return {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    body = {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    if verdict == "withhold":
+        if reason is not None and reason not in WITHHOLD_REASONS:
+            raise ValueError(f"unknown withhold reason {reason!r}")
+        body["reason"] = reason or "other"
+    return body
 
 
 def sample_body(scope: str, target_id: str, count: int, reason: str) -> dict:
@@ -394,7 +410,8 @@ class OutputQueue:
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
                 "researcher_id": self.user.get("researcher_id")}
 
-    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False) -> list[str]:
+    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False, *,
+            search: str | None = None, verdict: str | None = None, sampled: bool | None = None) -> list[str]:
         """Ids for a filter, sorted in SQL. Released and withheld outputs count as
         decided only when they went through a person (sampled, flagged or reviewed);
         "all" includes the clean ones released at once."""
@@ -402,7 +419,8 @@ class OutputQueue:
             order_by = "submitted_at"
         ids = self.cache.output_queue_ids(_SHOW_STATUSES.get(show, ("held",)), order_by=order_by,
                                           descending=descending,
-                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED))
+                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED),
+                                          search=search, verdict=verdict, sampled=sampled)
         if show == SHOW_REVIEWABLE:
             ids = [i.id for i in self.items(ids) if keep(i, show)]
         return ids
@@ -440,7 +458,7 @@ class OutputQueue:
         return [r for r in self.outbox.pending() if is_sample_action(r)]
 
     def decide(self, output_id: str, verdict: str, comment: str, summary: str,
-               expected_version: int | None = None) -> dict:
+               expected_version: int | None = None, reason: str | None = None) -> dict:
         """Queue one review in the outbox against the version the user looked at
         (ValueError if the cache holds a newer one, or the rules above forbid it)."""
         output = self.cache.get("output", output_id)
@@ -452,7 +470,7 @@ class OutputQueue:
         block = item.block_for(verdict) if item else None
         if block is not None:
             raise ValueError(f"not allowed: {block.code}")
-        body = review_body(output, verdict, comment)
+        body = review_body(output, verdict, comment, reason)
         return self.outbox.enqueue("POST", review_path(output_id), body, "output", output_id, summary)
 
     def request_sample(self, scope: str, target_id: str, count: int, reason: str, summary: str) -> dict:

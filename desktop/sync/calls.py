@@ -78,6 +78,13 @@ class PortalCalls:
             raise PortalFault("the acknowledgement board is not the expected shape")
         return answer
 
+    def warning_csaf(self, warning_id: str) -> dict:
+        """The portal's CSAF 2.0 document of a warning (`GET /warnings/{id}/csaf`, coordinators)."""
+        answer = self._client(20).get(api_path("warnings", warning_id, "csaf"))
+        if not isinstance(answer, dict) or not isinstance(answer.get("document"), dict):
+            raise PortalFault("the CSAF document is not the expected shape")
+        return answer
+
     def edit_warning(self, warning_id: str, body: dict) -> Any:
         """Edit a draft or a pending revision (PATCH: not queued, it needs the portal now)."""
         return self._client(20).patch(api_path("warnings", warning_id), body)

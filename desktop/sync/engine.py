@@ -27,10 +27,15 @@ from typing import Callable
 from .api import AuthExpired, PortalClient, PortalError, PortalFault, PortalUnreachable
 from .cache import Cache, now_iso
 from .outbox import Outbox
+from .witness import AuditWitness, Unavailable
 
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUSES = (408, 425, 429)
+# In `SyncResult.changed`: the state of the user's own queued actions moved (sent,
+# refused, retried), beside the feed's entity kinds.
+OUTBOX = "outbox"
+AUDIT = "audit"      # the portal's audit log as this client witnessed it (witness.py)
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -46,12 +51,15 @@ class SyncResult:
     pending: int = 0                # actions still queued afterwards
     error: str | None = None        # what went wrong, for the status bar (no secrets)
     error_kind: str | None = None   # "offline" | "fault" | "auth" | None
+    unavailable: bool = False       # a "fault" that is the portal saying 503: it is away for now, not broken
     auth_required: bool = False     # sign in again; queued actions are kept
     stopped: bool = False           # should_stop() asked to stop
     skipped: bool = False           # another round was already running
     cursor: int = 0
     full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)   # entity kinds pulled, and OUTBOX: what pages refresh for
+    audit_alarm: dict | None = None  # a new alarm about the portal's audit log (witness.py)
 
 
 class _Halt(Exception):
@@ -63,6 +71,7 @@ class SyncEngine:
         self.client = client
         self.cache = cache
         self.outbox = Outbox(cache)
+        self.witness = AuditWitness(client, cache)
         self.page_size = page_size
         self._running = threading.Lock()
         self._previous_pull: str | None = None   # when the last complete pull began
@@ -83,6 +92,7 @@ class SyncEngine:
             try:
                 self._push(result, refused_now, stop, ignore_backoff)
                 self._pull(result, progress, stop)
+                self._witness(result)
             except _Halt:
                 pass
             self._record_server_state(refused_now)
@@ -101,6 +111,7 @@ class SyncEngine:
             if not ignore_backoff and row["next_attempt_at"] and row["next_attempt_at"] > now_iso():
                 return   # keep the order: nothing after it goes first; still pull
             outcome, _answer, exc, attention_id = self._deliver(row)
+            result.changed.add(OUTBOX)
             if outcome == "auth":
                 self._fail(result, "auth", "the session expired: sign in again", online=True)
             elif outcome == "retry":
@@ -108,6 +119,7 @@ class SyncEngine:
             elif outcome == "offline":
                 self._fail(result, "offline", str(exc))
             elif outcome == "fault":
+                result.unavailable = getattr(exc, "status", None) == 503
                 self._fail(result, "fault", str(exc))
             elif outcome == "refused":
                 result.refused += 1
@@ -189,8 +201,10 @@ class SyncEngine:
             except PortalUnreachable as exc:
                 self._fail(result, "offline", str(exc))
             except PortalFault as exc:
+                result.unavailable = exc.status == 503
                 self._fail(result, "fault", str(exc))
             self.cache.apply_page(page["changes"], page["next"])
+            result.changed.update(c["entity"] for c in page["changes"])
             cursor = page["next"]
             result.online = True
             result.pages += 1
@@ -203,6 +217,18 @@ class SyncEngine:
                     self.cache.prepare_default_orders()
                 self._prune(started)
                 return
+
+    # -- the audit log -------------------------------------------------------------------
+    def _witness(self, result: SyncResult) -> None:
+        """Check the portal's signed checkpoint and consistency proof on every sync."""
+        try:
+            alarm = self.witness.check(self.cache.meta()["roles"])
+        except Unavailable as exc:
+            log.info("audit log not checked this round: %s", exc)
+            return
+        if alarm is not None and alarm.get("new"):
+            result.audit_alarm = alarm
+            result.changed.update({AUDIT, OUTBOX})   # the audit page turns red; a Needs-attention item
 
     def _prune(self, started: str) -> None:
         # Actions done before the previous complete pull: that pull showed their effect, and

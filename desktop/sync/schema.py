@@ -208,3 +208,28 @@ def m004_incidents(db) -> None:
         db[kind.table].insert({"id": entity_id, "version": version, "seq": seq, "data": data,
                                **{name: column_value(kind, name, document) for name in kind.columns}})
     db.execute(f"DELETE FROM {OTHER_TABLE} WHERE entity = ?", (kind.entity,))
+
+
+@migrations()
+def m005_audit_witness(db) -> None:
+    # What this desktop, as an outside witness of the portal's audit log, has seen:
+    # the key pinned on first use, the newest checkpoint it verified, and every alarm.
+    db.execute("""
+        CREATE TABLE audit_trust (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            public_key TEXT NOT NULL,
+            pinned_at TEXT NOT NULL,
+            checkpoint TEXT,
+            checked_at TEXT,
+            states_checked_at REAL
+        )""")
+    db.execute("""
+        CREATE TABLE audit_alarms (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT
+        )""")

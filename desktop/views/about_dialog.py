@@ -49,7 +49,7 @@ def bundled_libraries() -> list[tuple[str, str, str]]:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, audit_key_fingerprint: str | None = None):
         super().__init__(parent)
         from .. import __version__
         self.setWindowTitle(self.tr("About Portal Desk"))
@@ -65,6 +65,15 @@ class AboutDialog(QDialog):
                                              "health-sector security coordinators."), wrap=True))
         layout.addWidget(plain_label(self.tr("Portal Desk is licensed under %1.").replace("%1", PROJECT_LICENCE),
                                      wrap=True))
+        # The key this desktop pinned on first use: compare it with the one your portal's
+        # operator publishes (docs/audit-log.md).
+        self.audit_key = plain_label(
+            self.tr("Portal's audit log key (pinned on first use), SHA-256 fingerprint:\n%1").replace(
+                "%1", audit_key_fingerprint) if audit_key_fingerprint
+            else self.tr("Portal's audit log key: not pinned yet (it is on the first sync)."), wrap=True,
+            selectable=True)
+        self.audit_key.setAccessibleName(self.tr("Audit log key fingerprint"))
+        layout.addWidget(self.audit_key)
         layout.addWidget(heading(self.tr("Libraries and their licences"), 2))
         rows = bundled_libraries()
         self.table = QTableWidget(len(rows), 3)

@@ -10,10 +10,15 @@ from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
 from .columns import ColumnFit
+from .page import CasePage, OUTBOX
 
 
-class ApplicationsView(QWidget):
+DASHBOARD = "dashboard"       # the status filter's entry for the rows a dashboard chart counted
+
+
+class ApplicationsView(CasePage, QWidget):
     """List and detail. `open_application(id)` selects one (used by other views)."""
+    KINDS = frozenset({"application", "researcher", "staff", OUTBOX})
 
     selection_changed = Signal(str)
 
@@ -34,6 +39,7 @@ class ApplicationsView(QWidget):
             self.status.addItem(labels.application_status(status), status)
         self.count = QLabel()
         self.count.setObjectName("muted")
+        self._dashboard_ids: list[str] = []
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -99,8 +105,36 @@ class ApplicationsView(QWidget):
         ]
 
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
-        return self.cache.application_ids(search=self.search.text() or None, status=self.status.currentData(),
-                                          order_by=order_by or "submitted_at", descending=descending)
+        dashboard = self.status.currentData() == DASHBOARD
+        ids = self.cache.application_ids(search=self.search.text() or None,
+                                         status=None if dashboard else self.status.currentData(),
+                                         order_by=order_by or "submitted_at", descending=descending)
+        if dashboard:          # exactly the rows the chart counted, in the list's own order
+            wanted = set(self._dashboard_ids)
+            ids = [i for i in ids if i in wanted]
+        return ids
+
+    def apply_filter(self, filt: dict):
+        """A click on a dashboard chart: exactly the applications it counted, the filter named."""
+        ids = filt.get("ids") or []
+        if not ids:
+            status = filt.get("status")
+            self.status.setCurrentIndex(max(0, self.status.findData(status)) if isinstance(status, str) else 0)
+            return
+        self._dashboard_ids = list(ids)
+        label = self.tr("From the dashboard: %1").replace("%1", filt.get("label") or str(len(ids)))
+        index = self.status.findData(DASHBOARD)
+        self.status.blockSignals(True)
+        if index < 0:
+            self.status.addItem(label, DASHBOARD)
+            index = self.status.count() - 1
+        else:
+            self.status.setItemText(index, label)
+        self.status.setCurrentIndex(index)
+        self.status.setToolTip(label)
+        self.status.blockSignals(False)
+        self.search.clear()
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-run the query (after a sync or a filter change), keeping the selected application."""
@@ -119,6 +153,9 @@ class ApplicationsView(QWidget):
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "application" and self.open_application(entity_id) is not False
 
     def open_application(self, application_id: str) -> bool:
         row = self.model.row_of(application_id)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..models import labels
+from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
 # Marked for lupdate; translated where shown (self.tr in the view's context).
@@ -23,8 +24,9 @@ REFUSAL_TEXT = {
 }
 
 
-class AttentionView(QWidget):
-    open_case = Signal(str, str)       # entity kind, id
+class AttentionView(CasePage, QWidget):
+    KINDS = frozenset({OUTBOX})
+    case_requested = Signal(str, str)       # entity kind, id: the window opens it
     changed = Signal()
 
     def __init__(self, workspace, parent=None):
@@ -36,7 +38,7 @@ class AttentionView(QWidget):
         layout.addWidget(heading(self.tr("Needs attention")))
         intro = plain_label(self.tr("Actions the portal refused when they were sent. Your action is shown beside "
                                     "the case as it is on the portal now: discard it, or open the case and act "
-                                    "again."), wrap=True)
+                                    "again. Alarms about the portal's audit log are here too."), wrap=True)
         intro.setObjectName("muted")
         layout.addWidget(intro)
         self.scroll = QScrollArea()
@@ -63,6 +65,9 @@ class AttentionView(QWidget):
         self.scroll.setWidget(body)
 
     def _card(self, entry: dict) -> QWidget:
+        if entry["entity_kind"] == "audit":
+            from .audit_witness import alarm_card
+            return alarm_card(entry, lambda: self.open_case.emit("audit", ""), lambda: self._discard(entry["id"]))
         card = QFrame()
         card.setObjectName("card")
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -70,10 +75,13 @@ class AttentionView(QWidget):
         layout.addWidget(heading(entry["action"], 2))
         reason = REFUSAL_TEXT.get(entry["code"] or "")
         text = (self.tr(reason) if reason else "") or entry["message"] or entry["code"] or ""
-        refusal = plain_label(self.tr("Refused by the portal (%1): %2").replace("%1", entry["code"] or "?")
-                              .replace("%2", text), wrap=True)
+        refusal = plain_label(self.tr("Refused by the portal: %1").replace("%1", text), wrap=True)
         refusal.setObjectName("error")
         layout.addWidget(refusal)
+        if entry["code"]:   # the portal's code, for support: beside the words, not in them
+            code = plain_label(self.tr("Refusal code: %1").replace("%1", entry["code"]), selectable=True)
+            code.setObjectName("muted")
+            layout.addWidget(code)
         state = entry.get("server_state")
         if isinstance(state, dict):
             status = state.get("status")
@@ -98,7 +106,7 @@ class AttentionView(QWidget):
         row.addStretch(1)
         if entry.get("entity_id"):
             open_button = QPushButton(self.tr("Open case"))
-            open_button.clicked.connect(lambda: self.open_case.emit(entry["entity_kind"] or "", entry["entity_id"]))
+            open_button.clicked.connect(lambda: self.case_requested.emit(entry["entity_kind"] or "", entry["entity_id"]))
             row.addWidget(open_button)
         discard = QPushButton(self.tr("Discard"))
         discard.setAccessibleDescription(self.tr("Remove this refused action from the list"))

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -23,6 +23,7 @@ from ..models.lazy_table import plain_tooltip
 from ..reports import write_audit_csv
 from ..sync.calls import AuthExpired, PortalCalls, PortalError, PortalUnreachable
 from ..tasks import Op
+from .page import ALL, CasePage
 from .widgets import heading, plain_label
 
 PAGE_SIZE = 5000            # the portal's largest page
@@ -33,6 +34,27 @@ KNOWN_ACTIONS = ("application.submit", "application.review", "application.resubm
                  "output.review", "sample.create", "warning.create", "warning.edit", "warning.cosign",
                  "warning.send", "warning.revise", "warning.revision_discard", "warning.retract", "warning.ack",
                  "session.create", "session.delete")
+
+
+# What each audited action means, in words (the code stays in the tooltip and the filter's data).
+ACTION_WORDS = {
+    "application.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an application"),
+    "application.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an application"),
+    "application.resubmit": QT_TRANSLATE_NOOP("AuditModel", "resubmitted an application"),
+    "output.submit": QT_TRANSLATE_NOOP("AuditModel", "submitted an output"),
+    "output.review": QT_TRANSLATE_NOOP("AuditModel", "reviewed an output"),
+    "sample.create": QT_TRANSLATE_NOOP("AuditModel", "requested a sample"),
+    "warning.create": QT_TRANSLATE_NOOP("AuditModel", "wrote a warning"),
+    "warning.edit": QT_TRANSLATE_NOOP("AuditModel", "edited a warning"),
+    "warning.cosign": QT_TRANSLATE_NOOP("AuditModel", "co-signed a warning"),
+    "warning.send": QT_TRANSLATE_NOOP("AuditModel", "sent a warning"),
+    "warning.revise": QT_TRANSLATE_NOOP("AuditModel", "prepared a revision"),
+    "warning.revision_discard": QT_TRANSLATE_NOOP("AuditModel", "discarded a revision"),
+    "warning.retract": QT_TRANSLATE_NOOP("AuditModel", "retracted a warning"),
+    "warning.ack": QT_TRANSLATE_NOOP("AuditModel", "acknowledged a warning"),
+    "session.create": QT_TRANSLATE_NOOP("AuditModel", "signed in"),
+    "session.delete": QT_TRANSLATE_NOOP("AuditModel", "signed out"),
+}
 
 
 def monospace_font():
@@ -99,12 +121,18 @@ class AuditModel(QAbstractTableModel):
             return self.tr("the portal")
         if actor_id.startswith("anon:"):
             return self.tr("%1 (signing in)").replace("%1", actor_id[5:])
+        if actor_id.startswith("simulated:"):     # the demo portal's simulated recipients
+            return self.tr("simulated recipient %1").replace("%1", actor_id[10:])
         return self.names.get(actor_id, actor_id)
 
-    def outcome(self, entry: dict) -> str:
+    def action_words(self, action: str | None) -> str:
+        words = ACTION_WORDS.get(action or "")
+        return self.tr(words) if words else (action or "")
+
+    def outcome(self, entry: dict, with_code: bool = False) -> str:
         text = {"ok": self.tr("done"), "refused": self.tr("refused")}.get(entry.get("outcome"), entry.get("outcome") or "")
         code = (entry.get("detail") or {}).get("code") if isinstance(entry.get("detail"), dict) else None
-        return f"{text} ({code})" if code else text
+        return f"{text} ({code})" if code and with_code else text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -118,8 +146,14 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Actor, action and entity can come from anyone (a username typed at sign-in, a URL
             # path): Qt would render a tooltip that looks like HTML as HTML, so it is escaped.
-            text = self.data(index, Qt.ItemDataRole.DisplayRole) if key != "actor" else \
-                f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            if key == "actor":
+                text = f"{self.who(entry.get('actor_id'))} ({entry.get('actor_id') or '—'})"
+            elif key == "action":
+                text = f"{self.action_words(entry.get('action'))} ({entry.get('action') or '—'})"
+            elif key == "outcome":
+                text = self.outcome(entry, with_code=True)     # the refusal's code, for support
+            else:
+                text = self.data(index, Qt.ItemDataRole.DisplayRole)
             return plain_tooltip(text) if text else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -130,6 +164,8 @@ class AuditModel(QAbstractTableModel):
             return who
         if key == "outcome":
             return self.outcome(entry)
+        if key == "action":
+            return self.action_words(entry.get("action"))
         value = entry.get(key)
         return "" if value is None else str(value)
 
@@ -145,7 +181,9 @@ class AuditModel(QAbstractTableModel):
         return -1
 
 
-class AuditView(QWidget):
+class AuditView(CasePage, QWidget):
+    KINDS = ALL   # every change and refusal is audited
+
     loaded = Signal(int)           # entries shown
     verified = Signal(object)      # the portal's answer, or None when it failed
 
@@ -169,6 +207,9 @@ class AuditView(QWidget):
                             wrap=True)
         intro.setObjectName("muted")
         layout.addWidget(intro)
+        from .audit_witness import WitnessPanel
+        self.witness_panel = WitnessPanel(workspace)
+        layout.addWidget(self.witness_panel)
 
         # -- filters -------------------------------------------------------------------------
         self.person = QComboBox()
@@ -180,7 +221,7 @@ class AuditView(QWidget):
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("Any action"), None)
         for action in KNOWN_ACTIONS:
-            self.action.addItem(action, action)
+            self.action.addItem(QCoreApplication.translate("AuditModel", ACTION_WORDS[action]), action)
         self.entity = QComboBox()
         self.entity.setAccessibleName(self.tr("Entity"))
         entity_names = {"application": self.tr("Applications"), "output": self.tr("Outputs"),
@@ -429,6 +470,7 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """After a sync: names may have changed; the trail is reread when it is on screen."""
         self._fill_people()
+        self.witness_panel.refresh()
         if self.isVisible() and self._loaded_once:
             self.load()
         else:
@@ -487,6 +529,7 @@ class AuditView(QWidget):
         self._show_entry(self.model.entries[current.row()] if current.isValid() else None)
 
     def _show_entry(self, entry: dict | None) -> None:
+        self.witness_panel.set_entry(entry)
         self.hash_field.setText((entry or {}).get("hash") or "")
         self.prev_field.setText((entry or {}).get("prev_hash") or "")
         detail = (entry or {}).get("detail")
@@ -531,6 +574,11 @@ class AuditView(QWidget):
             self.verify_result.setObjectName("muted")
             self.verify_result.setText(self.tr("✔ The chain is intact: all %1 entries check out (verified %2).")
                                        .replace("%1", str(answer.get("entries"))).replace("%2", when))
+        elif isinstance(answer, dict) and answer.get("first_bad_seq") is None and answer.get("problem"):
+            self.verify_result.setObjectName("error")
+            self.verify_result.setText(self.tr("✖ The check failed: %1 (%2 entries read, verified %3).")
+                                       .replace("%1", str(answer["problem"]))
+                                       .replace("%2", str(answer.get("entries"))).replace("%3", when))
         elif isinstance(answer, dict):
             self.verify_result.setObjectName("error")
             self.verify_result.setText(self.tr("✖ The chain is broken: entry #%1 is the first that was changed, "

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
-from .charts import ChartCard, ChartPainter
+from .chart_card import ChartCard
+from .chart_painter import ChartPainter
+from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
 # (area, key, minimum height, columns spanned) in the order they are laid out
@@ -37,7 +39,10 @@ CHARTS = (
 )
 
 
-class DashboardView(QWidget):
+class DashboardView(CasePage, QWidget):
+    KINDS = frozenset({"application", "output", "sample", "warning", "organisation", "acknowledgement",
+                       "incident", "researcher", "staff", OUTBOX})
+
     open_list = Signal(str, object)       # kind ("application", "output", "warning"), filter dict
     updated = Signal()                    # every chart of a refresh is drawn
 
@@ -93,6 +98,11 @@ class DashboardView(QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.turnaround = None
+        if {"supervisor", "admin"} & set(workspace.roles):
+            from .output_turnaround import OutputTurnaround
+            self.turnaround = OutputTurnaround(workspace)
+            self.body.addWidget(self.turnaround)
         self.incidents = None
         if {"coordinator", "admin"} & set(workspace.roles):
             from .incident_dashboard import IncidentDashboard
@@ -118,6 +128,8 @@ class DashboardView(QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if self.incidents is not None:
             self.incidents.refresh()
+        if self.turnaround is not None:
+            self.turnaround.refresh()
         if not self.areas:
             return
         if self._computing:

@@ -44,7 +44,7 @@ FAIL_BACKGROUND = QColor(255, 196, 192)      # light red: a rule the output fail
 REVIEW_BACKGROUND = QColor(255, 226, 153)    # amber: a finding that asks for a person
 MARK_TEXT = QColor(40, 20, 20)               # dark text on either background
 REVIEW_RULES = frozenset({"zero", "needs_person", "contributors_missing", "contributors_mismatch",
-                          "negative_contribution", "check_timeout", "check_error", "acro_mismatch"})
+                          "negative_contribution", "check_timeout", "check_error", "acro_mismatch", "unrounded"})
 TABLE_KINDS = frozenset({"table", "magnitude_table", "contributors"})
 TEXT_KINDS = frozenset({"text", "log", "acro_results"})
 IMAGE_KINDS = frozenset({"image"})
@@ -101,6 +101,9 @@ class Words(QObject):
             "acro_mismatch": self.tr("ACRO bundle names other files"),
             "check_timeout": self.tr("Check stopped: over its time budget"),
             "check_error": self.tr("Check failed: a person must check it"),
+            "unrounded": self.tr("Count not rounded to the base"),
+            "differencing": self.tr("Differencing: subtracting another release leaves a small count"),
+            "recoverable_suppression": self.tr("Suppressed cell recoverable from the totals"),
         }
         return names.get(rule, rule)
 
@@ -113,7 +116,9 @@ class Words(QObject):
                  "contributors_mismatch": self.tr("contributors mismatch"),
                  "negative_contribution": self.tr("negative contribution"), "acro:status": self.tr("ACRO verdict"),
                  "acro_disagrees": self.tr("ACRO disagrees"), "acro_mismatch": self.tr("ACRO bundle mismatch"),
-                 "check_timeout": self.tr("check timed out"), "check_error": self.tr("check failed")}
+                 "check_timeout": self.tr("check timed out"), "check_error": self.tr("check failed"),
+                 "unrounded": self.tr("unrounded"), "differencing": self.tr("differencing"),
+                 "recoverable_suppression": self.tr("recoverable suppression")}
         if rule in names:
             return names[rule]
         return self.tr("ACRO %1").replace("%1", rule[5:]) if rule.startswith("acro:") else rule

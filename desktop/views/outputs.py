@@ -23,8 +23,9 @@ sample, O the sampling overview.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from ..models import labels
 from ..models import outputs as rules
@@ -32,8 +33,10 @@ from ..models.lazy_table import Column
 from . import review_queue
 from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
+from .page import OUTBOX
 from .review_queue import ReviewQueuePage
-from .widgets import plain_label, set_column_widths
+from .columns import ColumnFit
+from .widgets import plain_label
 
 (COL_ID, COL_REASON, COL_AGE, COL_PROJECT, COL_RESEARCHER, COL_CHECK, COL_RELEASES, COL_STATUS,
  COL_YOU) = range(9)
@@ -56,6 +59,7 @@ class QueueModel(review_queue.QueueModel):
 class OutputChecksView(ReviewQueuePage):
     """The queue, the chosen output's facts and decision bar, and its files (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"output", "sample", "researcher", "staff", OUTBOX})
 
     sample_requested = Signal(dict)     # the queued body
 
@@ -97,16 +101,41 @@ class OutputChecksView(ReviewQueuePage):
         if "supervisor" not in self.workspace.roles:
             self.sample_button.setEnabled(False)
             self.sample_button.setToolTip(self.tr("Only supervisors request management samples."))
-        top = self._top_bar(self.tr("Output checks"))
-        top.addSpacing(8)
-        top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # Ctrl+F lands here: a text field keeps its letters, so R/W type here and don't decide.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Output, project or researcher…"))
+        self.search.setAccessibleName(self.tr("Search outputs"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(170)
+        self.search.setMaximumWidth(240)
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.setAccessibleName(self.tr("Check verdict"))
+        self.verdict_filter.addItem(self.tr("Any check"), None)
+        for verdict in ("fail", "review", "pass"):
+            self.verdict_filter.addItem(labels.verdict(verdict), verdict)
+        self.sampled_filter = QComboBox()
+        self.sampled_filter.setAccessibleName(self.tr("Sampled or not"))
+        for text, value in ((self.tr("Sampled or not"), None), (self.tr("Sampled"), True),
+                            (self.tr("Not sampled"), False)):
+            self.sampled_filter.addItem(text, value)
+        heading_row = self._top_bar(self.tr("Output checks"))
+        heading_row.addSpacing(8)
+        heading_row.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
+        heading_row.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
+        filter_row = QHBoxLayout()       # a row of its own: the heading's row has no room at 1366 px
+        for widget in (self.search, self.verdict_filter, self.sampled_filter):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        top = QVBoxLayout()
+        top.setSpacing(4)
+        top.addLayout(heading_row)
+        top.addLayout(filter_row)
 
         self.table = self._queue_table("outputsQueue", self.tr("Outputs held for a check"), COL_REASON)
-        ids = self.fontMetrics().horizontalAdvance("OUT-2026-00000")
-        set_column_widths(self.table, ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10),
-                                       (COL_RESEARCHER, 150), (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84),
-                                       (COL_YOU, 230)))
+        self.column_fit = ColumnFit(self.table, "outputs", COL_REASON, {
+            COL_ID: "OUT-2026-0000", COL_AGE: "365 days", COL_PROJECT: "APP-2026-0000",
+            COL_RESEARCHER: "Rasmus Kjeldsen", COL_CHECK: labels.verdict("review"), COL_RELEASES: "0 of 2",
+            COL_STATUS: labels.output_status("withheld"), COL_YOU: self.tr("can review")}, main_min=200)
         self.keys_hint = plain_label(self.tr("↑/↓ or J/K move · Enter read the files · R release · W withhold · "
                                              "N next you can review · F next finding · ] next file · M sample · "
                                              "O overview"), wrap=True)
@@ -156,12 +185,17 @@ class OutputChecksView(ReviewQueuePage):
         self.splitter.addWidget(self.lower)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 480])
+        self.splitter.setSizes([330, 420])
 
         self._lay_out(top, self.splitter)
 
         self._connect(self.focus_files)
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
+        self.verdict_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.sampled_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._search_pause = QTimer(self, singleShot=True, interval=150)   # typing: one query per pause
+        self._search_pause.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_pause.start)
         self.table.horizontalHeader().setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.model.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.refresh()
@@ -209,12 +243,14 @@ class OutputChecksView(ReviewQueuePage):
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
         if order_by == "age":
             order_by, descending = "submitted_at", not descending
+        narrow = {"search": self.search.text(), "verdict": self.verdict_filter.currentData(),
+                  "sampled": self.sampled_filter.currentData()}
         if self._dashboard is not None:
             wanted = set(self._dashboard.get("ids") or [])
-            ids = self.queue.ids(rules.SHOW_ALL, order_by or "submitted_at", descending)
+            ids = self.queue.ids(rules.SHOW_ALL, order_by or "submitted_at", descending, **narrow)
             return [i for i in ids if i in wanted]
         return self.queue.ids(self.show_filter.currentData() or rules.SHOW_HELD, order_by or "submitted_at",
-                              descending)
+                              descending, **narrow)
 
     def _filter_changed(self, _index: int):
         if self._dashboard is not None and self.show_filter.currentData() != "dashboard":
@@ -263,6 +299,9 @@ class OutputChecksView(ReviewQueuePage):
         if self.show_filter.currentData() != rules.SHOW_HELD:
             text += " · " + self.tr("%1 shown").replace("%1", str(shown))
         self.summary.setText(text)
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "output" and self.open_output(entity_id) is not False
 
     def open_output(self, output_id: str) -> bool:
         """Open one output (from Needs attention, the dashboard or a test), switching
@@ -349,7 +388,14 @@ class OutputChecksView(ReviewQueuePage):
                 .replace("%2", str(item.required)))
         if not item.reviews:
             line(self.tr("No supervisor has reviewed it yet."), "muted")
+        blind = [r for r in item.reviews if r.get("blind")]
+        if blind:
+            line(self.tr("%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that "
+                         "your review is your own.").replace("%1", str(item.releases))
+                 .replace("%2", str(item.required)), "muted")
         for review in item.reviews:
+            if review.get("blind"):
+                continue
             staff = self.cache.get("staff", review.get("reviewer_id") or "") or {}
             name = staff.get("display_name") or review.get("reviewer_id") or self.tr("a supervisor")
             if review.get("reviewer_id") == self.workspace.user.get("id"):
@@ -553,6 +599,9 @@ class OutputChecksView(ReviewQueuePage):
         if item.ordinal >= item.required:
             return labels.output_status("released")
         return self.tr("%1 of %2 releases given").replace("%1", str(item.ordinal)).replace("%2", str(item.required))
+
+    def decision_extra(self, dialog) -> dict:
+        return {"reason": dialog.reason()} if dialog.verdict() == "withhold" else {}
 
     def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..models import labels
+from ..models.lazy_table import plain_tooltip
 from ..sync.outbox import sync_retry_delay
 from ..tasks import Op
 
@@ -135,6 +136,12 @@ class SyncController(QObject):
     def pending(self) -> int:
         return self.workspace.engine.outbox.pending_count()
 
+    def seconds_to_next_round(self) -> int | None:
+        """Whole seconds until the timer starts the next round (None when none is planned)."""
+        if not self._timer.isActive():
+            return None
+        return max(0, round(self._timer.remainingTime() / 1000))
+
 
 class SyncStatus:
     """The status bar's part: an online/offline indicator, waiting actions and progress."""
@@ -160,6 +167,9 @@ class SyncStatus:
         controller.started.connect(self._started)
         controller.progressed.connect(self._progressed)
         controller.state_changed.connect(self.update)
+        # While the portal says it is unavailable, the countdown to the next try is kept current.
+        self._countdown = QTimer(bar, interval=1000)
+        self._countdown.timeout.connect(self.update)
         self.update()
 
     def _started(self):
@@ -193,8 +203,27 @@ class SyncStatus:
                                                "this computer until you next sign in online."))
         elif not c.running:
             result = c.last_result
-            if result is not None and result.error and not result.online:
-                self.message.setText(QStatusBar.tr("Working offline: %1").replace("%1", result.error))
+            unavailable = result is not None and result.unavailable
+            # Retrying: the portal away for now (unavailable), not reached, or in trouble.
+            retrying = result is not None and (unavailable or result.error_kind in ("offline", "fault"))
+            seconds = c.seconds_to_next_round() if retrying else None
+            if retrying and not self._countdown.isActive():
+                self._countdown.start()            # the next try is planned just after this update
+                QTimer.singleShot(0, self._countdown, self.update)
+            # Words for people in the bar; the technical detail in its tooltip.
+            self.message.setToolTip(plain_tooltip(result.error) if result is not None and result.error else "")
+            if unavailable and seconds is not None:
+                self.message.setText(QStatusBar.tr("Portal unavailable, retrying in %1 s").replace("%1", str(seconds)))
+            elif result is not None and result.error_kind == "offline":
+                text = QStatusBar.tr("Offline: the portal cannot be reached. Your actions wait on this computer.")
+                if seconds is not None:
+                    text += " " + QStatusBar.tr("Trying again in %1 s.").replace("%1", str(seconds))
+                self.message.setText(text)
+            elif result is not None and result.error_kind == "fault":
+                text = QStatusBar.tr("The portal answered with an error; nothing you did is lost.")
+                if seconds is not None:
+                    text += " " + QStatusBar.tr("Trying again in %1 s.").replace("%1", str(seconds))
+                self.message.setText(text)
             elif result is not None and result.error:
                 self.message.setText(result.error)
             elif c.last_sync_at:
@@ -202,6 +231,10 @@ class SyncStatus:
                     "%1", labels.local_time(labels.iso_from_epoch(c.last_sync_at))))
             elif c.workspace.offline:
                 self.message.setText(QStatusBar.tr("Working offline from the copy on this computer"))
+            if not retrying:
+                self._countdown.stop()
+        else:
+            self._countdown.stop()
 
 
 def send_soon(sync: SyncController | None, request_sync) -> None:

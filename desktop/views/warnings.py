@@ -28,6 +28,7 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView,
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -38,8 +39,10 @@ from ..models import warnings as rules
 from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
 from ..tasks import Op
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
+from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
 from .tlp import TlpLabel, bold_font, tlp_roles, tlp_text
+from .warning_export import WarningExport
 from .widgets import heading, plain_label, separator, set_column_widths
 
 log = logging.getLogger(__name__)
@@ -215,7 +218,7 @@ class WarningDetail(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         actions.setSpacing(6)
-        for action, text in (("edit", self.tr("Edit…")), ("cosign", self.tr("Co-sign")), ("send", self.tr("Send")),
+        for action, text in (("edit", self.tr("Edit…")), ("cosign", self.tr("&Co-sign")), ("send", self.tr("&Send")),
                              ("revise", self.tr("New revision…")), ("discard_revision", self.tr("Discard revision")),
                              ("retract", self.tr("Retract…"))):
             button = QPushButton(text)
@@ -223,6 +226,8 @@ class WarningDetail(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
             actions.addWidget(button)
+        self.export = WarningExport(view)
+        actions.addWidget(self.export.button)
         actions.addStretch(1)
         self.reason = plain_label("", wrap=True)
         self.reason.setObjectName("error")
@@ -267,6 +272,7 @@ class WarningDetail(QWidget):
         key = (warning_id, (warning or {}).get("version"))
         self.current_id = warning_id if warning else None
         self.warning = warning
+        self.export.update(warning)
         if warning is None:
             self._shown = None
             self.tlp.set_tlp(None)
@@ -441,11 +447,12 @@ class WarningDetail(QWidget):
         self.reason.setVisible(bool(reasons))
 
 
-class WarningsView(QWidget):
+class WarningsView(CasePage, QWidget):
     """The coordinators' warnings page. `sync` is the window's SyncController
     (anything with `sync_now(user_asked)`, `running`, `online` and a `finished`
     signal); without one, `request_sync` is emitted and whoever owns the sync
     connects it."""
+    KINDS = frozenset({"warning", "organisation", "acknowledgement", "staff", OUTBOX})
 
     request_sync = Signal()
 
@@ -476,6 +483,8 @@ class WarningsView(QWidget):
         self.new_button = QPushButton(self.tr("New warning…"))
         self.new_button.setObjectName("newWarningButton")
         self.new_button.clicked.connect(self.compose_new)
+        new_shortcut = QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click)
+        new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -667,6 +676,9 @@ class WarningsView(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "warning" and self.open_warning(entity_id) is not False
 
     def open_warning(self, warning_id: str) -> bool:
         """Select a warning, switching to All when its section is not the one shown."""
@@ -974,10 +986,8 @@ class WarningsView(QWidget):
     def _sync_finished(self, result):
         if not shiboken6.isValid(self) or not cache_is_open(self.cache):
             return
-        # The window refreshes every page when a round changed something (this page may
-        # hear of the round first); otherwise queued states changed at most.
-        if not (result.pulled or result.pushed or result.refused):
-            self.refresh()
+        # Refreshing is the window's (on_changes); here what the round did to the
+        # actions this page watches, and the case to show once it arrived.
         self._report_watched()
         if self._select_after_sync and self.cache.get("warning", self._select_after_sync) is not None:
             target, self._select_after_sync = self._select_after_sync, None
@@ -1003,4 +1013,5 @@ class WarningsView(QWidget):
         return True
 
     def shortcut_help(self) -> list[str]:
-        return [self.tr("Warnings: select a row to see its text, acknowledgements and revisions")]
+        return [self.tr("Warnings: select a row to see its text, acknowledgements and revisions"),
+                self.tr("Ctrl+N new warning · Alt+C co-sign · Alt+S send")]

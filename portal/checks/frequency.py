@@ -1,7 +1,7 @@
 """Frequency rules on count cells: counts below the minimum, and zero cells."""
 
 from rules.tables import CsvTable
-from .findings import FAIL, Finding, cell_order, more_findings
+from .findings import FAIL, REVIEW, Finding, cell_order, more_findings
 from rules.identifiers import mask_identifiers
 from .roles import COUNT, LABEL
 from .rules import Rules
@@ -28,8 +28,21 @@ def check_frequencies(file: str, table: CsvTable, roles: list[str], rules: Rules
         if zeros:
             zero[column.index] = (column.positions(zeros, limit), sum(column.counts[r] for r in zeros))
 
+    unrounded: dict[int, tuple[list[int], int]] = {}
+    base = rules.rounding_base
+    if base:
+        for column in table.columns():
+            if roles[column.index] != COUNT or column.index in skip_columns:
+                continue
+            raws = {raw for raw, v in column.kinds.items() if type(v) is int and v % base
+                    and not (0 < v < rules.min_count)}   # a small count is already a threshold finding
+            if raws:
+                unrounded[column.index] = (column.positions(raws, limit), sum(column.counts[r] for r in raws))
+
     labels = [j for j, role in enumerate(roles) if role == LABEL]
     findings: list[Finding] = []
+    findings += _cell_findings(file, table, labels, unrounded, rules, "unrounded", REVIEW, base,
+                               lambda v, where: f"Count {v} {where} is not rounded to a multiple of {base}.")
     findings += _cell_findings(file, table, labels, small, rules, "threshold", FAIL, rules.min_count,
                                lambda v, where: f"Count {v} {where} is below the minimum of {rules.min_count}.")
     findings += _cell_findings(file, table, labels, zero, rules, "zero", rules.zero_cells, None,

@@ -36,6 +36,8 @@ class Rules:
     # (past it the file is held for a person, finding `check_timeout`).
     check_workers: int = 2
     check_seconds: float = 30.0
+    # The rounding rule (off when None): counts that are not a multiple of the base need review.
+    rounding_base: int | None = None
 
     def __post_init__(self) -> None:
         _require_int(self, "min_count", minimum=1)
@@ -44,6 +46,8 @@ class Rules:
         _require_int(self, "max_total_bytes", minimum=1)
         _require_int(self, "max_findings_per_rule", minimum=1)
         _require_int(self, "check_workers", minimum=1)
+        if self.rounding_base is not None:
+            _require_int(self, "rounding_base", minimum=2)
         if isinstance(self.check_seconds, bool) or not isinstance(self.check_seconds, (int, float)) \
                 or not 0 < self.check_seconds <= 3600:
             raise ValueError(f"check_seconds must be a number of seconds above 0 and at most 3600, "

@@ -2,7 +2,7 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents", "transparency")
 
 
 def load_domain_routers():

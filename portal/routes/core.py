@@ -6,10 +6,12 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, auth
 from ..api import PortalContext, audit_read, context, current_user, iso, perform, public_user, require
+from ..availability import database_unavailable, unavailable
 from ..errors import ApiError
 from ..guard import client_address
 from .bodies import PlainLine
@@ -40,8 +42,24 @@ class SessionIn(BaseModel):
 
 
 @router.get("/health")
-def health():
-    return {"status": "ok", "version": __version__}
+def health(request: Request, ctx: PortalContext = Depends(context)):
+    """`ok`, or 503 `degraded` with the reason while the database is away (see portal.availability)."""
+    availability = request.app.state.availability
+    reason = None
+    try:
+        with ctx.store.read() as tx:
+            tx.execute("SELECT 1")
+    except Exception as exc:
+        reason = database_unavailable(exc)
+        if reason is None:
+            raise
+    reason = reason or availability.recent_reason()
+    if reason is None:
+        return {"status": "ok", "version": __version__, "unavailable_answers": availability.answered}
+    error = unavailable(reason)
+    return JSONResponse({"status": "degraded", "reason": reason, "version": __version__,
+                         "unavailable_answers": availability.answered, **error.body()},
+                        status_code=503, headers=error.headers)
 
 
 @router.post("/session", status_code=201, responses=ERRORS)
@@ -130,7 +148,7 @@ def changes(since: int = Query(0, ge=0, le=MAX_SEQ), limit: int = Query(500, ge=
     for seq, kind, id, data in rows:
         if kind == "warning" and data is not None and '"tlp":"RED"' in data:
             red.append(id)
-        if data is not None and needs_projection(kind, user):
+        if data is not None and needs_projection(kind, user, data):
             data = canonical_json(project(kind, json.loads(data), user))
         items.append(f'{{"seq":{int(seq)},"entity":{json.dumps(kind)},"id":{json.dumps(id)},'
                      f'"data":{"null" if data is None else data}}}')
@@ -163,8 +181,17 @@ def audit(entity: str | None = Query(None, max_length=40), id: str | None = Quer
 
 
 @router.get("/audit/verify", responses=ERRORS)
-def audit_verify(user: dict = Depends(require("admin", "supervisor")), ctx: PortalContext = Depends(context)):
-    from ..audit import verify_chain
+def audit_verify(checkpoint: str | None = Query(None, max_length=4000),
+                 user: dict = Depends(require("admin", "supervisor")), ctx: PortalContext = Depends(context)):
+    """The checks of `python -m portal audit verify`; `checkpoint`: the JSON of a checkpoint
+    saved earlier, to check that today's log extends it."""
+    from ..transparency.verify import verify_log
+    saved = None
+    if checkpoint is not None:
+        try:
+            saved = json.loads(checkpoint)
+        except ValueError:
+            raise ApiError(400, "bad_request", "checkpoint is not JSON.") from None
+    signer = ctx.extra.get("audit_signer")
     with ctx.store.read() as tx:
-        result = verify_chain(tx.audit_iter())
-    return result
+        return verify_log(tx, signer.public_key if signer else None, saved)

@@ -96,12 +96,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from rules import sampling
+from rules.turnaround import WITHHOLD_REASONS
 
 from .. import entities
 from ..api import PortalContext, audit_read, context, current_user, perform, require
 from ..errors import ApiError, not_found, role_required
 from ..visibility import project
-from . import check_runner, output_files, output_submit
+from . import check_runner, output_files, output_metrics, output_submit
 from .bodies import body_doc as _body_doc, fingerprint_body as _fingerprint_body, given as _given, read_json as _read_json, validate as _validate
 from .core import ERRORS
 from .output_common import (MAX_ID_LENGTH, Comment, Id, _load, _new_id, _outputs_of_project, _outputs_of_researcher,
@@ -109,6 +110,7 @@ from .output_common import (MAX_ID_LENGTH, Comment, Id, _load, _new_id, _outputs
 
 log = logging.getLogger("portal")
 router = APIRouter()
+router.include_router(output_metrics.router)
 router.include_router(output_submit.router)
 router.include_router(output_files.router)
 router.include_router(check_runner.router)
@@ -120,11 +122,15 @@ MANAGEMENT_ALGORITHM = "management-newest-eligible-v1"
 __all__ = ["router", "required_releases", "draw_sha256", "sample_view"]
 
 
+
+
 class OutputReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     verdict: Literal["release", "withhold"]
     comment: Comment | None = ""
     expected_version: int = Field(ge=1)
+    # Coded, so that the reasons can be counted (GET /outputs/metrics); absent: "other".
+    reason: Literal[WITHHOLD_REASONS] | None = None  # type: ignore[valid-type]
 
 
 class SampleIn(BaseModel):
@@ -174,8 +180,11 @@ def _review(ctx: PortalContext, request: Request, user: dict, output_id: str, pa
             raise ApiError(422, "comment_required", "A withhold needs a comment telling the researcher why.")
 
         now = ctx.now_iso()
-        reviews = list(output.get("reviews", [])) + [
-            {"reviewer_id": user["id"], "verdict": body.verdict, "comment": comment, "at": now}]
+        review = {"reviewer_id": user["id"], "verdict": body.verdict, "comment": comment, "at": now}
+        if body.verdict == "withhold":
+            review["reason"] = body.reason or "other"
+            output["withhold_reason"] = review["reason"]
+        reviews = list(output.get("reviews", [])) + [review]
         needed = required_releases((output.get("check") or {}).get("verdict"), output.get("required_releases"))
         if body.verdict == "withhold":
             status = "withheld"
@@ -188,7 +197,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, output_id: str, pa
 
     return perform(ctx, request, user["id"], "output.review", "output", output_id[:MAX_ID_LENGTH],
                    _fingerprint_body(payload), effect,
-                   audit_detail={"verdict": _given(payload, "verdict", str),
+                   audit_detail={"verdict": _given(payload, "verdict", str), "reason": _given(payload, "reason", str),
                                  "expected_version": _given(payload, "expected_version", int),
                                  "before": before, "after": after})
 
