@@ -2055,175 +2055,6 @@ Nordjylland</translation>
         <source>%1: %2 at the start, %3 at the end, at most %4 — end of each day, rebuilt from submissions and decisions</source>
         <translation>%1: %2 ved starten, %3 ved slutningen, højst %4 — ved hver dags slutning, genskabt ud fra indsendelser og afgørelser</translation>
     </message>
-    <message>
-        <source>Outputs submitted, sampled and withheld per week</source>
-        <translation>Output indsendt, udtaget til stikprøve og tilbageholdt pr. uge</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Indsendt</translation>
-    </message>
-    <message>
-        <source>Sampled for a person</source>
-        <translation>Udtaget til manuel kontrol</translation>
-    </message>
-    <message>
-        <source>Withheld</source>
-        <translation>Tilbageholdt</translation>
-    </message>
-    <message>
-        <source>Outputs</source>
-        <translation>Output</translation>
-    </message>
-    <message>
-        <source>%1, by week of submission: %2 submitted, %3 sampled, %4 withheld</source>
-        <translation>%1, efter indsendelsesuge: %2 indsendt, %3 udtaget til stikprøve, %4 tilbageholdt</translation>
-    </message>
-    <message>
-        <source>Random sample rate by risk class</source>
-        <translation>Andel tilfældige stikprøver efter risikoklasse</translation>
-    </message>
-    <message>
-        <source>No output was drawn in this period.</source>
-        <translation>Intet output blev udtrukket i denne periode.</translation>
-    </message>
-    <message>
-        <source>Sampled (observed)</source>
-        <translation>Udtaget (observeret)</translation>
-    </message>
-    <message>
-        <source>95% interval</source>
-        <translation>95 %-interval</translation>
-    </message>
-    <message>
-        <source>Configured probability</source>
-        <translation>Konfigureret sandsynlighed</translation>
-    </message>
-    <message>
-        <source>Sampled outputs, risk class %1</source>
-        <translation>Udtagne output, risikoklasse %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 af %2</translation>
-    </message>
-    <message>
-        <source>%1
-(%2 drawn)</source>
-        <translation>%1
-(%2 udtrukket)</translation>
-    </message>
-    <message>
-        <source>Share of outputs sampled</source>
-        <translation>Andel output udtaget til stikprøve</translation>
-    </message>
-    <message>
-        <source>%1: %2 draws; base rate %3, raised by risk factors</source>
-        <translation>%1: %2 udtrækninger; grundsats %3, forhøjet af risikofaktorer</translation>
-    </message>
-    <message>
-        <source>%1: %2 sampled, configured %3</source>
-        <translation>%1: %2 udtaget til stikprøve, konfigureret %3</translation>
-    </message>
-    <message>
-        <source>Automatic-check findings by rule</source>
-        <translation>Fund fra den automatiske kontrol efter regel</translation>
-    </message>
-    <message>
-        <source>No findings in this period.</source>
-        <translation>Ingen fund i denne periode.</translation>
-    </message>
-    <message>
-        <source>Outputs with findings: %1</source>
-        <translation>Output med fund: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n output</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (%1 findings)</source>
-        <translation> (%1 fund)</translation>
-    </message>
-    <message>
-        <source>Outputs with at least one finding of the rule</source>
-        <translation>Output med mindst ét fund efter reglen</translation>
-    </message>
-    <message>
-        <source>%1: %2 outputs flagged</source>
-        <translation>%1: %2 output markeret</translation>
-    </message>
-    <message>
-        <source>; %1 more rules not shown</source>
-        <translation>; %1 regler mere vises ikke</translation>
-    </message>
-    <message>
-        <source>Acknowledgements of open warnings against their deadline</source>
-        <translation>Kvitteringer for åbne advarsler i forhold til fristen</translation>
-    </message>
-    <message>
-        <source>No warning is open.</source>
-        <translation>Ingen advarsel er åben.</translation>
-    </message>
-    <message>
-        <source>deadline</source>
-        <translation>frist</translation>
-    </message>
-    <message>
-        <source>%1 of %2 acknowledged</source>
-        <translation>%1 af %2 har kvitteret</translation>
-    </message>
-    <message>
-        <source>%1 by the deadline · %2 overdue</source>
-        <translation>%1 inden fristen · %2 over fristen</translation>
-    </message>
-    <message>
-        <source>due %1</source>
-        <translation>frist %1</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>Kvitteret</translation>
-    </message>
-    <message>
-        <source>Share of the addressed organisations that acknowledged; dashed line: the deadline; dot: the share at the deadline</source>
-        <translation>Andel af de adresserede organisationer, der har kvitteret; stiplet linje: fristen; prik: andelen ved fristen</translation>
-    </message>
-    <message>
-        <source> · the %1 most recent of %2 shown</source>
-        <translation> · de %1 nyeste af %2 vises</translation>
-    </message>
-    <message>
-        <source>Click a curve to open its warning.</source>
-        <translation>Klik på en kurve for at åbne dens advarsel.</translation>
-    </message>
-    <message>
-        <source>Recipients that missed an acknowledgement deadline, by sector and region</source>
-        <translation>Modtagere, der overskred en kvitteringsfrist, efter sektor og region</translation>
-    </message>
-    <message>
-        <source>Recipients overdue with an acknowledgement, by sector and region</source>
-        <translation>Modtagere, der er over fristen med en kvittering, efter sektor og region</translation>
-    </message>
-    <message>
-        <source>No recipient is overdue.</source>
-        <translation>Ingen modtager er over fristen.</translation>
-    </message>
-    <message>
-        <source>Every recipient acknowledged in time.</source>
-        <translation>Alle modtagere kvitterede i tide.</translation>
-    </message>
-    <message>
-        <source>%1 organisations; number of organisations in each cell (totals in brackets)</source>
-        <translation>%1 organisationer; antal organisationer i hver celle (i alt i parentes)</translation>
-    </message>
-    <message>
-        <source>Click a cell to open the warnings those organisations are overdue on.</source>
-        <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
-    </message>
 </context>
 <context>
     <name>CreateUserDialog</name>
@@ -3039,6 +2870,118 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>OutputCharts</name>
+    <message>
+        <source>Outputs submitted, sampled and withheld per week</source>
+        <translation>Output indsendt, udtaget til stikprøve og tilbageholdt pr. uge</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Indsendt</translation>
+    </message>
+    <message>
+        <source>Sampled for a person</source>
+        <translation>Udtaget til manuel kontrol</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>Tilbageholdt</translation>
+    </message>
+    <message>
+        <source>%1, week of %2</source>
+        <translation>%1, ugen der begynder %2</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>%1, by week of submission: %2 submitted, %3 sampled, %4 withheld</source>
+        <translation>%1, efter indsendelsesuge: %2 indsendt, %3 udtaget til stikprøve, %4 tilbageholdt</translation>
+    </message>
+    <message>
+        <source>Random sample rate by risk class</source>
+        <translation>Andel tilfældige stikprøver efter risikoklasse</translation>
+    </message>
+    <message>
+        <source>No output was drawn in this period.</source>
+        <translation>Intet output blev udtrukket i denne periode.</translation>
+    </message>
+    <message>
+        <source>Sampled (observed)</source>
+        <translation>Udtaget (observeret)</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95 %-interval</translation>
+    </message>
+    <message>
+        <source>Configured probability</source>
+        <translation>Konfigureret sandsynlighed</translation>
+    </message>
+    <message>
+        <source>Sampled outputs, risk class %1</source>
+        <translation>Udtagne output, risikoklasse %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>%1
+(%2 drawn)</source>
+        <translation>%1
+(%2 udtrukket)</translation>
+    </message>
+    <message>
+        <source>Share of outputs sampled</source>
+        <translation>Andel output udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>%1: %2 draws; base rate %3, raised by risk factors</source>
+        <translation>%1: %2 udtrækninger; grundsats %3, forhøjet af risikofaktorer</translation>
+    </message>
+    <message>
+        <source>%1: %2 sampled, configured %3</source>
+        <translation>%1: %2 udtaget til stikprøve, konfigureret %3</translation>
+    </message>
+    <message>
+        <source>Automatic-check findings by rule</source>
+        <translation>Fund fra den automatiske kontrol efter regel</translation>
+    </message>
+    <message>
+        <source>No findings in this period.</source>
+        <translation>Ingen fund i denne periode.</translation>
+    </message>
+    <message>
+        <source>Outputs with findings: %1</source>
+        <translation>Output med fund: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 findings)</source>
+        <translation> (%1 fund)</translation>
+    </message>
+    <message>
+        <source>Outputs with at least one finding of the rule</source>
+        <translation>Output med mindst ét fund efter reglen</translation>
+    </message>
+    <message>
+        <source>%1: %2 outputs flagged</source>
+        <translation>%1: %2 output markeret</translation>
+    </message>
+    <message>
+        <source>; %1 more rules not shown</source>
+        <translation>; %1 regler mere vises ikke</translation>
+    </message>
+</context>
+<context>
     <name>OutputChecksView</name>
     <message>
         <source>Output checks</source>
@@ -3688,6 +3631,65 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>OutputTurnaround</name>
+    <message>
+        <source>Output turnaround per week</source>
+        <translation>Behandlingstid for output pr. uge</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Indsendt</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Frigivet</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>Tilbageholdt</translation>
+    </message>
+    <message>
+        <source>Decision: median h</source>
+        <translation>Afgørelse: median t</translation>
+    </message>
+    <message>
+        <source>Decision: 90% h</source>
+        <translation>Afgørelse: 90 % t</translation>
+    </message>
+    <message>
+        <source>Within 5 working days</source>
+        <translation>Inden for 5 arbejdsdage</translation>
+    </message>
+    <message>
+        <source>Withhold reasons</source>
+        <translation>Begrundelser for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Reviews per supervisor</source>
+        <translation>Vurderinger pr. kontrollant</translation>
+    </message>
+    <message>
+        <source>Time from submission to a supervisor&apos;s decision (hours, by week decided)</source>
+        <translation>Tid fra indsendelse til en kontrollants afgørelse (timer, efter afgørelsesuge)</translation>
+    </message>
+    <message>
+        <source>Output turnaround</source>
+        <translation>Behandlingstid for output</translation>
+    </message>
+    <message>
+        <source>Last %1 weeks: %2 submitted, %3 released, %4 withheld; decided by a person within %5 working days: %6 (median %7 h, 90% within %8 h). Danish public holidays are not working days.</source>
+        <translation>Seneste %1 uger: %2 indsendt, %3 frigivet, %4 tilbageholdt; afgjort af en person inden for %5 arbejdsdage: %6 (median %7 t, 90 % inden for %8 t). Danske helligdage er ikke arbejdsdage.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+</context>
+<context>
     <name>OutputViewer</name>
     <message>
         <source>%1 bytes</source>
@@ -3953,6 +3955,18 @@ Nordjylland</translation>
     <message>
         <source>Organisations that missed a deadline</source>
         <translation>Organisationer, der overskred en frist</translation>
+    </message>
+    <message>
+        <source>Decided by a supervisor: median / 90th percentile hours</source>
+        <translation>Afgjort af en kontrollant: median / 90. percentil i timer</translation>
+    </message>
+    <message>
+        <source>Decided within 5 working days (Danish public holidays not counted)</source>
+        <translation>Afgjort inden for 5 arbejdsdage (danske helligdage tælles ikke med)</translation>
+    </message>
+    <message>
+        <source>Withhold reasons</source>
+        <translation>Begrundelser for tilbageholdelse</translation>
     </message>
     <message>
         <source>In numbers</source>
@@ -5090,6 +5104,73 @@ Nordjylland</translation>
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>WarningCharts</name>
+    <message>
+        <source>Acknowledgements of open warnings against their deadline</source>
+        <translation>Kvitteringer for åbne advarsler i forhold til fristen</translation>
+    </message>
+    <message>
+        <source>No warning is open.</source>
+        <translation>Ingen advarsel er åben.</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>frist</translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged</source>
+        <translation>%1 af %2 har kvitteret</translation>
+    </message>
+    <message>
+        <source>%1 by the deadline · %2 overdue</source>
+        <translation>%1 inden fristen · %2 over fristen</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>frist %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Kvitteret</translation>
+    </message>
+    <message>
+        <source>Share of the addressed organisations that acknowledged; dashed line: the deadline; dot: the share at the deadline</source>
+        <translation>Andel af de adresserede organisationer, der har kvitteret; stiplet linje: fristen; prik: andelen ved fristen</translation>
+    </message>
+    <message>
+        <source> · the %1 most recent of %2 shown</source>
+        <translation> · de %1 nyeste af %2 vises</translation>
+    </message>
+    <message>
+        <source>Click a curve to open its warning.</source>
+        <translation>Klik på en kurve for at åbne dens advarsel.</translation>
+    </message>
+    <message>
+        <source>Recipients that missed an acknowledgement deadline, by sector and region</source>
+        <translation>Modtagere, der overskred en kvitteringsfrist, efter sektor og region</translation>
+    </message>
+    <message>
+        <source>Recipients overdue with an acknowledgement, by sector and region</source>
+        <translation>Modtagere, der er over fristen med en kvittering, efter sektor og region</translation>
+    </message>
+    <message>
+        <source>No recipient is overdue.</source>
+        <translation>Ingen modtager er over fristen.</translation>
+    </message>
+    <message>
+        <source>Every recipient acknowledged in time.</source>
+        <translation>Alle modtagere kvitterede i tide.</translation>
+    </message>
+    <message>
+        <source>%1 organisations; number of organisations in each cell (totals in brackets)</source>
+        <translation>%1 organisationer; antal organisationer i hver celle (i alt i parentes)</translation>
+    </message>
+    <message>
+        <source>Click a cell to open the warnings those organisations are overdue on.</source>
+        <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
     </message>
 </context>
 <context>
