@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import certification
 from .outputs import (QueueItem, SHOW_DECIDED, SHOW_HELD, SHOW_RELEASED, SHOW_REVIEWABLE, SHOW_WITHHELD, SORTS,
                       _SHOW_STATUSES, is_review_action, is_sample_action, keep, pending_by_output, queue_item,
                       refused_by_output, review_body, review_path, sample_body, sent_not_pulled)
@@ -24,7 +25,7 @@ class OutputQueue:
     def me(self) -> dict:
         staff = self.cache.get("staff", self.user.get("id") or "") or {}
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
-                "researcher_id": self.user.get("researcher_id")}
+                "researcher_id": self.user.get("researcher_id"), **certification.decider_facts(staff or None)}
 
     def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False, *,
             search: str | None = None, verdict: str | None = None, sampled: bool | None = None) -> list[str]:

@@ -25,7 +25,7 @@ from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's r
 from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.turnaround import WITHHOLD_REASONS
 
-from . import outbox_marks
+from . import certification, outbox_marks
 from .output_files import CELL, COLUMN, FILE, LINE, ROW, UNPLACED, _findings, _int  # noqa: F401
 # The viewer and the sampling dialog read these through this module (`outputs as rules`).
 from .output_files import (acro_table, column_index, column_name, decode_file_answer, DisplayTable,  # noqa: F401
@@ -50,6 +50,7 @@ SENT = "sent"                                # sent and accepted; the new state 
 NOT_OPEN = "not_open"                        # released or withheld already
 ALREADY_REVIEWED = "already_reviewed"        # this supervisor reviewed it (a release counts)
 OWN_OUTPUT = "conflict_of_interest"          # the supervisor is the submitting researcher
+OWN_CERTIFICATION = certification.OWN_CERTIFICATION   # the supervisor's own certification lapsed
 
 # Why an output is held (Reason.kind)
 FINDING = "finding"            # the automatic check flagged it (fail or review)
@@ -311,6 +312,8 @@ def blocks_for(output: dict, me: dict, *, pending: dict | None = None, sent: boo
     status = output.get("status")
     if "supervisor" not in set(me.get("roles") or ()):
         blocks.append(Block(NOT_SUPERVISOR, facts={"admin": "admin" in set(me.get("roles") or ())}))
+    elif me.get("certification_lapsed"):
+        blocks.append(Block(OWN_CERTIFICATION, facts={"until": me.get("certified_until")}))
     if pending:
         blocks.append(Block(PENDING, facts={"verdict": pending.get("verdict"), "state": pending.get("state")}))
     elif sent:

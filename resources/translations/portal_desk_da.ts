@@ -20,20 +20,6 @@
         <translation>Portal Desk er udgivet under licensen %1.</translation>
     </message>
     <message>
-        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
-%1</source>
-        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
-%1</translation>
-    </message>
-    <message>
-        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
-        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
-    </message>
-    <message>
-        <source>Audit log key fingerprint</source>
-        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
-    </message>
-    <message>
         <source>Libraries and their licences</source>
         <translation>Biblioteker og deres licenser</translation>
     </message>
@@ -56,6 +42,20 @@
     <message>
         <source>Qt for Python (PySide6) is used under the GNU LGPL version 3; its source is available from the Qt Project. The full licence texts are installed with each library.</source>
         <translation>Qt for Python (PySide6) anvendes under GNU LGPL version 3; kildekoden kan fås fra Qt-projektet. De fulde licenstekster er installeret sammen med hvert bibliotek.</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
+%1</source>
+        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
+%1</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
+        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
+    </message>
+    <message>
+        <source>Audit log key fingerprint</source>
+        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
     </message>
 </context>
 <context>
@@ -742,6 +742,14 @@
         <translation>Alle statusser</translation>
     </message>
     <message>
+        <source>Certification lapses within %1 days</source>
+        <translation>Certificering udløber inden for %1 dage</translation>
+    </message>
+    <message>
+        <source>Only applications whose applicant&apos;s certification is still valid but lapses within %1 days</source>
+        <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
+    </message>
+    <message>
         <source>Applications</source>
         <translation>Ansøgninger</translation>
     </message>
@@ -776,6 +784,33 @@
     <message>
         <source>Submitted</source>
         <translation>Indsendt</translation>
+    </message>
+    <message>
+        <source>Applicant certified</source>
+        <translation>Ansøger certificeret</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <source>✖ lapsed</source>
+        <translation>✖ udløbet</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n day(s) left</source>
+        <translation>
+            <numerusform>⚠ %n dag tilbage</numerusform>
+            <numerusform>⚠ %n dage tilbage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is valid until %1</source>
+        <translation>Ansøgerens certificering er gyldig til %1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is not known</source>
+        <translation>Ansøgerens certificering kendes ikke</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1116,10 +1151,6 @@
         <translation>Kræver handling</translation>
     </message>
     <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
-    </message>
-    <message>
         <source>Nothing needs your attention.</source>
         <translation>Intet kræver din handling.</translation>
     </message>
@@ -1158,6 +1189,10 @@
     <message>
         <source>Refusal code: %1</source>
         <translation>Afvisningskode: %1</translation>
+    </message>
+    <message>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
 </context>
 <context>
@@ -1526,10 +1561,6 @@
         <translation>✔ Kæden er intakt: alle %1 poster stemmer (kontrolleret %2).</translation>
     </message>
     <message>
-        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
-        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
-    </message>
-    <message>
         <source>✖ The chain is broken: entry #%1 is the first that was changed, removed or reordered (%2 entries read, verified %3).</source>
         <translation>✖ Kæden er brudt: post nr. %1 er den første, der er ændret, fjernet eller flyttet (%2 poster læst, kontrolleret %3).</translation>
     </message>
@@ -1556,6 +1587,10 @@
     <message>
         <source>Ctrl+C — copy the selected entries&apos; hashes</source>
         <translation>Ctrl+C — kopiér de valgte posters hashværdier</translation>
+    </message>
+    <message>
+        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
+        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1750,240 @@ Stol kun på den, hvis portalens driftsansvarlige har meddelt et nøgleskift og 
     <message>
         <source>Remove this card; the audit page stays red and the evidence is kept</source>
         <translation>Fjern dette kort; revisionssiden forbliver rød, og beviset gemmes</translation>
+    </message>
+</context>
+<context>
+    <name>Certification</name>
+    <message>
+        <source>Your own certification lapsed on %1: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+        <translation>Din egen certificering udløb %1: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+    </message>
+    <message>
+        <source>Your own certification is not known to be valid: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+        <translation>Din egen certificering vides ikke at være gyldig: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationBanner</name>
+    <message>
+        <source>Certification reminder</source>
+        <translation>Påmindelse om certificering</translation>
+    </message>
+    <message>
+        <source>Take the test…</source>
+        <translation>Tag testen…</translation>
+    </message>
+    <message>
+        <source>Remind me later</source>
+        <translation>Påmind mig senere</translation>
+    </message>
+    <message>
+        <source>Hide this reminder until the next one is due</source>
+        <translation>Skjul denne påmindelse, indtil den næste kommer</translation>
+    </message>
+    <message>
+        <source>Your certification lapsed on %1. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+        <translation>Din certificering udløb %1. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+    </message>
+    <message>
+        <source>Your certification is not known to be valid. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+        <translation>Din certificering vides ikke at være gyldig. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certification lapses in %n day(s), on %1. Take the data-security test to renew it for a year.</source>
+        <translation>
+            <numerusform>Din certificering udløber om %n dag, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+            <numerusform>Din certificering udløber om %n dage, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationIndicator</name>
+    <message>
+        <source>Your certification</source>
+        <translation>Din certificering</translation>
+    </message>
+    <message>
+        <source>Take the test…</source>
+        <translation>Tag testen…</translation>
+    </message>
+    <message>
+        <source>✖ Certification lapsed %1</source>
+        <translation>✖ Certificering udløbet %1</translation>
+    </message>
+    <message>
+        <source>✖ Not certified</source>
+        <translation>✖ Ikke certificeret</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Certified until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>⚠ Certificeret til %1 (%n dag tilbage)</numerusform>
+            <numerusform>⚠ Certificeret til %1 (%n dage tilbage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Certified until %1</source>
+        <translation>✔ Certificeret til %1</translation>
+    </message>
+    <message>
+        <source>Your data-security certification. It is renewed yearly by passing the test.</source>
+        <translation>Din datasikkerhedscertificering. Den fornys hvert år ved at bestå testen.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationLapsesCard</name>
+    <message>
+        <source>Certification lapses coming</source>
+        <translation>Certificeringer, der snart udløber</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Certified until</source>
+        <translation>Certificeret til</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Dage tilbage</translation>
+    </message>
+    <message>
+        <source>%1 lapsed · %2 within 30 days · %3 within %4 days</source>
+        <translation>%1 udløbet · %2 inden for 30 dage · %3 inden for %4 dage</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>medarbejder</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>forsker</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message numerus="yes">
+        <source>lapsed %n day(s) ago</source>
+        <translation>
+            <numerusform>udløbet for %n dag siden</numerusform>
+            <numerusform>udløbet for %n dage siden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationTestDialog</name>
+    <message>
+        <source>Data-security test</source>
+        <translation>Datasikkerhedstest</translation>
+    </message>
+    <message>
+        <source>%1 questions on the rules for working with the portal&apos;s data: pseudonymised data, discretion, data minimisation, reporting breaches, two-factor sign-in, accounts, what may leave the research machine and sanctions.
+
+You have %2 minutes. %3 right answers pass and renew your certification for a year. You can begin %4 attempts in 24 hours.</source>
+        <translation>%1 spørgsmål om reglerne for arbejdet med portalens data: pseudonymiserede data, diskretion, dataminimering, indberetning af brud, to-faktor-log-ind, konti, hvad der må forlade forskermaskinen og sanktioner.
+
+Du har %2 minutter. %3 rigtige svar består og fornyer din certificering i et år. Du kan påbegynde %4 forsøg inden for 24 timer.</translation>
+    </message>
+    <message>
+        <source>&amp;Begin the test</source>
+        <translation>&amp;Begynd testen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid tilbage</translation>
+    </message>
+    <message>
+        <source>Keys: 1–4 choose an answer, Enter goes on.</source>
+        <translation>Taster: 1–4 vælger et svar, Enter går videre.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Næste</translation>
+    </message>
+    <message>
+        <source>Topics to re-read</source>
+        <translation>Emner at læse op på</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Spørgsmål %1 af %2</translation>
+    </message>
+    <message>
+        <source>&amp;Submit answers</source>
+        <translation>&amp;Indsend svar</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Submit (%n unanswered)</source>
+        <translation>
+            <numerusform>&amp;Indsend (%n ubesvaret)</numerusform>
+            <numerusform>&amp;Indsend (%n ubesvarede)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Tid tilbage: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right (%3 needed).</source>
+        <translation>%1 af %2 rigtige (%3 krævet).</translation>
+    </message>
+    <message>
+        <source>✔ Passed</source>
+        <translation>✔ Bestået</translation>
+    </message>
+    <message>
+        <source>Your certification is valid until %1.</source>
+        <translation>Din certificering er gyldig til %1.</translation>
+    </message>
+    <message>
+        <source>✖ Not passed</source>
+        <translation>✖ Ikke bestået</translation>
+    </message>
+    <message>
+        <source>Your certification is unchanged. Re-read these topics before you try again:</source>
+        <translation>Din certificering er uændret. Læs op på disse emner, før du prøver igen:</translation>
+    </message>
+    <message>
+        <source>You have begun 3 attempts in the last 24 hours. Re-read the rules and try again later.</source>
+        <translation>Du har påbegyndt 3 forsøg inden for de seneste 24 timer. Læs reglerne igen, og prøv senere.</translation>
+    </message>
+    <message>
+        <source>The time for this attempt has run out. Begin a new attempt.</source>
+        <translation>Tiden til dette forsøg er gået. Begynd et nyt forsøg.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the test needs it. Try again when you are online.</source>
+        <translation>Portalen kan ikke nås, og testen kræver den. Prøv igen, når du er online.</translation>
+    </message>
+    <message>
+        <source>The test could not be loaded: %1</source>
+        <translation>Testen kunne ikke hentes: %1</translation>
     </message>
 </context>
 <context>
@@ -2172,10 +2441,6 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
-        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
-        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
-    </message>
-    <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
@@ -2186,6 +2451,10 @@ Nordjylland</translation>
     <message>
         <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
     <message>
         <source>No keyring: you sign in again after a restart</source>
@@ -3084,38 +3353,6 @@ Nordjylland</translation>
         <translation>Din afgørelse</translation>
     </message>
     <message>
-        <source>Output, project or researcher…</source>
-        <translation>Output, projekt eller forsker…</translation>
-    </message>
-    <message>
-        <source>Search outputs</source>
-        <translation>Søg i output</translation>
-    </message>
-    <message>
-        <source>Check verdict</source>
-        <translation>Kontrollens resultat</translation>
-    </message>
-    <message>
-        <source>Any check</source>
-        <translation>Alle kontrolresultater</translation>
-    </message>
-    <message>
-        <source>Sampled or not</source>
-        <translation>Udtaget eller ej</translation>
-    </message>
-    <message>
-        <source>Sampled</source>
-        <translation>Udtaget til stikprøve</translation>
-    </message>
-    <message>
-        <source>Not sampled</source>
-        <translation>Ikke udtaget</translation>
-    </message>
-    <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
-    </message>
-    <message>
         <source>&amp;Release  (R)</source>
         <translation>Frigiv  (&amp;R)</translation>
     </message>
@@ -3487,6 +3724,38 @@ Nordjylland</translation>
         <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
         <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
     </message>
+    <message>
+        <source>Output, project or researcher…</source>
+        <translation>Output, projekt eller forsker…</translation>
+    </message>
+    <message>
+        <source>Search outputs</source>
+        <translation>Søg i output</translation>
+    </message>
+    <message>
+        <source>Check verdict</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Any check</source>
+        <translation>Alle kontrolresultater</translation>
+    </message>
+    <message>
+        <source>Sampled or not</source>
+        <translation>Udtaget eller ej</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>Udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>Not sampled</source>
+        <translation>Ikke udtaget</translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
 </context>
 <context>
     <name>OutputReviewDialog</name>
@@ -3775,10 +4044,6 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
-        <source>● Offline mode</source>
-        <translation>● Offlinetilstand</translation>
-    </message>
-    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -3795,16 +4060,20 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
-        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Synced %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
         <source>Working offline from the copy on this computer</source>
         <translation>Arbejder offline med kopien på denne computer</translation>
+    </message>
+    <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
     <message>
         <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
@@ -3957,6 +4226,10 @@ Nordjylland</translation>
         <translation>Organisationer, der overskred en frist</translation>
     </message>
     <message>
+        <source>In numbers</source>
+        <translation>I tal</translation>
+    </message>
+    <message>
         <source>Decided by a supervisor: median / 90th percentile hours</source>
         <translation>Afgjort af en kontrollant: median / 90. percentil i timer</translation>
     </message>
@@ -3967,10 +4240,6 @@ Nordjylland</translation>
     <message>
         <source>Withhold reasons</source>
         <translation>Begrundelser for tilbageholdelse</translation>
-    </message>
-    <message>
-        <source>In numbers</source>
-        <translation>I tal</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +4455,10 @@ Nordjylland</translation>
         <translation>sendt, venter på portalen</translation>
     </message>
     <message>
+        <source>your certification lapsed</source>
+        <translation>din certificering er udløbet</translation>
+    </message>
+    <message>
         <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
         <translation>Din %1 er %2 og sendes ved næste synkronisering. Du kan ikke træffe afgørelse igen, før portalen har svaret.</translation>
     </message>
@@ -4265,6 +4538,38 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
+        <source>project %1</source>
+        <translation>projekt %1</translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation>forsker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation>Vælg et projekt eller en forsker.</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
+    </message>
+    <message>
         <source>%1 — %2 (%3, %4)</source>
         <translation>%1 — %2 (%3, %4)</translation>
     </message>
@@ -4283,40 +4588,8 @@ Nordjylland</translation>
         </translation>
     </message>
     <message>
-        <source>project %1</source>
-        <translation>projekt %1</translation>
-    </message>
-    <message>
-        <source>researcher %1 (%2)</source>
-        <translation>forsker %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from in the offline copy yet.</source>
-        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
-    </message>
-    <message>
-        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
-        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
         <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
         <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to request, Esc to cancel.</source>
-        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
-    </message>
-    <message>
-        <source>Choose a project or a researcher.</source>
-        <translation>Vælg et projekt eller en forsker.</translation>
-    </message>
-    <message>
-        <source>Write a reason to enable Request sample. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
     </message>
 </context>
 <context>
@@ -4385,20 +4658,6 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s) in the copy.</source>
-        <translation>
-            <numerusform>%n output i kopien.</numerusform>
-            <numerusform>%n output i kopien.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
@@ -4454,6 +4713,20 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4585,16 +4858,8 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
-        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
-        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
-    </message>
-    <message>
-        <source>Portal: not contacted (offline mode)</source>
-        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -4647,10 +4912,6 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
-    </message>
-    <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -4711,6 +4972,18 @@ Nordjylland</translation>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Login mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>I have an enrolment code</source>
@@ -6835,14 +7108,6 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>No answer yet</source>
-        <translation>Intet svar endnu</translation>
-    </message>
-    <message>
-        <source>%1 did not answer</source>
-        <translation>%1 svarede ikke</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -6853,10 +7118,6 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -6877,6 +7138,18 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>
