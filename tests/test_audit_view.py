@@ -230,3 +230,12 @@ def test_case_detail_opens_its_trail_from_the_main_window(qtbot, portal, trail, 
         assert any(e["actor_id"] == "u-bent" and e["action"] == "application.review" for e in entries)
     finally:
         desk.shutdown()
+
+
+def test_an_entrys_detail_reads_as_lines_not_json():
+    from desktop.views.audit import detail_lines
+    text = detail_lines({"code": "not_open", "before": {"status": "rejected", "version": 4}, "files": ["a.csv", "b.csv"],
+                         "note": None})
+    assert text.splitlines() == ["before › status: rejected", "before › version: 4", "code: not_open",
+                                 "files: a.csv, b.csv", "note: —"]
+    assert "{" not in text and '"' not in text
