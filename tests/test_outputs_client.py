@@ -345,11 +345,16 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     qtbot.waitUntil(lambda: view.dialog is not dialog and view.dialog.isVisible())
     dialog = view.dialog
     assert dialog.verdict() == "withhold" and not dialog.ok_button.isEnabled()
-    assert "Write a reason" in dialog.hint.text()
+    assert "Choose a reason" in dialog.hint.text()
     dialog.comment_box.setPlainText("   \n ")
     assert not dialog.ok_button.isEnabled()
     dialog.comment_box.setPlainText("Cells below the minimum count; aggregate the age groups and resubmit.")
-    assert dialog.ok_button.isEnabled()
+    assert not dialog.ok_button.isEnabled()          # the coded reason is asked for too
+    codes = [dialog.reason_box.itemData(n) for n in range(dialog.reason_box.count())]
+    assert codes == [None] + list(rules.WITHHOLD_REASONS)
+    assert dialog.reason_box.itemText(1) == "Small counts"
+    dialog.reason_box.setCurrentIndex(codes.index("small_counts"))
+    assert dialog.ok_button.isEnabled() and dialog.reason() == "small_counts"
     activate(qtbot, dialog)
     qtbot.keyClick(dialog.comment_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -357,6 +362,7 @@ def test_two_supervisors_release_a_flagged_output_and_a_withhold_needs_a_comment
     withheld = feed(fresh_portal, "emil", "output")[other.id]
     assert withheld["status"] == "withheld"
     assert withheld["reviews"][-1]["comment"] == "Cells below the minimum count; aggregate the age groups and resubmit."
+    assert withheld["reviews"][-1]["reason"] == "small_counts" and withheld["withhold_reason"] == "small_counts"
 
 
 def test_release_dialog_of_a_cpr_finding_warns_and_the_viewer_names_the_new_findings(qtbot, fresh_portal, tmp_path,
@@ -496,6 +502,7 @@ def test_offline_the_findings_still_show_and_a_verdict_waits(qtbot, fresh_portal
     key(qtbot, view, Qt.Key.Key_W)
     qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
     view.dialog.comment_box.setPlainText("Withheld while offline: identifiable cells.")
+    view.dialog.reason_box.setCurrentIndex(view.dialog.reason_box.findData("identifiers"))
     qtbot.mouseClick(view.dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not desk.window.sync.running and desk.window.sync.online is False, timeout=15000)
     item = view.queue.item(second.id)
@@ -508,3 +515,31 @@ def test_offline_the_findings_still_show_and_a_verdict_waits(qtbot, fresh_portal
     row = view.model.row_of(second.id)
     assert view.model.index(row, view.model.columnCount() - 1).data() == "pending: withhold (queued)"
     assert not view.release_button.isEnabled() and "sent at the next sync" in view.release_button.toolTip()
+
+
+def test_output_checks_search_and_filter_by_project_researcher_sampled_and_verdict(qtbot, portal, tmp_path,
+                                                                                   desk_factory):
+    from tests.client_helpers import sign_in_through_dialog, wait_for_sync
+    desk = desk_factory(portal, tmp_path)
+    sign_in_through_dialog(qtbot, desk, portal, "dorte")
+    wait_for_sync(qtbot, desk)
+    view = desk.window.open_page("outputs")
+    view.show_filter.setCurrentIndex(view.show_filter.findData(rules.SHOW_ALL))
+    everything = list(view.model.ids)
+    items = {i.id: i for i in view.queue.items(everything)}
+    some = items[everything[0]]
+    # Ctrl+F finds the search field; the project narrows the list to that project's outputs.
+    desk.window.focus_search()
+    qtbot.waitUntil(view.search.hasFocus)
+    view.search.setText(some.project_id)
+    qtbot.waitUntil(lambda: view.model.ids and all(items[i].project_id == some.project_id for i in view.model.ids))
+    assert some.id in view.model.ids
+    view.search.setText(some.researcher_name.split()[0])          # by the researcher's name
+    qtbot.waitUntil(lambda: some.id in view.model.ids and len(view.model.ids) < len(everything))
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(view.model.ids) == len(everything))
+    view.sampled_filter.setCurrentIndex(view.sampled_filter.findData(True))
+    assert view.model.ids and all(items[i].sampled for i in view.model.ids)
+    view.sampled_filter.setCurrentIndex(0)
+    view.verdict_filter.setCurrentIndex(view.verdict_filter.findData("fail"))
+    assert view.model.ids and all(items[i].verdict == "fail" for i in view.model.ids)

@@ -279,6 +279,14 @@ def test_desktop_says_portal_unavailable_in_words_and_carries_on(qtbot, tmp_path
         assert 0 <= seconds <= window.sync.interval
         assert "503" not in message.text() and "failed" not in message.text()
         assert Outbox(workspace.cache).get(action["id"])["state"] == "queued"
+        # Signing in meanwhile (another computer) is told the same in words.
+        other = start_client(qtbot, portal, tmp_path / "other")
+        try:
+            sign_in_through_dialog(qtbot, other, portal, "anna")
+            qtbot.waitUntil(lambda: other.dialog.message.text().startswith(
+                "The portal is unavailable for the moment. Try again in "), timeout=10000)
+        finally:
+            other.shutdown()
         cluster.start_server()
         result = sync_again(qtbot, desk)
         assert result.error is None and result.pushed == 1 and not result.unavailable

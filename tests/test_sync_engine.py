@@ -14,7 +14,7 @@ import pytest
 
 from desktop.sync.api import PortalClient, PortalError
 from desktop.sync.cache import Cache, cache_key_for, cache_path
-from desktop.sync.engine import SyncEngine
+from desktop.sync.engine import OUTBOX, SyncEngine
 from desktop.sync.outbox import BACKOFF_CAP, Outbox, backoff_seconds, sync_retry_delay
 from desktop.sync.secrets import SecretStore
 from tests.test_sync_support import FakePortal, error
@@ -106,6 +106,7 @@ def test_pull_follows_pages_and_reports_progress(engine, cache, portal):
     result = engine.sync_once(progress=lambda pages, changes: calls.append((pages, changes)))
     assert result.online and result.error is None and result.pulled == 5 and result.pages == 3
     assert calls == [(1, 2), (2, 4), (3, 5)]
+    assert result.changed == {"application"}          # what the pages refresh for
     assert cache.cursor() == result.cursor == 5 and cache.counts()["application"] == 5
     portal.add("application", "APP-2", None)
     result = engine.sync_once()
@@ -132,6 +133,7 @@ def test_push_in_order_with_the_queued_keys(engine, cache, portal):
     rows = [approve(outbox, n) for n in (3, 1, 2)]
     result = engine.sync_once()
     assert result.pushed == 3 and result.pending == 0 and result.online
+    assert OUTBOX in result.changed
     assert [r.path for r in portal.actions] == [f"/api/v1/applications/APP-{n}/reviews" for n in (3, 1, 2)]
     assert [r.headers["idempotency-key"] for r in portal.actions] == [r["idempotency_key"] for r in rows]
     assert all(outbox.get(r["id"])["state"] == "done" for r in rows)

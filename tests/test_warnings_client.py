@@ -458,3 +458,21 @@ def test_a_warning_exports_as_csaf_and_as_json(qtbot, fresh_portal, tmp_path, de
     qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
     view.dialog.reject()
+
+
+def test_the_compose_form_fits_the_screen_and_is_never_cut_on_the_right(qtbot, portal, tmp_path, desk_factory):
+    desk, view = signed_in(qtbot, desk_factory, portal, tmp_path)
+    sent = next(w for w in (desk.workspace.cache.get("warning", r["id"])
+                            for r in desk.workspace.cache.query("SELECT id FROM warnings")) if w["status"] == "sent")
+    for mode, warning in (("create", None), ("revise", sent)):
+        view.compose(mode, warning)
+        dialog = view.dialog
+        qtbot.waitUntil(dialog.isVisible)
+        room = dialog.screen().availableGeometry()
+        assert dialog.height() <= room.height()
+        scroll = dialog.form_scroll
+        assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        form = scroll.widget()
+        assert form.width() >= form.minimumSizeHint().width()                  # nothing clipped
+        assert dialog.org_list.height() >= dialog.fontMetrics().height() * 12  # a dozen organisations at once
+        dialog.reject()

@@ -27,6 +27,17 @@ def output_status(status: str | None) -> str:
     return {"released": _t("Released"), "held": _t("Held"), "withheld": _t("Withheld")}.get(status or "", status or "")
 
 
+def withhold_reason(code: str | None) -> str:
+    """The coded withhold reasons (rules.turnaround.WITHHOLD_REASONS) in words."""
+    return {
+        "small_counts": _t("Small counts"), "dominance": _t("Dominance: few contributors hold most of it"),
+        "identifiers": _t("Identifiers (CPR or CVR numbers)"), "microdata": _t("Row-level microdata"),
+        "differencing": _t("Differencing against earlier releases"),
+        "missing_context": _t("Missing context: what the output shows is not explained"),
+        "unrounded": _t("Counts not rounded"), "other": _t("Other"),
+    }.get(code or "", code or "")
+
+
 def verdict(value: str | None) -> str:
     return {"pass": _t("Pass"), "review": _t("Needs review"), "fail": _t("Fail")}.get(value or "", value or "")
 

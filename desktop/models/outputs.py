@@ -40,6 +40,7 @@ from rules import sampling
 from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.tables import TableError, number_of, read_layout, read_rows
 from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
+from rules.turnaround import WITHHOLD_REASONS
 
 from . import outbox_marks
 
@@ -287,8 +288,9 @@ def review_path(output_id: str) -> str:
     return f"/outputs/{quote(output_id, safe='')}/reviews"
 
 
-def review_body(output: dict, verdict: str, comment: str = "") -> dict:
-    """The portal's review request (`expected_version` makes it refuse a changed output)."""
+def review_body(output: dict, verdict: str, comment: str = "", reason: str | None = None) -> dict:
+    """The portal's review request (`expected_version` makes it refuse a changed output); a
+    withhold carries its coded reason (rules.turnaround.WITHHOLD_REASONS)."""
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}")
     comment = (comment or "").strip()
@@ -296,7 +298,12 @@ def review_body(output: dict, verdict: str, comment: str = "") -> dict:
         raise ValueError("a withhold needs a comment")
     if len(comment) > MAX_COMMENT:
         raise ValueError("the comment is too long")
-    return {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    body = {"verdict": verdict, "comment": comment, "expected_version": output.get("version")}
+    if verdict == "withhold":
+        if reason is not None and reason not in WITHHOLD_REASONS:
+            raise ValueError(f"unknown withhold reason {reason!r}")
+        body["reason"] = reason or "other"
+    return body
 
 
 def sample_body(scope: str, target_id: str, count: int, reason: str) -> dict:
@@ -403,7 +410,8 @@ class OutputQueue:
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
                 "researcher_id": self.user.get("researcher_id")}
 
-    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False) -> list[str]:
+    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False, *,
+            search: str | None = None, verdict: str | None = None, sampled: bool | None = None) -> list[str]:
         """Ids for a filter, sorted in SQL. Released and withheld outputs count as
         decided only when they went through a person (sampled, flagged or reviewed);
         "all" includes the clean ones released at once."""
@@ -411,7 +419,8 @@ class OutputQueue:
             order_by = "submitted_at"
         ids = self.cache.output_queue_ids(_SHOW_STATUSES.get(show, ("held",)), order_by=order_by,
                                           descending=descending,
-                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED))
+                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED),
+                                          search=search, verdict=verdict, sampled=sampled)
         if show == SHOW_REVIEWABLE:
             ids = [i.id for i in self.items(ids) if keep(i, show)]
         return ids
@@ -449,7 +458,7 @@ class OutputQueue:
         return [r for r in self.outbox.pending() if is_sample_action(r)]
 
     def decide(self, output_id: str, verdict: str, comment: str, summary: str,
-               expected_version: int | None = None) -> dict:
+               expected_version: int | None = None, reason: str | None = None) -> dict:
         """Queue one review in the outbox against the version the user looked at
         (ValueError if the cache holds a newer one, or the rules above forbid it)."""
         output = self.cache.get("output", output_id)
@@ -461,7 +470,7 @@ class OutputQueue:
         block = item.block_for(verdict) if item else None
         if block is not None:
             raise ValueError(f"not allowed: {block.code}")
-        body = review_body(output, verdict, comment)
+        body = review_body(output, verdict, comment, reason)
         return self.outbox.enqueue("POST", review_path(output_id), body, "output", output_id, summary)
 
     def request_sample(self, scope: str, target_id: str, count: int, reason: str, summary: str) -> dict:

@@ -32,6 +32,10 @@ from .witness import AuditWitness, Unavailable
 log = logging.getLogger(__name__)
 
 TRANSIENT_STATUSES = (408, 425, 429)
+# In `SyncResult.changed`: the state of the user's own queued actions moved (sent,
+# refused, retried), beside the feed's entity kinds.
+OUTBOX = "outbox"
+AUDIT = "audit"      # the portal's audit log as this client witnessed it (witness.py)
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -54,6 +58,7 @@ class SyncResult:
     cursor: int = 0
     full: bool = False              # a full pull (from the start of the feed) was applied
     attention_ids: list[int] = field(default_factory=list)
+    changed: set[str] = field(default_factory=set)   # entity kinds pulled, and OUTBOX: what pages refresh for
     audit_alarm: dict | None = None  # a new alarm about the portal's audit log (witness.py)
 
 
@@ -106,6 +111,7 @@ class SyncEngine:
             if not ignore_backoff and row["next_attempt_at"] and row["next_attempt_at"] > now_iso():
                 return   # keep the order: nothing after it goes first; still pull
             outcome, _answer, exc, attention_id = self._deliver(row)
+            result.changed.add(OUTBOX)
             if outcome == "auth":
                 self._fail(result, "auth", "the session expired: sign in again", online=True)
             elif outcome == "retry":
@@ -198,6 +204,7 @@ class SyncEngine:
                 result.unavailable = exc.status == 503
                 self._fail(result, "fault", str(exc))
             self.cache.apply_page(page["changes"], page["next"])
+            result.changed.update(c["entity"] for c in page["changes"])
             cursor = page["next"]
             result.online = True
             result.pages += 1
@@ -221,6 +228,7 @@ class SyncEngine:
             return
         if alarm is not None and alarm.get("new"):
             result.audit_alarm = alarm
+            result.changed.update({AUDIT, OUTBOX})   # the audit page turns red; a Needs-attention item
 
     def _prune(self, started: str) -> None:
         # Actions done before the previous complete pull: that pull showed their effect, and

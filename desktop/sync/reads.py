@@ -43,10 +43,13 @@ class CacheReads:
 
     # -- outputs ----------------------------------------------------------------------------------
     def output_queue_ids(self, statuses: Iterable[str], *, through_a_person: bool, order_by: str,
-                         descending: bool) -> list[str]:
+                         descending: bool, search: str | None = None, verdict: str | None = None,
+                         sampled: bool | None = None) -> list[str]:
         """Outputs in these statuses, sorted in SQL; `through_a_person`: only those sampled,
         flagged or reviewed (not the clean ones released at once). `order_by` is a column
-        of the outputs table (the caller's SORTS), never the user's text."""
+        of the outputs table (the caller's SORTS), never the user's text. `search` matches
+        the output, its project, its researcher's id or name; `verdict` the automatic check's;
+        `sampled` whether a sample holds it."""
         if order_by != "id" and order_by not in KINDS["output"].columns:
             raise ValueError(f"not a sortable column: {order_by!r}")
         direction = "DESC" if descending else "ASC"
@@ -54,9 +57,21 @@ class CacheReads:
         if through_a_person:
             where += (" AND (t.verdict IS NOT 'pass' OR t.sample_reason IS NOT NULL"
                       " OR json_array_length(t.data, '$.reviews') > 0)")
+        params: list = [json.dumps(list(statuses))]
+        if search and search.strip():
+            like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where += (" AND (t.id LIKE ? ESCAPE '\\' OR t.project_id LIKE ? ESCAPE '\\'"
+                      " OR t.researcher_id LIKE ? ESCAPE '\\'"
+                      " OR t.researcher_id IN (SELECT id FROM researchers WHERE name LIKE ? ESCAPE '\\'))")
+            params += [like] * 4
+        if verdict:
+            where += " AND t.verdict = ?"
+            params.append(verdict)
+        if sampled is not None:
+            where += " AND t.sample_reason IS NOT NULL" if sampled else " AND t.sample_reason IS NULL"
         sql = (f"SELECT t.id FROM outputs t WHERE {where} "
                f"ORDER BY t.{order_by} IS NULL, t.{order_by} {direction}, t.id {direction}")
-        return [r["id"] for r in self.query(sql, (json.dumps(list(statuses)),))]
+        return [r["id"] for r in self.query(sql, params)]
 
     def output_status_counts(self) -> dict[str, int]:
         rows = self.query("SELECT status, count(*) AS n FROM outputs GROUP BY status")

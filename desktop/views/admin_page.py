@@ -16,13 +16,16 @@ from ..tasks import Op
 from . import admin_text
 from .admin_forms import ChangeDialog, CreateUserDialog, EmergencyDialog, EnrolmentCodeDialog
 from .admin_users import UsersTab, cell as _cell, table as _table
+from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
 from .widgets import heading, plain_label, set_column_widths
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class AdminView(QWidget):
+class AdminView(CasePage, QWidget):
+    KINDS = frozenset({"staff", "admin_request", OUTBOX})
+
     request_sync = Signal()
 
     def __init__(self, workspace, sync=None, parent=None):
@@ -273,6 +276,9 @@ class AdminView(QWidget):
         self.code_dialog = EnrolmentCodeDialog(answer, self)
         self.code_dialog.open()
         send_soon(self.sync, self.request_sync)
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "admin_request" and self.open_admin_request(entity_id) is not False
 
     def open_admin_request(self, request_id: str) -> bool:
         """Select a request (from Needs attention)."""

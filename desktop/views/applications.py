@@ -10,13 +10,15 @@ from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
 from .application_detail import ApplicationDetail
 from .columns import ColumnFit
-
+from .page import CasePage, OUTBOX
 
 
 DASHBOARD = "dashboard"       # the status filter's entry for the rows a dashboard chart counted
 
-class ApplicationsView(QWidget):
+
+class ApplicationsView(CasePage, QWidget):
     """List and detail. `open_application(id)` selects one (used by other views)."""
+    KINDS = frozenset({"application", "researcher", "staff", OUTBOX})
 
     selection_changed = Signal(str)
 
@@ -151,6 +153,9 @@ class ApplicationsView(QWidget):
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "application" and self.open_application(entity_id) is not False
 
     def open_application(self, application_id: str) -> bool:
         row = self.model.row_of(application_id)

@@ -23,6 +23,7 @@ from ..models import approvals as rules
 from ..models import labels
 from ..models.lazy_table import Column
 from .application_detail import ApplicationDetail
+from .page import OUTBOX
 from .review_dialog import ReviewDialog, ordinal
 from .review_queue import QueueModel, ReviewQueuePage
 from .columns import ColumnFit
@@ -34,6 +35,7 @@ COL_CASE, COL_TITLE, COL_INSTITUTION, COL_AGE, COL_APPROVALS, COL_RISK, COL_YOU 
 class ApprovalsView(ReviewQueuePage):
     """The queue and one application's detail with its decision bar (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"application", "researcher", "staff", OUTBOX})
 
     RULES = rules
     MODEL = QueueModel                  # muted: every row this user cannot decide
@@ -178,6 +180,9 @@ class ApprovalsView(ReviewQueuePage):
         self.summary.setText(text)
 
     open_application = ReviewQueuePage.select     # the name other views use to open a case
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "application" and self.select(entity_id) is not False
 
     def focus_detail(self):
         if self.current_id():

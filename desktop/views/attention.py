@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..models import labels
+from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
 # Marked for lupdate; translated where shown (self.tr in the view's context).
@@ -23,8 +24,9 @@ REFUSAL_TEXT = {
 }
 
 
-class AttentionView(QWidget):
-    open_case = Signal(str, str)       # entity kind, id
+class AttentionView(CasePage, QWidget):
+    KINDS = frozenset({OUTBOX})
+    case_requested = Signal(str, str)       # entity kind, id: the window opens it
     changed = Signal()
 
     def __init__(self, workspace, parent=None):
@@ -104,7 +106,7 @@ class AttentionView(QWidget):
         row.addStretch(1)
         if entry.get("entity_id"):
             open_button = QPushButton(self.tr("Open case"))
-            open_button.clicked.connect(lambda: self.open_case.emit(entry["entity_kind"] or "", entry["entity_id"]))
+            open_button.clicked.connect(lambda: self.case_requested.emit(entry["entity_kind"] or "", entry["entity_id"]))
             row.addWidget(open_button)
         discard = QPushButton(self.tr("Discard"))
         discard.setAccessibleDescription(self.tr("Remove this refused action from the list"))

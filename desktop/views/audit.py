@@ -23,6 +23,7 @@ from ..models.lazy_table import plain_tooltip
 from ..reports import write_audit_csv
 from ..sync.calls import AuthExpired, PortalCalls, PortalError, PortalUnreachable
 from ..tasks import Op
+from .page import ALL, CasePage
 from .widgets import heading, plain_label
 
 PAGE_SIZE = 5000            # the portal's largest page
@@ -180,7 +181,9 @@ class AuditModel(QAbstractTableModel):
         return -1
 
 
-class AuditView(QWidget):
+class AuditView(CasePage, QWidget):
+    KINDS = ALL   # every change and refusal is audited
+
     loaded = Signal(int)           # entries shown
     verified = Signal(object)      # the portal's answer, or None when it failed
 

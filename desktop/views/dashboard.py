@@ -22,6 +22,7 @@ from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
 from .charts import ChartCard, ChartPainter
+from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
 # (area, key, minimum height, columns spanned) in the order they are laid out
@@ -37,7 +38,10 @@ CHARTS = (
 )
 
 
-class DashboardView(QWidget):
+class DashboardView(CasePage, QWidget):
+    KINDS = frozenset({"application", "output", "sample", "warning", "organisation", "acknowledgement",
+                       "incident", "researcher", "staff", OUTBOX})
+
     open_list = Signal(str, object)       # kind ("application", "output", "warning"), filter dict
     updated = Signal()                    # every chart of a refresh is drawn
 

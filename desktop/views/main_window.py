@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         if spec.key == "attention":
-            widget.open_case.connect(self.open_case)
+            widget.case_requested.connect(self.open_case)
             widget.changed.connect(self._update_attention_badge)
         if spec.key == "dashboard":
             widget.open_list.connect(self.open_list)
@@ -209,17 +209,14 @@ class MainWindow(QMainWindow):
             page.open_acknowledgements(warning_id)
 
     def _after_sync(self, result):
-        if result.pulled or result.refused or result.pushed or result.audit_alarm:
-            self.refresh_pages()
+        # The one refresh path: each built page hears which kinds changed and refreshes
+        # only if it shows one of them (page.py).
+        changed = frozenset(result.changed)
+        for page in self.pages.built().values():
+            page.on_changes(changed)
         if result.audit_alarm:
             from .audit_witness import alarm_notice
             self.audit_notice = alarm_notice(self, result.audit_alarm)
-
-    def refresh_pages(self):
-        for widget in self.pages.built().values():
-            refresh = getattr(widget, "refresh", None)
-            if refresh:
-                refresh()
         self._update_attention_badge()
 
     def _update_attention_badge(self):
@@ -243,8 +240,7 @@ class MainWindow(QMainWindow):
         # Caseworkers act on open applications in Approvals; a decided one is read in Applications.
         for key in CASE_PAGES.get(kind, []):
             page = self.pages.get(key)
-            opener = getattr(page, f"open_{kind}", None) if page else None
-            if opener and opener(entity_id) is not False:
+            if page is not None and page.open_case(kind, entity_id):
                 self.open_page(key)
                 return
 
@@ -254,19 +250,7 @@ class MainWindow(QMainWindow):
         page = self.open_page(target) if target else None
         if page is None:
             return
-        apply_filter = getattr(page, "apply_filter", None)
-        if apply_filter:
-            apply_filter(filt)
-            return
-        status = filt.get("status")
-        combo = getattr(page, "status", None)
-        if combo is not None and hasattr(combo, "findData"):
-            index = combo.findData(status) if isinstance(status, str) else 0
-            combo.setCurrentIndex(max(index, 0))
-        ids = filt.get("ids") or []
-        opener = getattr(page, f"open_{kind}", None)
-        if ids and opener:
-            opener(ids[0])
+        page.apply_filter({**filt, "kind": kind})
 
     def open_audit(self, kind: str, entity_id: str):
         """The Audit page, filtered to one case's trail (from a case detail)."""

@@ -10,8 +10,9 @@ withhold needs a reason the researcher reads.
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
 
+from ..models import labels
 from ..models import outputs as rules
 from .output_viewer import Words
 from .widgets import plain_label
@@ -79,6 +80,21 @@ class OutputReviewDialog(QDialog):
                                        "seen what you are releasing.").replace("%1", ", ".join(unverified)), wrap=True)
             warn.setObjectName("error")
             layout.addWidget(warn)
+        self.reason_box = None
+        if verdict == "withhold":
+            # Coded, so that supervisors see which reasons dominate (the dashboard counts them).
+            reason_label = plain_label(self.tr("Reason (required):"))
+            self.reason_box = QComboBox()
+            self.reason_box.setObjectName("withholdReason")
+            self.reason_box.setAccessibleName(self.tr("Withhold reason"))
+            self.reason_box.addItem(self.tr("Choose a reason…"), None)
+            for code in rules.WITHHOLD_REASONS:
+                self.reason_box.addItem(labels.withhold_reason(code), code)
+            reason_label.setBuddy(self.reason_box)
+            layout.addWidget(reason_label)
+            layout.addWidget(self.reason_box)
+            self.reason_box.currentIndexChanged.connect(self._update)
+            prompt = self.tr("Explanation for the researcher (required):")
         label = plain_label(prompt)
         self.comment_box = QPlainTextEdit()
         self.comment_box.setAccessibleName(self.tr("Comment") if verdict == "release" else self.tr("Reason"))
@@ -111,10 +127,15 @@ class OutputReviewDialog(QDialog):
     def _update(self):
         text = self.comment()
         ready = (self._verdict == "release" and not self.justify) or bool(text.strip())
+        if self.reason_box is not None and self.reason() is None:
+            ready = False
         too_long = len(text) > rules.MAX_COMMENT
         self.ok_button.setEnabled(ready and not too_long)
         if too_long:
             self.hint.setText(self.tr("Too long (at most %1 characters).").replace("%1", str(rules.MAX_COMMENT)))
+        elif self.reason_box is not None and self.reason() is None:
+            self.hint.setText(self.tr("Choose a reason and write an explanation to enable %1. Esc cancels.")
+                              .replace("%1", self.ok_button.text()))
         elif not ready and self.justify:
             self.hint.setText(self.tr("Write a justification to enable %1. Esc cancels.")
                               .replace("%1", self.ok_button.text()))
@@ -165,3 +186,7 @@ class OutputReviewDialog(QDialog):
 
     def comment(self) -> str:
         return self.comment_box.toPlainText()
+
+    def reason(self) -> str | None:
+        """The coded withhold reason chosen (None until one is)."""
+        return self.reason_box.currentData() if self.reason_box is not None else None

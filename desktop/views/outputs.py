@@ -23,8 +23,9 @@ sample, O the sampling overview.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from ..models import labels
 from ..models import outputs as rules
@@ -32,6 +33,7 @@ from ..models.lazy_table import Column
 from . import review_queue
 from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
+from .page import OUTBOX
 from .review_queue import ReviewQueuePage
 from .widgets import plain_label, set_column_widths
 
@@ -56,6 +58,7 @@ class QueueModel(review_queue.QueueModel):
 class OutputChecksView(ReviewQueuePage):
     """The queue, the chosen output's facts and decision bar, and its files (what
     `sync` is: see `ReviewQueuePage`)."""
+    KINDS = frozenset({"output", "sample", "researcher", "staff", OUTBOX})
 
     sample_requested = Signal(dict)     # the queued body
 
@@ -97,7 +100,24 @@ class OutputChecksView(ReviewQueuePage):
         if "supervisor" not in self.workspace.roles:
             self.sample_button.setEnabled(False)
             self.sample_button.setToolTip(self.tr("Only supervisors request management samples."))
-        top = self._top_bar(self.tr("Output checks"))
+        # Ctrl+F lands here: a text field keeps its letters, so R/W type here and don't decide.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Output, project or researcher…"))
+        self.search.setAccessibleName(self.tr("Search outputs"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(170)
+        self.search.setMaximumWidth(240)
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.setAccessibleName(self.tr("Check verdict"))
+        self.verdict_filter.addItem(self.tr("Any check"), None)
+        for verdict in ("fail", "review", "pass"):
+            self.verdict_filter.addItem(labels.verdict(verdict), verdict)
+        self.sampled_filter = QComboBox()
+        self.sampled_filter.setAccessibleName(self.tr("Sampled or not"))
+        for text, value in ((self.tr("Sampled or not"), None), (self.tr("Sampled"), True),
+                            (self.tr("Not sampled"), False)):
+            self.sampled_filter.addItem(text, value)
+        top = self._top_bar(self.tr("Output checks"), (self.search, self.verdict_filter, self.sampled_filter))
         top.addSpacing(8)
         top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -162,6 +182,11 @@ class OutputChecksView(ReviewQueuePage):
 
         self._connect(self.focus_files)
         self.show_filter.currentIndexChanged.connect(self._filter_changed)
+        self.verdict_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.sampled_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._search_pause = QTimer(self, singleShot=True, interval=150)   # typing: one query per pause
+        self._search_pause.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_pause.start)
         self.table.horizontalHeader().setSortIndicator(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.model.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
         self.refresh()
@@ -209,12 +234,14 @@ class OutputChecksView(ReviewQueuePage):
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
         if order_by == "age":
             order_by, descending = "submitted_at", not descending
+        narrow = {"search": self.search.text(), "verdict": self.verdict_filter.currentData(),
+                  "sampled": self.sampled_filter.currentData()}
         if self._dashboard is not None:
             wanted = set(self._dashboard.get("ids") or [])
-            ids = self.queue.ids(rules.SHOW_ALL, order_by or "submitted_at", descending)
+            ids = self.queue.ids(rules.SHOW_ALL, order_by or "submitted_at", descending, **narrow)
             return [i for i in ids if i in wanted]
         return self.queue.ids(self.show_filter.currentData() or rules.SHOW_HELD, order_by or "submitted_at",
-                              descending)
+                              descending, **narrow)
 
     def _filter_changed(self, _index: int):
         if self._dashboard is not None and self.show_filter.currentData() != "dashboard":
@@ -263,6 +290,9 @@ class OutputChecksView(ReviewQueuePage):
         if self.show_filter.currentData() != rules.SHOW_HELD:
             text += " · " + self.tr("%1 shown").replace("%1", str(shown))
         self.summary.setText(text)
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "output" and self.open_output(entity_id) is not False
 
     def open_output(self, output_id: str) -> bool:
         """Open one output (from Needs attention, the dashboard or a test), switching
@@ -560,6 +590,9 @@ class OutputChecksView(ReviewQueuePage):
         if item.ordinal >= item.required:
             return labels.output_status("released")
         return self.tr("%1 of %2 releases given").replace("%1", str(item.ordinal)).replace("%2", str(item.required))
+
+    def decision_extra(self, dialog) -> dict:
+        return {"reason": dialog.reason()} if dialog.verdict() == "withhold" else {}
 
     def _summary(self, item: rules.QueueItem, verdict: str) -> str:
         if verdict == "release":

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
 
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
+from .page import CasePage
 from .sync_controller import send_soon
 from .widgets import heading, plain_label
 
@@ -49,7 +50,7 @@ class QueueModel(LazyTableModel):
         return row["item"] if row else None
 
 
-class ReviewQueuePage(QWidget):
+class ReviewQueuePage(CasePage, QWidget):
     """A queue of cases and the decision bar of the current one. Subclasses build
     their own layout from the pieces below, in their own order.
 
@@ -180,7 +181,7 @@ class ReviewQueuePage(QWidget):
         self._shortcuts()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: open_case())
-        if self._sync is not None:
+        if self._sync is not None:   # what a round said (refreshing is the window's: on_changes)
             self._sync.finished.connect(self._sync_finished)
 
     def say(self, text: str):
@@ -364,12 +365,17 @@ class ReviewQueuePage(QWidget):
         dialog.finished.connect(lambda _r: self.table.setFocus())
         dialog.open()
 
+    def decision_extra(self, dialog) -> dict:
+        """More of the dialog's answer for the queue's `decide` (an output's withhold reason)."""
+        return {}
+
     def _confirmed(self, dialog):
         item = dialog.item
         decision = dialog.decision()
         summary = self._summary(item, decision)
         try:
-            self.queue.decide(item.id, decision, dialog.comment(), summary, expected_version=item.version)
+            self.queue.decide(item.id, decision, dialog.comment(), summary, expected_version=item.version,
+                              **self.decision_extra(dialog))
         except ValueError as exc:
             # The case changed while the dialog was open (a sync brought another decision).
             logging.getLogger(type(self).__module__).info("%s not queued: %s", self.DECISION_FIELD, exc)
@@ -412,11 +418,7 @@ class ReviewQueuePage(QWidget):
         send_soon(self._sync, self.request_sync)
 
     def _sync_finished(self, result):
-        # The window refreshes every page when a round changed something; an own
-        # action still waiting (offline) changes only its state: show that too.
-        if not (result.pulled or result.pushed or result.refused) and any(
-                self._is_own_action(r) for r in self.outbox.pending()):
-            self.refresh()
+        pass
 
     def _is_own_action(self, row: dict) -> bool:
         return self.RULES.is_review_action(row)

@@ -291,6 +291,9 @@ class SignInDialog(QDialog):
             if self.sessions.cache_exists(self.username.text().strip()):
                 return self.tr("The portal cannot be reached. You can work offline with the copy on this computer.")
             return self.tr("The portal cannot be reached. Check the network and try again.")
+        if isinstance(exc, PortalFault) and exc.status == 503:   # away for now (e.g. its database restarting)
+            return self.tr("The portal is unavailable for the moment. Try again in %1 s.").replace(
+                "%1", str(max(1, round(exc.retry_after or 5))))
         if isinstance(exc, PortalFault):
             return self.tr("The portal answered with an error. Try again in a moment.")
         if isinstance(exc, CacheError):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ..models import incidents as rules
 from ..models import labels
 from ..sync import incidents as store
+from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
 from .triage_detail import IncidentDetail, clock_colour, clock_words, duration, status_name
 from .widgets import heading, plain_label, set_column_widths
@@ -27,7 +28,9 @@ COLUMNS = ("id", "severity", "title", "centre", "status", "age", "clock")
 ACTION_KEYS = {"acknowledge": "A", "merge": "M", "dismiss": "D", "close": "C", "draft": "W"}
 
 
-class TriageView(QWidget):
+class TriageView(CasePage, QWidget):
+    KINDS = frozenset({"incident", "organisation", "warning", "staff", OUTBOX})
+
     request_sync = Signal()
 
     def __init__(self, workspace, parent=None, sync=None, *, clock=time.time):
@@ -200,6 +203,9 @@ class TriageView(QWidget):
     def current(self) -> dict | None:
         ids = self.selected_ids()
         return self.incidents.get(ids[0]) if ids else None
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "incident" and self.open_incident(entity_id) is not False
 
     def open_incident(self, incident_id: str) -> bool:
         if incident_id not in self.incidents:

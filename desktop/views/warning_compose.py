@@ -33,7 +33,7 @@ from ..sync.engine import TRANSIENT_STATUSES
 from ..tasks import Op
 from .ack_board import region_label, sector_label, sector_plural
 from .tlp import TlpLabel, tlp_meaning
-from .widgets import heading, plain_label
+from .widgets import fit_to_screen, heading, plain_label
 
 MODE_CREATE, MODE_EDIT, MODE_REVISE = "create", "edit", "revise"
 
@@ -135,7 +135,7 @@ class WarningComposeDialog(QDialog):
         self._build()
         self._fill(self._initial())
         self._connect()
-        self.resize(1180, 820)
+        fit_to_screen(self, 1180, 820)
         self._changed()
 
     # -- data --------------------------------------------------------------------------
@@ -247,10 +247,14 @@ class WarningComposeDialog(QDialog):
             left_layout.addWidget(self.linked)
         left_layout.addLayout(form)
         left_layout.addWidget(self._recipients_box(), 1)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left)
+        # Up and down only: the form is never cut on the right nor scrolled sideways; the
+        # splitter keeps it at least as wide as it needs.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
 
         self.preview = RecipientPreview()
         preview_scroll = QScrollArea()
@@ -273,7 +277,7 @@ class WarningComposeDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 460])
+        splitter.setSizes([760, 400])
 
         self.problems = plain_label("", wrap=True)
         self.problems.setObjectName("error")
@@ -360,7 +364,7 @@ class WarningComposeDialog(QDialog):
         layout.addLayout(named_row)
         self.org_list = QListWidget()
         self.org_list.setAccessibleName(self.tr("Named organisations"))
-        self.org_list.setMinimumHeight(140)
+        self.org_list.setMinimumHeight(self.fontMetrics().height() * 13)   # a dozen organisations at a glance
         self.org_list.setUniformItemSizes(True)
         for org in self.organisations:
             text = f"{org.get('name')} — {sector_label(org.get('sector'))}, {region_label(org.get('region'))} " \

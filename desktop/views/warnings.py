@@ -39,6 +39,7 @@ from ..models import warnings as rules
 from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
 from ..tasks import Op
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
+from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
 from .tlp import TlpLabel, bold_font, tlp_roles, tlp_text
 from .warning_export import WarningExport
@@ -444,11 +445,12 @@ class WarningDetail(QWidget):
         self.reason.setVisible(bool(reasons))
 
 
-class WarningsView(QWidget):
+class WarningsView(CasePage, QWidget):
     """The coordinators' warnings page. `sync` is the window's SyncController
     (anything with `sync_now(user_asked)`, `running`, `online` and a `finished`
     signal); without one, `request_sync` is emitted and whoever owns the sync
     connects it."""
+    KINDS = frozenset({"warning", "organisation", "acknowledgement", "staff", OUTBOX})
 
     request_sync = Signal()
 
@@ -672,6 +674,9 @@ class WarningsView(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def open_case(self, kind: str, entity_id: str) -> bool:
+        return kind == "warning" and self.open_warning(entity_id) is not False
 
     def open_warning(self, warning_id: str) -> bool:
         """Select a warning, switching to All when its section is not the one shown."""
@@ -979,10 +984,8 @@ class WarningsView(QWidget):
     def _sync_finished(self, result):
         if not shiboken6.isValid(self) or not cache_is_open(self.cache):
             return
-        # The window refreshes every page when a round changed something (this page may
-        # hear of the round first); otherwise queued states changed at most.
-        if not (result.pulled or result.pushed or result.refused):
-            self.refresh()
+        # Refreshing is the window's (on_changes); here what the round did to the
+        # actions this page watches, and the case to show once it arrived.
         self._report_watched()
         if self._select_after_sync and self.cache.get("warning", self._select_after_sync) is not None:
             target, self._select_after_sync = self._select_after_sync, None

@@ -37,3 +37,15 @@ def set_column_widths(table, widths) -> None:
     header = table.horizontalHeader()
     for column, width in widths:
         table.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width() + 8))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width x height, or to what the screen has room for (a 1366x768 laptop)."""
+    screen = window.screen() if window.screen() is not None else None
+    if screen is None:
+        from PySide6.QtGui import QGuiApplication
+        screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, int(room.width() * 0.96)), min(height, int(room.height() * 0.92))
+    window.resize(width, height)

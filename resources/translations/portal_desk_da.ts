@@ -20,20 +20,6 @@
         <translation>Portal Desk er udgivet under licensen %1.</translation>
     </message>
     <message>
-        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
-%1</source>
-        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
-%1</translation>
-    </message>
-    <message>
-        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
-        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
-    </message>
-    <message>
-        <source>Audit log key fingerprint</source>
-        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
-    </message>
-    <message>
         <source>Libraries and their licences</source>
         <translation>Biblioteker og deres licenser</translation>
     </message>
@@ -56,6 +42,20 @@
     <message>
         <source>Qt for Python (PySide6) is used under the GNU LGPL version 3; its source is available from the Qt Project. The full licence texts are installed with each library.</source>
         <translation>Qt for Python (PySide6) anvendes under GNU LGPL version 3; kildekoden kan fås fra Qt-projektet. De fulde licenstekster er installeret sammen med hvert bibliotek.</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key (pinned on first use), SHA-256 fingerprint:
+%1</source>
+        <translation>Portalens nøgle til revisionsloggen (fastlåst ved første brug), SHA-256-fingeraftryk:
+%1</translation>
+    </message>
+    <message>
+        <source>Portal&apos;s audit log key: not pinned yet (it is on the first sync).</source>
+        <translation>Portalens nøgle til revisionsloggen: ikke fastlåst endnu (det sker ved første synkronisering).</translation>
+    </message>
+    <message>
+        <source>Audit log key fingerprint</source>
+        <translation>Fingeraftryk af revisionsloggens nøgle</translation>
     </message>
 </context>
 <context>
@@ -957,6 +957,10 @@
         <translation>følsomt</translation>
     </message>
     <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
+    </message>
+    <message>
         <source>standard</source>
         <translation>almindelig</translation>
     </message>
@@ -1057,20 +1061,16 @@
         <translation>Send %1 tilbage</translation>
     </message>
     <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
+    </message>
+    <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
         <translation>Portalen afviste %1 af dine afgørelser: se Kræver handling.</translation>
     </message>
     <message>
         <source>Sent: the portal accepted your decisions.</source>
         <translation>Sendt: portalen har modtaget dine afgørelser.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 approvals given</source>
-        <translation>%1 af %2 godkendelser givet</translation>
-    </message>
-    <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
     </message>
 </context>
 <context>
@@ -1116,10 +1116,6 @@
         <translation>Kræver handling</translation>
     </message>
     <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
-    </message>
-    <message>
         <source>Nothing needs your attention.</source>
         <translation>Intet kræver din handling.</translation>
     </message>
@@ -1158,6 +1154,10 @@
     <message>
         <source>Refusal code: %1</source>
         <translation>Afvisningskode: %1</translation>
+    </message>
+    <message>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
 </context>
 <context>
@@ -1526,10 +1526,6 @@
         <translation>✔ Kæden er intakt: alle %1 poster stemmer (kontrolleret %2).</translation>
     </message>
     <message>
-        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
-        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
-    </message>
-    <message>
         <source>✖ The chain is broken: entry #%1 is the first that was changed, removed or reordered (%2 entries read, verified %3).</source>
         <translation>✖ Kæden er brudt: post nr. %1 er den første, der er ændret, fjernet eller flyttet (%2 poster læst, kontrolleret %3).</translation>
     </message>
@@ -1556,6 +1552,10 @@
     <message>
         <source>Ctrl+C — copy the selected entries&apos; hashes</source>
         <translation>Ctrl+C — kopiér de valgte posters hashværdier</translation>
+    </message>
+    <message>
+        <source>✖ The check failed: %1 (%2 entries read, verified %3).</source>
+        <translation>✖ Kontrollen fejlede: %1 (%2 poster læst, kontrolleret %3).</translation>
     </message>
 </context>
 <context>
@@ -2137,13 +2137,6 @@ Nordjylland</translation>
         <source>Outputs with findings: %1</source>
         <translation>Output med fund: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n output</numerusform>
-        </translation>
-    </message>
     <message>
         <source> (%1 findings)</source>
         <translation> (%1 fund)</translation>
@@ -2223,6 +2216,13 @@ Nordjylland</translation>
     <message>
         <source>Click a cell to open the warnings those organisations are overdue on.</source>
         <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n output</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2341,8 +2341,8 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
-        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
-        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
         <source>No keyring</source>
@@ -2353,8 +2353,8 @@ Nordjylland</translation>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
-        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
-        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+        <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
+        <translation>Demoportalen på denne computer bliver ved med at stoppe, så den startes ikke længere igen. Du kan arbejde videre med den offline kopi; genstart Portal Desk for at prøve igen.</translation>
     </message>
     <message>
         <source>No keyring: you sign in again after a restart</source>
@@ -3477,6 +3477,10 @@ Nordjylland</translation>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
     <message>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
+    </message>
+    <message>
         <source>Release %1 (%2 of %3 releases)</source>
         <translation>Frigiv %1 (%2 af %3 frigivelser)</translation>
     </message>
@@ -3505,12 +3509,36 @@ Nordjylland</translation>
         <translation>Sendt: portalen har modtaget dine handlinger.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given</source>
-        <translation>%1 af %2 frigivelser givet</translation>
-    </message>
-    <message>
         <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
         <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
+    </message>
+    <message>
+        <source>Output, project or researcher…</source>
+        <translation>Output, projekt eller forsker…</translation>
+    </message>
+    <message>
+        <source>Search outputs</source>
+        <translation>Søg i output</translation>
+    </message>
+    <message>
+        <source>Check verdict</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Any check</source>
+        <translation>Alle kontrolresultater</translation>
+    </message>
+    <message>
+        <source>Sampled or not</source>
+        <translation>Udtaget eller ej</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>Udtaget til stikprøve</translation>
+    </message>
+    <message>
+        <source>Not sampled</source>
+        <translation>Ikke udtaget</translation>
     </message>
 </context>
 <context>
@@ -3638,6 +3666,22 @@ Nordjylland</translation>
         <source>What the automatic check found:</source>
         <translation>Hvad den automatiske kontrol fandt:</translation>
     </message>
+    <message>
+        <source>Withhold reason</source>
+        <translation>Begrundelse for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Vælg en begrundelse…</translation>
+    </message>
+    <message>
+        <source>Explanation for the researcher (required):</source>
+        <translation>Forklaring til forskeren (påkrævet):</translation>
+    </message>
+    <message>
+        <source>Choose a reason and write an explanation to enable %1. Esc cancels.</source>
+        <translation>Vælg en begrundelse og skriv en forklaring for at aktivere %1. Esc annullerer.</translation>
+    </message>
 </context>
 <context>
     <name>OutputViewer</name>
@@ -3725,10 +3769,6 @@ Nordjylland</translation>
         <translation>Synkroniserer… %1 ændringer modtaget</translation>
     </message>
     <message>
-        <source>● Offline mode</source>
-        <translation>● Offlinetilstand</translation>
-    </message>
-    <message>
         <source>● Sign-in needed</source>
         <translation>● Login kræves</translation>
     </message>
@@ -3745,16 +3785,24 @@ Nordjylland</translation>
         <translation>%1 venter</translation>
     </message>
     <message>
-        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
-        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Synced %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
         <source>Working offline from the copy on this computer</source>
         <translation>Arbejder offline med kopien på denne computer</translation>
+    </message>
+    <message>
+        <source>● Offline mode</source>
+        <translation>● Offlinetilstand</translation>
+    </message>
+    <message>
+        <source>Offline mode: the portal is not contacted. What you do waits on this computer until you next sign in online.</source>
+        <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal unavailable, retrying in %1 s</source>
+        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
     </message>
     <message>
         <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
@@ -3767,10 +3815,6 @@ Nordjylland</translation>
     <message>
         <source>The portal answered with an error; nothing you did is lost.</source>
         <translation>Portalen svarede med en fejl; intet af det, du har gjort, er tabt.</translation>
-    </message>
-    <message>
-        <source>Portal unavailable, retrying in %1 s</source>
-        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
     </message>
 </context>
 <context>
@@ -4005,12 +4049,24 @@ Nordjylland</translation>
         <translation>Begrundelse (skal udfyldes):</translation>
     </message>
     <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
         <source>Why? The applicant reads this.</source>
         <translation>Hvorfor? Ansøgeren læser dette.</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
@@ -4023,18 +4079,6 @@ Nordjylland</translation>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>Comment (optional):</source>
-        <translation>Kommentar (valgfri):</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
-        <source>For the other caseworkers and the applicant</source>
-        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>The text holds control characters or direction overrides, which the portal does not take.</source>
@@ -4136,16 +4180,16 @@ Nordjylland</translation>
         <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
     </message>
     <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
+    </message>
+    <message>
         <source>Queued: %1. Sending…</source>
         <translation>Sat i kø: %1. Sender…</translation>
     </message>
     <message>
         <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
         <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
-    </message>
-    <message>
-        <source>%1 — then %2</source>
-        <translation>%1 — derefter %2</translation>
     </message>
 </context>
 <context>
@@ -4203,6 +4247,38 @@ Nordjylland</translation>
         <translation>Anmod om stikprøve</translation>
     </message>
     <message>
+        <source>project %1</source>
+        <translation>projekt %1</translation>
+    </message>
+    <message>
+        <source>researcher %1 (%2)</source>
+        <translation>forsker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in the offline copy yet.</source>
+        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
+    </message>
+    <message>
+        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
+        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to request, Esc to cancel.</source>
+        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
+    </message>
+    <message>
+        <source>Choose a project or a researcher.</source>
+        <translation>Vælg et projekt eller en forsker.</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable Request sample. Esc cancels.</source>
+        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
+    </message>
+    <message>
         <source>%1 — %2 (%3, %4)</source>
         <translation>%1 — %2 (%3, %4)</translation>
     </message>
@@ -4221,40 +4297,8 @@ Nordjylland</translation>
         </translation>
     </message>
     <message>
-        <source>project %1</source>
-        <translation>projekt %1</translation>
-    </message>
-    <message>
-        <source>researcher %1 (%2)</source>
-        <translation>forsker %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Nothing to choose from in the offline copy yet.</source>
-        <translation>Intet at vælge imellem i offlinekopien endnu.</translation>
-    </message>
-    <message>
-        <source>None of its outputs is held now: the sample is recorded with no outputs (as far as this copy knows).</source>
-        <translation>Ingen af dens output er standset nu: stikprøven registreres uden output (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
         <source>Held now: %1; taken: %2 (as far as this copy knows).</source>
         <translation>Tilbageholdt nu: %1; udtages: %2 (så vidt denne kopi ved).</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to request, Esc to cancel.</source>
-        <translation>Ctrl+Enter for at anmode, Esc for at annullere.</translation>
-    </message>
-    <message>
-        <source>Choose a project or a researcher.</source>
-        <translation>Vælg et projekt eller en forsker.</translation>
-    </message>
-    <message>
-        <source>Write a reason to enable Request sample. Esc cancels.</source>
-        <translation>Skriv en begrundelse for at aktivere Anmod om stikprøve. Esc annullerer.</translation>
-    </message>
-    <message>
-        <source>The reason is too long (at most %1 characters).</source>
-        <translation>Begrundelsen er for lang (højst %1 tegn).</translation>
     </message>
 </context>
 <context>
@@ -4323,20 +4367,6 @@ Nordjylland</translation>
         <source>The portal did not answer (%1): computed from the draws in the offline copy.</source>
         <translation>Portalen svarede ikke (%1): beregnet ud fra udtrækningerne i offlinekopien.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n output(s) in the copy.</source>
-        <translation>
-            <numerusform>%n output i kopien.</numerusform>
-            <numerusform>%n output i kopien.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
-        <translation>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Base (no risk factor)</source>
         <translation>Grundniveau (ingen risikofaktor)</translation>
@@ -4392,6 +4422,20 @@ Nordjylland</translation>
     <message>
         <source>Outside the expected range — %1. Chance does this about 1 time in 20 per class; look at the draw records.</source>
         <translation>Uden for det forventede interval — %1. Tilfældigheder giver dette cirka 1 gang ud af 20 pr. klasse; se på udtrækningsposterne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) in the copy.</source>
+        <translation>
+            <numerusform>%n output i kopien.</numerusform>
+            <numerusform>%n output i kopien.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Management samples: %1, holding %n output(s). They are chosen by supervisors, not drawn, and are not counted above.</source>
+        <translation>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+            <numerusform>Ledelsesstikprøver: %1, som tilbageholder %n output. De vælges af tilsynsførende, trækkes ikke og tælles ikke med ovenfor.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4523,16 +4567,8 @@ Nordjylland</translation>
         <translation>Din session er udløbet. Log ind igen for at sende dine handlinger i kø; intet af det, du har gjort, går tabt.</translation>
     </message>
     <message>
-        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
-        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
-    </message>
-    <message>
         <source>Sign in with your password and the 6-digit code from your authenticator app.</source>
         <translation>Log ind med din adgangskode og den 6-cifrede kode fra din godkendelsesapp.</translation>
-    </message>
-    <message>
-        <source>Portal: not contacted (offline mode)</source>
-        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
     </message>
     <message>
         <source>Portal: %1</source>
@@ -4585,10 +4621,6 @@ Nordjylland</translation>
     <message>
         <source>Open the encrypted copy on this computer without the portal</source>
         <translation>Åbn den krypterede kopi på denne computer uden portalen</translation>
-    </message>
-    <message>
-        <source>Open offline copy</source>
-        <translation>Åbn offline kopi</translation>
     </message>
     <message>
         <source>Demo portal on this computer. Every demo user&apos;s password is “demo”; “Fill demo code” computes the code.</source>
@@ -4651,12 +4683,28 @@ Nordjylland</translation>
         <translation>Login mislykkedes: %1</translation>
     </message>
     <message>
+        <source>Offline mode: Portal Desk does not contact the portal. Enter your username and password to open the encrypted copy on this computer; what you do waits there until you next sign in online.</source>
+        <translation>Offlinetilstand: Portal Desk kontakter ikke portalen. Angiv dit brugernavn og din adgangskode for at åbne den krypterede kopi på denne computer; det, du gør, venter der, til du næste gang logger ind online.</translation>
+    </message>
+    <message>
+        <source>Portal: not contacted (offline mode)</source>
+        <translation>Portal: kontaktes ikke (offlinetilstand)</translation>
+    </message>
+    <message>
+        <source>Open offline copy</source>
+        <translation>Åbn offline kopi</translation>
+    </message>
+    <message>
         <source>I have an enrolment code</source>
         <translation>Jeg har en tilmeldingskode</translation>
     </message>
     <message>
         <source>First sign-in: set your password and your authenticator app</source>
         <translation>Første login: vælg din adgangskode og din godkendelsesapp</translation>
+    </message>
+    <message>
+        <source>The portal is unavailable for the moment. Try again in %1 s.</source>
+        <translation>Portalen er utilgængelig lige nu. Prøv igen om %1 s.</translation>
     </message>
 </context>
 <context>
@@ -5347,6 +5395,18 @@ Nordjylland</translation>
         <translation>Gem på portalen</translation>
     </message>
     <message>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
+    </message>
+    <message>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
@@ -5383,18 +5443,6 @@ Nordjylland</translation>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
     <message>
-        <source>Remove the co-sign?</source>
-        <translation>Fjern medunderskriften?</translation>
-    </message>
-    <message>
-        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
-        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
-    </message>
-    <message>
-        <source>Save and remove co-sign</source>
-        <translation>Gem og fjern medunderskrift</translation>
-    </message>
-    <message>
         <source>Answers the incident reports: %1</source>
         <translation>Besvarer hændelsesindberetningerne: %1</translation>
     </message>
@@ -5412,6 +5460,14 @@ Nordjylland</translation>
     <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Medunderskriv</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>New revision…</source>
@@ -5564,14 +5620,6 @@ Nordjylland</translation>
     <message>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
-    </message>
-    <message>
-        <source>&amp;Co-sign</source>
-        <translation>&amp;Medunderskriv</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
     </message>
 </context>
 <context>
@@ -6537,6 +6585,38 @@ Nordjylland</translation>
         <source>%1 days</source>
         <translation>%1 dage</translation>
     </message>
+    <message>
+        <source>Small counts</source>
+        <translation>Små antal</translation>
+    </message>
+    <message>
+        <source>Dominance: few contributors hold most of it</source>
+        <translation>Dominans: få bidragydere står for det meste</translation>
+    </message>
+    <message>
+        <source>Identifiers (CPR or CVR numbers)</source>
+        <translation>Identifikatorer (CPR- eller CVR-numre)</translation>
+    </message>
+    <message>
+        <source>Row-level microdata</source>
+        <translation>Mikrodata på personniveau</translation>
+    </message>
+    <message>
+        <source>Differencing against earlier releases</source>
+        <translation>Differensberegning mod tidligere frigivelser</translation>
+    </message>
+    <message>
+        <source>Missing context: what the output shows is not explained</source>
+        <translation>Manglende kontekst: det er ikke forklaret, hvad outputtet viser</translation>
+    </message>
+    <message>
+        <source>Counts not rounded</source>
+        <translation>Antal ikke afrundet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -6670,14 +6750,6 @@ Nordjylland</translation>
         <translation>Ikke berørt</translation>
     </message>
     <message>
-        <source>No answer yet</source>
-        <translation>Intet svar endnu</translation>
-    </message>
-    <message>
-        <source>%1 did not answer</source>
-        <translation>%1 svarede ikke</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 t</translation>
     </message>
@@ -6688,10 +6760,6 @@ Nordjylland</translation>
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>ikke sendt endnu</translation>
     </message>
     <message>
         <source>no recipients yet</source>
@@ -6712,6 +6780,18 @@ Nordjylland</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 venter</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Intet svar endnu</translation>
+    </message>
+    <message>
+        <source>%1 did not answer</source>
+        <translation>%1 svarede ikke</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>ikke sendt endnu</translation>
     </message>
 </context>
 </TS>
