@@ -1577,10 +1577,6 @@
         <translation>Portalens revisionslog bygger ikke længere videre på den log, den signerede før: historikken er blevet omskrevet.</translation>
     </message>
     <message>
-        <source>The portal sent a checkpoint or key this desktop cannot read.</source>
-        <translation>Portalen sendte et kontrolpunkt eller en nøgle, som denne computer ikke kan læse.</translation>
-    </message>
-    <message>
         <source>The portal&apos;s own check of its audit log and stored cases fails.</source>
         <translation>Portalens egen kontrol af revisionsloggen og de gemte sager fejler.</translation>
     </message>
