@@ -138,6 +138,12 @@ def _run_backend(scale: Scale, scenarios, data_dir: Path, log, key: str, pg_url:
                                   r["check_seconds"], "s", floor=r["csv_reader_seconds"],
                                   floor_name="csv.reader over the same bytes", max_value=2.0,
                                   note=f"best of 3; verdict {r['verdict']}, {r['findings']} findings listed"))
+            from bench import bench_differencing
+            d = bench_differencing.run(1000 if scale.name == "full" else 50)
+            figures.append(Figure("6 Output check", f"differencing a new table against {d['tables']:,} released tables",
+                                  d["cold"], "s", floor=d["floor"], floor_name="reading their stored summaries",
+                                  max_value=1.0, note=f"{d['rows']} rows x 4 counts each; warm process cache "
+                                                      f"{d['warm']:.3f} s; {d['findings']} findings listed"))
         if 7 in scenarios:
             figures += _checks_under_load(scale, log)
         if 8 in scenarios:

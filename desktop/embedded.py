@@ -66,7 +66,9 @@ class EmbeddedPortal:
             raise RuntimeError(f"the demo portal stopped (exit code {self.proc.returncode}); "
                                f"see {os.path.join(self.folder, 'portal.log')}")
         try:
-            return requests.get(self.url + "/api/v1/health", timeout=0.5).status_code == 200
+            with requests.Session() as session:
+                session.trust_env = False     # a proxy from the environment has no business with loopback
+                return session.get(self.url + "/api/v1/health", timeout=0.5).status_code == 200
         except requests.RequestException:
             return False
 

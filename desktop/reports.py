@@ -87,7 +87,8 @@ def monthly_report(cache, roles: Iterable[str], month: dt.date, path: str | os.P
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    from .views.charts import ChartPainter, ReportPainter
+    from .views.chart_painter import ChartPainter
+    from .views.report_painter import ReportPainter
 
     roles = set(roles)
     data = model.month_data(cache, roles, month, user_id, now=now, tz=tz, calendar=calendar)

@@ -72,9 +72,11 @@ LOCK_TIMEOUT_MS = 30_000
 # process serves calls at once (see app.create_app), so a wait this long means trouble, not load.
 CONNECTION_WAIT_S = 0.5
 CONNECT_TIMEOUT_S = 2        # libpq's connect_timeout, per host of a multi-host URL
-# The pool retries a lost connection with a doubling delay; it gives up after this long and starts
-# afresh at the next call, so a long outage is not followed by a long wait for the next attempt.
-RECONNECT_GIVE_UP_S = 10.0
+# The pool would retry a lost connection on its own schedule, with a doubling delay: after an
+# outage of a few seconds the database could be back for seconds before the next attempt. Giving
+# up at once leaves the trying to the calls: each call that finds no connection starts one attempt
+# (one at a time), so the first call after the database is back gets a new connection.
+RECONNECT_GIVE_UP_S = 0.0
 
 SCHEMA = [
     # v1: the tables of store.SCHEMA v1

@@ -172,26 +172,24 @@ def sweep(ctx: PortalContext) -> None:
     """Requests past their expiry become `expired`; grants past theirs fall away. Audited (actor none)."""
     now = ctx.clock()
 
-    def due(tx):
-        requests = [r for r in tx.list("admin_request", owner="pending") if parse_time(r["expires_at"]) <= now]
-        users = [u for u in tx.users_with_grants() if any(not auth.grant_live(g, now) for g in u["grants"])]
-        return requests, users
+    def due_requests(tx):
+        return [r for r in tx.list("admin_request", owner="pending") if parse_time(r["expires_at"]) <= now]
+
+    def lapsed_users(tx):
+        return [u for u in tx.users_with_grants() if any(not auth.grant_live(g, now) for g in u["grants"])]
 
     with ctx.store.read() as tx:
-        requests, users = due(tx)
-    if not requests and not users:
-        return
+        if not due_requests(tx) and not lapsed_users(tx):
+            return
     with ctx.store.write() as tx:
-        requests, users = due(tx)
-        for request in requests:
+        for request in due_requests(tx):
             request.update(status="expired", decided_at=iso(now))
             if request["kind"] == rules.EMERGENCY_KIND:
-                drop_emergency_grant(tx, request)
+                drop_emergency_grant(tx, request)     # not ratified in time: the grant falls away
             save_request(tx, request)
             tx.audit_append(iso(now), None, "admin_request.expire", "admin_request", request["id"], "ok",
                             {"kind": request["kind"]})
-        for user in users if not requests else [u for u in tx.users_with_grants()
-                                               if any(not auth.grant_live(g, now) for g in u["grants"])]:
+        for user in lapsed_users(tx):
             lapsed = [g for g in user["grants"] if not auth.grant_live(g, now)]
             tx.user_set_grants(user["id"], [g for g in user["grants"] if auth.grant_live(g, now)])
             staff_record(tx, tx.user_by_id(user["id"]))

@@ -77,7 +77,7 @@ PENTEST = [
      PORTAL_PENTEST, "test_a_stored_malformed_cve_does_not_break_the_csaf_export"),
     ("scrypt N=2^17, r=8, p=1; older hashes rehashed at the next sign-in",
      PORTAL_PENTEST, "test_passwords_are_hashed_with_scrypt_n_2_17_and_old_hashes_rehashed"),
-    ("No portal text reaches a tooltip, label or model tooltip as rich text (every page of five roles)",
+    ("No portal text reaches a tooltip, label or model tooltip as rich text (every page of caseworker, supervisor, coordinator and admin windows)",
      DESKTOP_PENTEST, "test_no_portal_text_reaches_a_tooltip_or_label_as_rich_text"),
     ("HTTP(S)_PROXY from the environment is ignored; a proxy only by setting",
      DESKTOP_PENTEST, "test_requests_ignore_proxies_from_the_environment"),

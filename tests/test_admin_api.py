@@ -193,6 +193,10 @@ def test_a_time_limited_grant_falls_away_by_itself(portal):
     ask(portal, "ida", "deactivate", {"user_id": "u-nobody"})        # any administrator call sweeps
     record = staff(portal, "u-clara")
     assert record["roles"] == ["caseworker"] and all(g["role"] != "supervisor" for g in record["grants"])
+    trail = portal.session("jens").get(f"{portal.api}/audit", params={"entity": "staff", "id": "u-clara",
+                                                                      "action": "grant.expire"}, timeout=30).json()
+    assert [(e["actor_id"], e["detail"]["role"], e["detail"]["emergency"]) for e in trail["entries"]] == \
+        [(None, "supervisor", False)]
 
 
 def test_break_glass_ratified_stands_as_an_ordinary_grant(portal):
@@ -316,6 +320,16 @@ def test_reset_credentials_gives_a_new_code_and_ends_the_old_ones(portal):
     secret = urllib.parse.parse_qs(urllib.parse.urlparse(secret_uri).query)["secret"][0]
     assert secret != "WAXSE7SXQUGMZGUPXHE4ACRP2UIX4CCE"
     assert confirm(portal, "anna", code["enrolment_code"], pyotp.TOTP(secret).now()).status_code == 201
+
+
+def test_the_audit_verifies_after_every_kind_of_change(portal):
+    """Every state the administration wrote (staff records, requests) is stated by its audit entry."""
+    result = portal.session("jens").get(f"{portal.api}/audit/verify", timeout=60).json()
+    assert result["ok"] is True and result["first_bad_seq"] is None, result
+    actions = {e["action"] for e in portal.session("jens").get(f"{portal.api}/audit", params={"limit": 5000},
+                                                               timeout=60).json()["entries"]}
+    assert {"admin_request.create", "admin_request.approve", "admin_request.reject", "admin_request.expire",
+            "admin.emergency", "grant.expire", "enrolment.issue", "enrolment.start", "enrolment.confirm"} <= actions
 
 
 def test_fewer_than_two_administrators_is_refused(fresh_portal):

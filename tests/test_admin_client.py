@@ -168,6 +168,7 @@ def test_emergency_access_says_who_is_told_and_an_offline_refusal_returns_to_nee
     assert "Portal Administrator (admin)" in told and "Ida Kragh (ida)" in told and "Jens" not in told
     dialog.user.setCurrentIndex(next(i for i in range(dialog.user.count())
                                      if dialog.user.itemData(i)["username"] == "emil"))
+    assert dialog.role.currentData() != "supervisor"                      # offered a role he does not hold
     dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
     assert not dialog.ok.isEnabled() and dialog.problem.text()            # emil is a supervisor already
     dialog.role.setCurrentIndex(dialog.role.findData("caseworker"))
@@ -207,3 +208,6 @@ def test_emergency_access_says_who_is_told_and_an_offline_refusal_returns_to_nee
     [entry] = jens.workspace.engine.outbox.attention()
     assert entry["code"] == "not_open" and entry["entity_id"] == other["id"]
     assert jens.window.open_page("attention").count() == 1
+    jens.window.open_case("admin_request", other["id"])          # "Open" on the Needs attention item
+    assert jens.window.stack.currentWidget() is page and page._selected == other["id"]
+    assert "not_open" in page.detail.text() or "decided" in page.detail.text()

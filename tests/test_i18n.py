@@ -148,6 +148,15 @@ def test_qm_is_built_from_the_ts(danish):
     assert QCoreApplication.translate("MainWindow", "Applications") == "Ansøgninger"
 
 
+def test_a_painter_finds_the_strings_of_its_mixins(danish):
+    # The supervisors' charts are written in a mixin (chart_areas.OutputCharts): tr() on the
+    # painter looks in each class of its MRO, so the mixin's context is found.
+    from desktop.views.chart_painter import ChartPainter
+    painter = ChartPainter()
+    assert painter.tr("Outputs submitted, sampled and withheld per week") == \
+        "Output indsendt, udtaget til stikprøve og tilbageholdt pr. uge"
+
+
 def test_sign_in_dialog_in_danish_with_qts_own_buttons(qtbot, danish, tmp_path):
     from desktop.session import SessionManager
     from desktop.views.sign_in import SignInDialog

@@ -110,3 +110,36 @@ def test_working_days_skip_danish_holidays():
     assert turnaround.within_target(start, dt.datetime(2026, 4, 13, 23, tzinfo=dt.timezone.utc))
     assert not turnaround.within_target(start, dt.datetime(2026, 4, 14, 8, tzinfo=dt.timezone.utc))
     assert turnaround.percentile([1, 2, 3, 4], 0.5) == 2.5 and turnaround.percentile([10, 20], 0.9) == 19.0
+
+
+def test_differencing_against_what_the_project_released(steered):
+    project = new_project(steered)
+    first = ok(submit(steered, project, ("cases.csv", b"region,n\nCapital,120\nZealand,45\nNorth,30\n")))
+    assert first["status"] == "released"
+    # the same groups, two people fewer in the Capital: the difference isolates them
+    leak = ok(submit(steered, project, ("cases_adults.csv", b"region,n\nCapital,118\nZealand,45\nNorth,30\n")))
+    [diff] = [f for f in leak["check"]["findings"] if f["rule"] == "differencing"]
+    assert (diff["row"], diff["column"], diff["value"], diff["threshold"]) == (0, "n", 2, 3)
+    assert diff["other"] == {"output_id": first["id"], "file": "cases.csv", "row": 0, "column": "n", "value": 120}
+    assert first["id"] in diff["message"] and leak["status"] == "held"
+    # a subset of the rows leaks the same way; a large difference is safe
+    subset = ok(submit(steered, project, ("two.csv", b"region,n\nCapital,119\nZealand,45\n")))
+    assert [f["value"] for f in subset["check"]["findings"] if f["rule"] == "differencing"] == [1]
+    safe = ok(submit(steered, project, ("later.csv", b"region,n\nCapital,100\nZealand,45\nNorth,30\n")))
+    assert not [f for f in safe["check"]["findings"] if f["rule"] == "differencing"]
+    assert safe["status"] == "released"
+    # other projects' releases are not compared
+    other = ok(submit(steered, new_project(steered), ("cases.csv", b"region,n\nCapital,119\nZealand,45\nNorth,30\n")))
+    assert not [f for f in other["check"]["findings"] if f["rule"] == "differencing"]
+
+
+def test_recoverable_suppression_with_row_and_column_totals(steered, project):
+    table = (b"region;men;women;total\nCapital;120;*;250\nZealand;<3;..;90\nNorth;40;45;85\n"
+             b"Total;162;178;425\n")
+    out = ok(submit(steered, project, ("suppressed.csv", table)))
+    found = {(f["row"], f["column"], f["value"]) for f in out["check"]["findings"]
+             if f["rule"] == "recoverable_suppression"}
+    assert found == {(0, "women", 130), (1, "men", 2), (1, "women", 3)}
+    assert out["check"]["verdict"] == "fail"
+    clean = ok(submit(steered, project, ("unrecoverable.csv", b"region;men;women\nCapital;120;*\nZealand;<3;..\n")))
+    assert not [f for f in clean["check"]["findings"] if f["rule"] == "recoverable_suppression"]

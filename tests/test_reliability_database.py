@@ -288,6 +288,8 @@ def test_desktop_says_portal_unavailable_in_words_and_carries_on(qtbot, tmp_path
         finally:
             other.shutdown()
         cluster.start_server()
+        wait_until(lambda: requests.get(portal.api + "/health", timeout=5).status_code == 200, timeout=20,
+                   message="the portal to see its database again")
         result = sync_again(qtbot, desk)
         assert result.error is None and result.pushed == 1 and not result.unavailable
         qtbot.waitUntil(lambda: not message.text().startswith("Portal unavailable"), timeout=5000)

@@ -217,9 +217,19 @@ class EmergencyDialog(_RequestDialog):
         form.addRow(self.tr("&User"), self.user)
         form.addRow(self.tr("&Role"), self.role)
         layout.addLayout(form)
-        self.user.currentIndexChanged.connect(self._update)
+        self.user.currentIndexChanged.connect(self._first_role_not_held)
         self.role.currentIndexChanged.connect(self._update)
         self._finish(layout)
+        self._first_role_not_held()
+
+    def _first_role_not_held(self, *_):
+        """Offer a role the chosen user does not hold yet (the user can still change it)."""
+        held = set((self.user.currentData() or {}).get("roles") or [])
+        if self.role.currentData() in held:
+            free = [i for i in range(self.role.count()) if self.role.itemData(i) not in held]
+            if free:
+                self.role.setCurrentIndex(free[0])
+        self._update()
 
     def problem_code(self) -> str | None:
         record, role = self.user.currentData(), self.role.currentData()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
-from .charts import ChartCard, ChartPainter
+from .chart_card import ChartCard
+from .chart_painter import ChartPainter
 from .page import CasePage, OUTBOX
 from .widgets import heading, plain_label
 
@@ -97,6 +98,11 @@ class DashboardView(CasePage, QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.turnaround = None
+        if {"supervisor", "admin"} & set(workspace.roles):
+            from .output_turnaround import OutputTurnaround
+            self.turnaround = OutputTurnaround(workspace)
+            self.body.addWidget(self.turnaround)
         self.incidents = None
         if {"coordinator", "admin"} & set(workspace.roles):
             from .incident_dashboard import IncidentDashboard
@@ -122,6 +128,8 @@ class DashboardView(CasePage, QWidget):
         """Recompute in the background; a refresh while one runs is done once it ends."""
         if self.incidents is not None:
             self.incidents.refresh()
+        if self.turnaround is not None:
+            self.turnaround.refresh()
         if not self.areas:
             return
         if self._computing:

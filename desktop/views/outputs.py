@@ -35,7 +35,8 @@ from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
 from .page import OUTBOX
 from .review_queue import ReviewQueuePage
-from .widgets import plain_label, set_column_widths
+from .columns import ColumnFit
+from .widgets import plain_label
 
 (COL_ID, COL_REASON, COL_AGE, COL_PROJECT, COL_RESEARCHER, COL_CHECK, COL_RELEASES, COL_STATUS,
  COL_YOU) = range(9)
@@ -117,16 +118,24 @@ class OutputChecksView(ReviewQueuePage):
         for text, value in ((self.tr("Sampled or not"), None), (self.tr("Sampled"), True),
                             (self.tr("Not sampled"), False)):
             self.sampled_filter.addItem(text, value)
-        top = self._top_bar(self.tr("Output checks"), (self.search, self.verdict_filter, self.sampled_filter))
-        top.addSpacing(8)
-        top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
+        heading_row = self._top_bar(self.tr("Output checks"))
+        heading_row.addSpacing(8)
+        heading_row.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignBottom)
+        heading_row.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignBottom)
+        filter_row = QHBoxLayout()       # a row of its own: the heading's row has no room at 1366 px
+        for widget in (self.search, self.verdict_filter, self.sampled_filter):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        top = QVBoxLayout()
+        top.setSpacing(4)
+        top.addLayout(heading_row)
+        top.addLayout(filter_row)
 
         self.table = self._queue_table("outputsQueue", self.tr("Outputs held for a check"), COL_REASON)
-        ids = self.fontMetrics().horizontalAdvance("OUT-2026-00000")
-        set_column_widths(self.table, ((COL_ID, ids + 14), (COL_AGE, 64), (COL_PROJECT, ids + 10),
-                                       (COL_RESEARCHER, 150), (COL_CHECK, 100), (COL_RELEASES, 78), (COL_STATUS, 84),
-                                       (COL_YOU, 230)))
+        self.column_fit = ColumnFit(self.table, "outputs", COL_REASON, {
+            COL_ID: "OUT-2026-0000", COL_AGE: "365 days", COL_PROJECT: "APP-2026-0000",
+            COL_RESEARCHER: "Rasmus Kjeldsen", COL_CHECK: labels.verdict("review"), COL_RELEASES: "0 of 2",
+            COL_STATUS: labels.output_status("withheld"), COL_YOU: self.tr("can review")}, main_min=200)
         self.keys_hint = plain_label(self.tr("↑/↓ or J/K move · Enter read the files · R release · W withhold · "
                                              "N next you can review · F next finding · ] next file · M sample · "
                                              "O overview"), wrap=True)
@@ -176,7 +185,7 @@ class OutputChecksView(ReviewQueuePage):
         self.splitter.addWidget(self.lower)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([260, 480])
+        self.splitter.setSizes([330, 420])
 
         self._lay_out(top, self.splitter)
 

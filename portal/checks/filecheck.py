@@ -17,6 +17,7 @@ from .magnitude import check_magnitudes, magnitude_columns, read_contributors
 from .microdata import check_microdata
 from .roles import column_roles
 from .rules import Rules
+from .suppression import check_recoverable
 from rules.textio import decode_text
 from .texttables import FoundTable, find_tables, reads_as_table, table_from_records
 
@@ -108,6 +109,7 @@ def check_table(name: str, table: CsvTable, text: str, sidecar: bytes | None, ru
     if microdata:
         # Cell rules on a table of individuals would only add noise to a failed check.
         return findings + microdata
+    findings += check_recoverable(name, table, roles)
     if sidecar is not None:
         contributors = read_contributors(decode_text(sidecar) or "", keep_top=max(rules.dominance_n, 2))
         findings += check_magnitudes(name, table, roles, contributors, rules)

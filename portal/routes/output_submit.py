@@ -18,7 +18,9 @@ caller is known to be allowed to submit:
    serves other callers. A file past its budget gets a `check_timeout` finding
    (review: the output is held for a person); a file whose check failed gets
    `check_error` (review);
-4. one write transaction (`perform`): the project is checked again, the files
+4. its tables are compared with the tables the project already released
+   (`output_differencing.py`: `differencing` findings, review);
+5. one write transaction (`perform`): the project is checked again, the files
    stored content-addressed, the sampling draw made, the output saved.
 
 Status: `held` when sampled or when the verdict is not `pass` (a flagged output
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import asyncio
 import binascii
+import json
 import logging
 import re
 import uuid
@@ -55,6 +58,7 @@ from ..errors import ApiError, invalid_field, role_required
 from ..visibility import project
 from .bodies import PlainLine, body_doc, fingerprint_body, given, read_json, validate
 from .check_runner import run_checks
+from .output_differencing import add_differencing, summary_key
 from .core import ERRORS
 from .output_common import (MAX_ID_LENGTH, Comment, Id, _count, _new_id, _outputs_of_researcher, draw_sha256,
                             required_releases)
@@ -163,7 +167,8 @@ async def submit_output(request: Request, user: dict = Depends(current_user), ct
         asyncio.get_running_loop().run_in_executor(None, _release, ctx, admitted)
         raise
     await run_in_threadpool(_release, ctx, admitted)
-    return await run_in_threadpool(_record, ctx, request, user, payload, admitted, result)
+    result, summaries = await run_in_threadpool(add_differencing, ctx, admitted.body.project_id, admitted.files, result)
+    return await run_in_threadpool(_record, ctx, request, user, payload, admitted, result, summaries)
 
 
 def _admit(ctx: PortalContext, request: Request, user: dict, payload: Any) -> _Admitted | JSONResponse:
@@ -227,7 +232,8 @@ def _perform(ctx, request, user, payload, effect, detail: dict, after: dict | No
                                  "after": after if after is not None else {}})
 
 
-def _record(ctx: PortalContext, request: Request, user: dict, payload: Any, admitted: _Admitted, result: dict):
+def _record(ctx: PortalContext, request: Request, user: dict, payload: Any, admitted: _Admitted, result: dict,
+            summaries: dict):
     checked: dict = {}   # `perform` copies the audit detail shallowly: the effect fills in these dicts
     after: dict = {}
 
@@ -237,6 +243,8 @@ def _record(ctx: PortalContext, request: Request, user: dict, payload: Any, admi
         output_id = _new_id(tx, "output", "OUT", now)
         for (_name, data), meta in zip(admitted.files, result["files"]):
             tx.blob_put(meta["sha256"], data)
+        for sha256, summary in summaries.items():   # what later submissions are differenced against
+            tx.blob_put(summary_key(sha256), json.dumps(summary).encode())
         earlier = _outputs_of_researcher(tx, researcher["id"])
         breaches = sum(1 for o in earlier if o.get("status") == "withheld") + _count(researcher.get("earlier_breaches"))
         inputs = sampling.risk_inputs(len(earlier), breaches, app.get("registers") or [], applications.SENSITIVE_REGISTERS)

@@ -12,16 +12,6 @@
     </message>
 </context>
 <context>
-    <name>ChartPainter</name>
-    <message numerus="yes">
-        <source>%n output(s)</source>
-        <translation>
-            <numerusform>%n output</numerusform>
-            <numerusform>%n outputs</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Durations</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -52,6 +42,16 @@
         <translation>
             <numerusform>%n action you took is not sent to the portal yet. It is kept safely in the offline copy on this computer and will be sent the next time you sign in.</numerusform>
             <numerusform>%n actions you took are not sent to the portal yet. They are kept safely in the offline copy on this computer and will be sent the next time you sign in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutputCharts</name>
+    <message numerus="yes">
+        <source>%n output(s)</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
         </translation>
     </message>
 </context>
