@@ -252,3 +252,12 @@ def test_a_selected_entry_is_proven_to_be_in_the_signed_log(qtbot, anna_view, tr
     with qtbot.waitSignal(panel.checked, timeout=15000) as refuted:
         panel.check_entry()
     assert refuted.args == [False] and "NOT in the signed log" in panel.inclusion.text()
+
+
+def test_an_entrys_detail_reads_as_lines_not_json():
+    from desktop.views.audit import detail_lines
+    text = detail_lines({"code": "not_open", "before": {"status": "rejected", "version": 4}, "files": ["a.csv", "b.csv"],
+                         "note": None})
+    assert text.splitlines() == ["before › status: rejected", "before › version: 4", "code: not_open",
+                                 "files: a.csv, b.csv", "note: —"]
+    assert "{" not in text and '"' not in text

@@ -785,6 +785,41 @@
             <source>From the dashboard: %1</source>
             <translation>Fra overblikket: %1</translation>
         </message>
+        <message>
+            <source>Certification lapses within %1 days</source>
+            <translation>Certificering udløber inden for %1 dage</translation>
+        </message>
+        <message>
+            <source>Only applications whose applicant's certification is still valid but lapses within %1 days</source>
+            <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
+        </message>
+        <message>
+            <source>Applicant certified</source>
+            <translation>Ansøger certificeret</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>ukendt</translation>
+        </message>
+        <message>
+            <source>✖ lapsed</source>
+            <translation>✖ udløbet</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ %n day(s) left</source>
+            <translation>
+                <numerusform>⚠ %n dag tilbage</numerusform>
+                <numerusform>⚠ %n dage tilbage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The applicant's certification is valid until %1</source>
+            <translation>Ansøgerens certificering er gyldig til %1</translation>
+        </message>
+        <message>
+            <source>The applicant's certification is not known</source>
+            <translation>Ansøgerens certificering kendes ikke</translation>
+        </message>
     </context>
     <context>
         <name>ApprovalsView</name>
@@ -4207,6 +4242,10 @@ Nordjylland</translation>
             <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
             <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
         </message>
+        <message>
+            <source>your certification lapsed</source>
+            <translation>din certificering er udløbet</translation>
+        </message>
     </context>
     <context>
         <name>SampleDialog</name>
@@ -7046,6 +7085,240 @@ Nordjylland</translation>
         <message>
             <source>Click a cell to open the warnings those organisations are overdue on.</source>
             <translation>Klik på en celle for at åbne de advarsler, som organisationerne er over fristen med.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Certification</name>
+        <message>
+            <source>Your own certification lapsed on %1: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+            <translation>Din egen certificering udløb %1: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+        </message>
+        <message>
+            <source>Your own certification is not known to be valid: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+            <translation>Din egen certificering vides ikke at være gyldig: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificationBanner</name>
+        <message>
+            <source>Certification reminder</source>
+            <translation>Påmindelse om certificering</translation>
+        </message>
+        <message>
+            <source>Take the test…</source>
+            <translation>Tag testen…</translation>
+        </message>
+        <message>
+            <source>Remind me later</source>
+            <translation>Påmind mig senere</translation>
+        </message>
+        <message>
+            <source>Hide this reminder until the next one is due</source>
+            <translation>Skjul denne påmindelse, indtil den næste kommer</translation>
+        </message>
+        <message>
+            <source>Your certification lapsed on %1. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+            <translation>Din certificering udløb %1. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+        </message>
+        <message>
+            <source>Your certification is not known to be valid. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+            <translation>Din certificering vides ikke at være gyldig. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Your certification lapses in %n day(s), on %1. Take the data-security test to renew it for a year.</source>
+            <translation>
+                <numerusform>Din certificering udløber om %n dag, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+                <numerusform>Din certificering udløber om %n dage, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificationIndicator</name>
+        <message>
+            <source>Your certification</source>
+            <translation>Din certificering</translation>
+        </message>
+        <message>
+            <source>Take the test…</source>
+            <translation>Tag testen…</translation>
+        </message>
+        <message>
+            <source>✖ Certification lapsed %1</source>
+            <translation>✖ Certificering udløbet %1</translation>
+        </message>
+        <message>
+            <source>✖ Not certified</source>
+            <translation>✖ Ikke certificeret</translation>
+        </message>
+        <message numerus="yes">
+            <source>⚠ Certified until %1 (%n day(s) left)</source>
+            <translation>
+                <numerusform>⚠ Certificeret til %1 (%n dag tilbage)</numerusform>
+                <numerusform>⚠ Certificeret til %1 (%n dage tilbage)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>✔ Certified until %1</source>
+            <translation>✔ Certificeret til %1</translation>
+        </message>
+        <message>
+            <source>Your data-security certification. It is renewed yearly by passing the test.</source>
+            <translation>Din datasikkerhedscertificering. Den fornys hvert år ved at bestå testen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificationLapsesCard</name>
+        <message>
+            <source>Certification lapses coming</source>
+            <translation>Certificeringer, der snart udløber</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Navn</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Hvem</translation>
+        </message>
+        <message>
+            <source>Certified until</source>
+            <translation>Certificeret til</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>Dage tilbage</translation>
+        </message>
+        <message>
+            <source>%1 lapsed · %2 within 30 days · %3 within %4 days</source>
+            <translation>%1 udløbet · %2 inden for 30 dage · %3 inden for %4 dage</translation>
+        </message>
+        <message>
+            <source>staff</source>
+            <translation>medarbejder</translation>
+        </message>
+        <message>
+            <source>researcher</source>
+            <translation>forsker</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>ukendt</translation>
+        </message>
+        <message numerus="yes">
+            <source>lapsed %n day(s) ago</source>
+            <translation>
+                <numerusform>udløbet for %n dag siden</numerusform>
+                <numerusform>udløbet for %n dage siden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n dag</numerusform>
+                <numerusform>%n dage</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificationTestDialog</name>
+        <message>
+            <source>Data-security test</source>
+            <translation>Datasikkerhedstest</translation>
+        </message>
+        <message>
+            <source>%1 questions on the rules for working with the portal's data: pseudonymised data, discretion, data minimisation, reporting breaches, two-factor sign-in, accounts, what may leave the research machine and sanctions.
+
+You have %2 minutes. %3 right answers pass and renew your certification for a year. You can begin %4 attempts in 24 hours.</source>
+            <translation>%1 spørgsmål om reglerne for arbejdet med portalens data: pseudonymiserede data, diskretion, dataminimering, indberetning af brud, to-faktor-log-ind, konti, hvad der må forlade forskermaskinen og sanktioner.
+
+Du har %2 minutter. %3 rigtige svar består og fornyer din certificering i et år. Du kan påbegynde %4 forsøg inden for 24 timer.</translation>
+        </message>
+        <message>
+            <source>&amp;Begin the test</source>
+            <translation>&amp;Begynd testen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuller</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>Tid tilbage</translation>
+        </message>
+        <message>
+            <source>Keys: 1–4 choose an answer, Enter goes on.</source>
+            <translation>Taster: 1–4 vælger et svar, Enter går videre.</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Tilbage</translation>
+        </message>
+        <message>
+            <source>&amp;Next</source>
+            <translation>&amp;Næste</translation>
+        </message>
+        <message>
+            <source>Topics to re-read</source>
+            <translation>Emner at læse op på</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Luk</translation>
+        </message>
+        <message>
+            <source>Question %1 of %2</source>
+            <translation>Spørgsmål %1 af %2</translation>
+        </message>
+        <message>
+            <source>&amp;Submit answers</source>
+            <translation>&amp;Indsend svar</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Submit (%n unanswered)</source>
+            <translation>
+                <numerusform>&amp;Indsend (%n ubesvaret)</numerusform>
+                <numerusform>&amp;Indsend (%n ubesvarede)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Time left: %1</source>
+            <translation>Tid tilbage: %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 right (%3 needed).</source>
+            <translation>%1 af %2 rigtige (%3 krævet).</translation>
+        </message>
+        <message>
+            <source>✔ Passed</source>
+            <translation>✔ Bestået</translation>
+        </message>
+        <message>
+            <source>Your certification is valid until %1.</source>
+            <translation>Din certificering er gyldig til %1.</translation>
+        </message>
+        <message>
+            <source>✖ Not passed</source>
+            <translation>✖ Ikke bestået</translation>
+        </message>
+        <message>
+            <source>Your certification is unchanged. Re-read these topics before you try again:</source>
+            <translation>Din certificering er uændret. Læs op på disse emner, før du prøver igen:</translation>
+        </message>
+        <message>
+            <source>You have begun 3 attempts in the last 24 hours. Re-read the rules and try again later.</source>
+            <translation>Du har påbegyndt 3 forsøg inden for de seneste 24 timer. Læs reglerne igen, og prøv senere.</translation>
+        </message>
+        <message>
+            <source>The time for this attempt has run out. Begin a new attempt.</source>
+            <translation>Tiden til dette forsøg er gået. Begynd et nyt forsøg.</translation>
+        </message>
+        <message>
+            <source>The portal cannot be reached; the test needs it. Try again when you are online.</source>
+            <translation>Portalen kan ikke nås, og testen kræver den. Prøv igen, når du er online.</translation>
+        </message>
+        <message>
+            <source>The test could not be loaded: %1</source>
+            <translation>Testen kunne ikke hentes: %1</translation>
         </message>
     </context>
 </TS>
