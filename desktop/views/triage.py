@@ -21,6 +21,7 @@ from ..models import labels
 from ..sync import incidents as store
 from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
+from .tlp import bold_font
 from .triage_detail import IncidentDetail, clock_colour, clock_words, duration, status_name
 from .widgets import heading, plain_label, set_column_widths
 
@@ -158,17 +159,11 @@ class TriageView(CasePage, QWidget):
         for row, incident in enumerate(self.shown):
             clock = rules.next_clock(incident, now)
             status = status_name(incident.get("status"))
-            if incident["id"] in self.queued:
-                status += " " + self.tr("(queued)")
-            if clock is not None:
-                clock_text = clock_words(clock, now)
-            elif incident.get("nis2_significant"):
-                clock_text = self.tr("All clocks met")
-            else:
-                clock_text = "—"
+            status += (" " + self.tr("(queued)")) if incident["id"] in self.queued else ""
+            clock_text = clock_words(clock, now) if clock is not None else (
+                self.tr("All clocks met") if incident.get("nis2_significant") else "—")
             values = (incident["id"], labels.severity(incident.get("severity")), incident.get("title") or "",
-                      incident.get("reporting_centre") or "", status, duration(rules.age_seconds(incident, now)),
-                      clock_text)
+                      incident.get("reporting_centre") or "", status, duration(rules.age_seconds(incident, now)), clock_text)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, incident["id"])
@@ -176,11 +171,9 @@ class TriageView(CasePage, QWidget):
                     colour = clock_colour(clock, now)
                     if colour is not None:
                         item.setForeground(QBrush(colour))
-                    item.setToolTip(self._clock_tip(incident, now))
+                    item.setToolTip("\n".join(clock_words(c, now) for c in rules.clocks(incident, now)))
                 if column == 1 and incident.get("severity") == "critical":
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
+                    item.setFont(bold_font())
                 self.table.setItem(row, column, item)
             if incident["id"] in keep:
                 self.table.selectionModel().select(
@@ -192,17 +185,12 @@ class TriageView(CasePage, QWidget):
         self._summarise(now)
         self._selection_changed()
 
-    def _clock_tip(self, incident: dict, now: float) -> str:
-        return "\n".join(clock_words(c, now) for c in rules.clocks(incident, now))
-
     def _summarise(self, now: float):
         open_ = [i for i in self.incidents.values() if i.get("status") in rules.OPEN]
         overdue = sum(1 for i in open_ for c in rules.clocks(i, now) if c.state == "overdue")
-        self.summary.setText(self.tr("%1 open · %2 new critical · %3 clocks overdue")
-                             .replace("%1", str(len(open_)))
-                             .replace("%2", str(sum(1 for i in open_ if i.get("severity") == "critical"
-                                                    and i.get("status") == "new")))
-                             .replace("%3", str(overdue)))
+        critical = sum(1 for i in open_ if i.get("severity") == "critical" and i.get("status") == "new")
+        self.summary.setText(self.tr("%1 open · %2 new critical · %3 clocks overdue").replace("%1", str(len(open_)))
+                             .replace("%2", str(critical)).replace("%3", str(overdue)))
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
