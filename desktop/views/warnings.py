@@ -365,6 +365,8 @@ class WarningDetail(QWidget):
             lines.append(self.tr("Co-signed by %1").replace("%1", name(warning["cosigned_by"])))
         if warning.get("sent_at"):
             lines.append(self.tr("First sent %1").replace("%1", labels.local_time(warning["sent_at"])))
+        if warning.get("incident_ids"):         # provenance: the centres' reports it answers
+            lines.append(self.tr("Answers incident reports %1").replace("%1", ", ".join(warning["incident_ids"])))
         return "\n".join(lines)
 
     def _revisions_widget(self, warning: dict) -> QWidget:

@@ -742,14 +742,6 @@
         <translation>Alle statusser</translation>
     </message>
     <message>
-        <source>Certification lapses within %1 days</source>
-        <translation>Certificering udløber inden for %1 dage</translation>
-    </message>
-    <message>
-        <source>Only applications whose applicant&apos;s certification is still valid but lapses within %1 days</source>
-        <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
-    </message>
-    <message>
         <source>Applications</source>
         <translation>Ansøgninger</translation>
     </message>
@@ -786,6 +778,22 @@
         <translation>Indsendt</translation>
     </message>
     <message>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>Fra overblikket: %1</translation>
+    </message>
+    <message>
+        <source>Certification lapses within %1 days</source>
+        <translation>Certificering udløber inden for %1 dage</translation>
+    </message>
+    <message>
+        <source>Only applications whose applicant&apos;s certification is still valid but lapses within %1 days</source>
+        <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
+    </message>
+    <message>
         <source>Applicant certified</source>
         <translation>Ansøger certificeret</translation>
     </message>
@@ -811,14 +819,6 @@
     <message>
         <source>The applicant&apos;s certification is not known</source>
         <translation>Ansøgerens certificering kendes ikke</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 af %2</translation>
-    </message>
-    <message>
-        <source>From the dashboard: %1</source>
-        <translation>Fra overblikket: %1</translation>
     </message>
 </context>
 <context>
@@ -1183,16 +1183,16 @@
         <translation>Fjern denne afviste handling fra listen</translation>
     </message>
     <message>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
+    </message>
+    <message>
         <source>Refused by the portal: %1</source>
         <translation>Afvist af portalen: %1</translation>
     </message>
     <message>
         <source>Refusal code: %1</source>
         <translation>Afvisningskode: %1</translation>
-    </message>
-    <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
 </context>
 <context>
@@ -1610,10 +1610,6 @@
     <message>
         <source>The portal&apos;s audit log no longer extends the log it signed before: history was rewritten.</source>
         <translation>Portalens revisionslog bygger ikke længere videre på den log, den signerede før: historikken er blevet omskrevet.</translation>
-    </message>
-    <message>
-        <source>The portal sent a checkpoint or key this desktop cannot read.</source>
-        <translation>Portalen sendte et kontrolpunkt eller en nøgle, som denne computer ikke kan læse.</translation>
     </message>
     <message>
         <source>The portal&apos;s own check of its audit log and stored cases fails.</source>
@@ -2441,16 +2437,16 @@ Nordjylland</translation>
         <translation>Portal Desk</translation>
     </message>
     <message>
+        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
+        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
+    </message>
+    <message>
         <source>No keyring</source>
         <translation>Ingen nøglering</translation>
     </message>
     <message>
         <source>This computer has no usable keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
         <translation>Denne computer har ingen brugbar nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi krypteres med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
-    </message>
-    <message>
-        <source>The keyring on this computer is locked or refused to store secrets, so it is treated as no keyring. Your session is kept in memory only and your offline copy is encrypted with a key derived from your password: you will sign in again after a restart.</source>
-        <translation>Nøgleringen på denne computer er låst eller ville ikke gemme hemmeligheder, så den behandles som ingen nøglering. Din session gemmes kun i hukommelsen, og din offlinekopi er krypteret med en nøgle afledt af din adgangskode: du skal logge ind igen efter en genstart.</translation>
     </message>
     <message>
         <source>The demo portal on this computer keeps stopping, so it is no longer restarted. You can go on working with the offline copy; restart Portal Desk to try again.</source>
@@ -2930,6 +2926,10 @@ Nordjylland</translation>
         <translation>Advarsler</translation>
     </message>
     <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Overblik</translation>
     </message>
@@ -3047,10 +3047,6 @@ Nordjylland</translation>
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
-    </message>
-    <message>
-        <source>Triage</source>
-        <translation>Triage</translation>
     </message>
 </context>
 <context>
@@ -3721,10 +3717,6 @@ Nordjylland</translation>
         <translation>%1 af %2 frigivelser givet</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
-        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
-    </message>
-    <message>
         <source>Output, project or researcher…</source>
         <translation>Output, projekt eller forsker…</translation>
     </message>
@@ -3755,6 +3747,10 @@ Nordjylland</translation>
     <message>
         <source>can review</source>
         <translation>kan behandles</translation>
+    </message>
+    <message>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
     </message>
 </context>
 <context>
@@ -4455,10 +4451,6 @@ Nordjylland</translation>
         <translation>sendt, venter på portalen</translation>
     </message>
     <message>
-        <source>your certification lapsed</source>
-        <translation>din certificering er udløbet</translation>
-    </message>
-    <message>
         <source>Your %1 is %2 and is sent at the next sync. You cannot decide again until the portal has answered.</source>
         <translation>Din %1 er %2 og sendes ved næste synkronisering. Du kan ikke træffe afgørelse igen, før portalen har svaret.</translation>
     </message>
@@ -4481,6 +4473,10 @@ Nordjylland</translation>
     <message>
         <source>%1 — then %2</source>
         <translation>%1 — derefter %2</translation>
+    </message>
+    <message>
+        <source>your certification lapsed</source>
+        <translation>din certificering er udløbet</translation>
     </message>
 </context>
 <context>
@@ -5224,8 +5220,12 @@ Nordjylland</translation>
         <translation>Kvittér (A)</translation>
     </message>
     <message>
-        <source>Assign to me</source>
-        <translation>Tildel mig</translation>
+        <source>Assign to…</source>
+        <translation>Tildel til…</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Tildel %1 til %2</translation>
     </message>
     <message>
         <source>Merge into duplicate (M)</source>
@@ -5242,6 +5242,10 @@ Nordjylland</translation>
     <message>
         <source>Draft a warning from these incidents (W)</source>
         <translation>Udkast til advarsel fra disse hændelser (W)</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Mig (%1)</translation>
     </message>
     <message>
         <source>(queued)</source>
@@ -5286,10 +5290,6 @@ Nordjylland</translation>
     <message>
         <source>Merge %1 into %2</source>
         <translation>Læg %1 sammen med %2</translation>
-    </message>
-    <message>
-        <source>Assign %1 to me</source>
-        <translation>Tildel mig %1</translation>
     </message>
     <message>
         <source>Acknowledge %1</source>
@@ -5561,6 +5561,14 @@ Nordjylland</translation>
         <translation>En ny udgave sendes til alle, der modtog advarslen (og dem, du tilføjer); den kan ikke fjerne en organisation, der allerede er advaret. Modtagerne bliver bedt om at kvittere igen.</translation>
     </message>
     <message>
+        <source>Answers the incident reports: %1</source>
+        <translation>Besvarer hændelsesindberetningerne: %1</translation>
+    </message>
+    <message>
+        <source>Linked incident reports</source>
+        <translation>Tilknyttede hændelsesindberetninger</translation>
+    </message>
+    <message>
         <source>How recipients see it</source>
         <translation>Sådan ser modtagerne den</translation>
     </message>
@@ -5800,14 +5808,6 @@ Nordjylland</translation>
         <source>Save and remove co-sign</source>
         <translation>Gem og fjern medunderskrift</translation>
     </message>
-    <message>
-        <source>Answers the incident reports: %1</source>
-        <translation>Besvarer hændelsesindberetningerne: %1</translation>
-    </message>
-    <message>
-        <source>Linked incident reports</source>
-        <translation>Tilknyttede hændelsesindberetninger</translation>
-    </message>
 </context>
 <context>
     <name>WarningDetail</name>
@@ -5926,6 +5926,10 @@ Nordjylland</translation>
     <message>
         <source>First sent %1</source>
         <translation>Først sendt %1</translation>
+    </message>
+    <message>
+        <source>Answers incident reports %1</source>
+        <translation>Besvarer hændelsesindberetningerne %1</translation>
     </message>
     <message>
         <source>Revision %1, in preparation</source>
