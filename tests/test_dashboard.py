@@ -765,3 +765,15 @@ def test_client_dashboard_after_sync_routes_clicks_to_the_list(qtbot, portal, tm
         assert not dialog.isVisible()
     finally:
         desk.shutdown()
+
+
+def test_closing_the_workspace_mid_render_gives_the_collector_back():
+    import gc
+
+    from desktop.tasks import cancel_pending
+    from desktop.views.chart_render import _collector
+    assert gc.isenabled()
+    _collector.begin()                 # a render under way
+    assert not gc.isenabled()
+    cancel_pending()                   # the workspace closes: the render's report (and its end) is dropped
+    assert gc.isenabled() and _collector.renders == 0
