@@ -28,6 +28,8 @@ SETTINGS = {s.key: s for s in (
     Setting("notices/keyring", "", str, "Users already told that this computer has no usable keyring (JSON list)"),
     Setting("tables/layouts", "", str, "Column widths of each list, per user (JSON: user -> list -> header state)"),
     Setting("window/pages", "", str, "The last open page of each user on this computer (JSON: username -> page)"),
+    Setting("certification/dismissed", "", str,
+            "The certification reminder put away last: its date and threshold (the next one shows again)"),
 )}
 
 

@@ -20,12 +20,22 @@ _running: set["Op"] = set()   # keeps ops alive until they report
 _generation = 0               # bumped when a workspace closes: older ops report to no one
 
 
+_on_cancel: list[Callable[[], None]] = []   # undo what dropped reports would have undone
+
+
+def on_cancel(hook: Callable[[], None]) -> None:
+    """Call `hook` whenever pending reports are dropped (e.g. end a pause their reports end)."""
+    _on_cancel.append(hook)
+
+
 def cancel_pending() -> None:
     """Drop the callbacks of every op still running (their views and cache are closing).
 
     The work itself finishes in its thread; only its report is discarded."""
     global _generation
     _generation += 1
+    for hook in _on_cancel:
+        hook()
 
 
 class _Bridge(QObject):

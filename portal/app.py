@@ -59,6 +59,12 @@ def caller_refusal(request: Request, ctx: PortalContext) -> ApiError | None:
         if roles and not set(roles) & set(user["roles"]):
             from .errors import role_required
             return role_required(roles)
+    for call in calls:
+        if getattr(call, "certified", False):      # a decision: the caller's own certification next
+            try:
+                call(user, ctx)
+            except ApiError as refusal:
+                return refusal
     return None
 
 

@@ -33,9 +33,16 @@ USERS = [
     ("jens", "Jens Vinther", ["admin"], "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P", {}),
     ("rikke", "Rikke Thomsen", ["researcher"], "645O4ADYDKIRS6NQM3YKOISXRDJZP6YE", {"researcher_id": "R-0001"}),
     ("ole", "Ole Madsen", ["recipient"], "TTD7ZDZYEK4QBWV2RCFDZ77PGSDULCIV", {"org_id": "ORG-001"}),
+    ("karl", "Karl Iversen", ["caseworker"], "GAV4YIDF4X4GHKYU66KIUYPVIXBAFMYQ", {"certified_days": -10}),
+    ("lise", "Lise Brandt", ["supervisor"], "CTXU5TSXE4SYSABXEWSTZUFCE4AXGYFF", {"certified_days": 20}),
     # The Capital Region's security operations centre (ORG-025 is the region's organisation).
     ("sofie", "Sofie Brandt", ["soc"], "ZXDBCLO265AHOZOLMVMRAKMC7AXZXZZ4", {"org_id": "ORG-025"}),
 ]
+# Own certifications, in days from the seeding day: karl's lapsed 10 days ago, lise's lapses
+# in 20 days (links above); everybody else's holds for at least 300 days.
+CERTIFIED_DAYS = 330
+# Researchers whose certification lapses within 30 days (the caseworkers' "lapsing soon").
+LAPSING_SOON = {4: 12, 9: 25}
 DEMO_PASSWORD = "demo"
 # The demo password's scrypt hash (today's parameters), made once: the password is public, so
 # one salt for every demo user and database costs nothing, and seeding a demo portal skips a
@@ -217,10 +224,12 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
                 "grants": [{"role": role, "expires_at": None, "emergency": False} for role in roles]}
         tx.insert_user(user)
         if set(roles) & {"caseworker", "supervisor", "coordinator", "admin"}:
+            days = links.get("certified_days", CERTIFIED_DAYS)
             entities.save(tx, "staff", {"id": user["id"], "username": username, "display_name": name,
                                         "roles": roles, "conflicts": links.get("conflicts", []), "active": True,
                                         "grants": [{"role": role, "expires_at": None, "emergency": False}
-                                                   for role in roles]})
+                                                   for role in roles],
+                                        "certified_until": iso(today + days * DAY)[:10]})
 
     researchers = []
     for i, name in enumerate(RESEARCHER_NAMES):
@@ -229,6 +238,10 @@ def _seed(tx, rng: random.Random, now: float, today: float) -> None:
             institution = "University of Copenhagen"
         lapsed = i in (3, 11)
         certified_until = today + (-rng.randint(5, 60) if lapsed else rng.randint(40, 360)) * DAY
+        if i == 0:    # rikke, a demo user: certified for long
+            certified_until = max(certified_until, today + CERTIFIED_DAYS * DAY)
+        if i in LAPSING_SOON:
+            certified_until = today + LAPSING_SOON[i] * DAY
         researchers.append({"id": f"R-{i + 1:04d}", "name": name, "institution": institution,
                             "certified_until": iso(certified_until)[:10], "email_domain": "example.dk",
                             "earlier_breaches": 1 if i in (7, 15) else 0})

@@ -50,6 +50,7 @@ migrate once.
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from collections.abc import Iterator
 
@@ -57,7 +58,7 @@ from .store import Tx, utc_now_iso
 
 try:
     import psycopg
-    from psycopg_pool import ConnectionPool
+    from psycopg_pool import ConnectionPool, PoolTimeout
 except ImportError as missing:  # pragma: no cover - depends on the installation
     raise ImportError("PostgreSQL support needs psycopg 3: pip install 'psycopg[binary,pool]'") from missing
 
@@ -286,9 +287,37 @@ class PostgresStore:
         with self._pool.connection() as conn:
             return conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
 
+    def _busy(self) -> bool:
+        """Every connection the pool may hold exists and is lent out: a wait for one is load
+        (the database answers), not an outage (then dead connections are dropped, none made)."""
+        return self._pool.get_stats().get("pool_size", 0) >= self._pool.max_size
+
+    def _connection(self):
+        """A checked connection; PoolTimeout within CONNECTION_WAIT_S when the database is away,
+        but waiting as long as a lock would while the pool is merely busy."""
+        deadline = time.monotonic() + LOCK_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self._pool.getconn(timeout=CONNECTION_WAIT_S)
+            except PoolTimeout:
+                if not self._busy() or time.monotonic() > deadline:
+                    raise
+
+    def ping(self) -> bool:
+        """Whether the database answers (for /health), within about CONNECTION_WAIT_S; a pool busy
+        with calls counts as answering."""
+        try:
+            with self._pool.connection(timeout=CONNECTION_WAIT_S) as conn:
+                conn.execute("SELECT 1")
+            return True
+        except PoolTimeout:
+            if self._busy():
+                return True
+            raise
+
     @contextmanager
     def _transaction(self, begin: str, lock: bool) -> Iterator[Tx]:
-        conn = self._pool.getconn()
+        conn = self._connection()
         try:
             conn.execute(begin)
             try:

@@ -49,6 +49,8 @@ def staff_record(tx, user: dict, conflicts=None) -> dict | None:
                   grants=[{"role": g["role"], "expires_at": g.get("expires_at"), "emergency": bool(g.get("emergency"))}
                           for g in user["grants"]])
     record["conflicts"] = list(conflicts) if conflicts is not None else list(record.get("conflicts") or [])
+    # A new member of staff is not certified until they pass the certification test (null: decides nothing).
+    record.setdefault("certified_until", None)
     if user.get("org_id"):
         record["org_id"] = user["org_id"]
     return entities.save(tx, "staff", record)

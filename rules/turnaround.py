@@ -28,12 +28,13 @@ WITHHOLD_REASONS = ("small_counts", "dominance", "identifiers", "microdata", "di
 
 
 @lru_cache(maxsize=64)
-def _danish_holidays(year: int) -> frozenset[dt.date]:
+def danish_holidays(year: int) -> frozenset[dt.date]:
+    """Danish public holidays (the `holidays` package; Great Prayer Day until 2023)."""
     return frozenset(holidays.country_holidays("DK", years=[year]).keys())
 
 
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _danish_holidays(day.year)
+    return day.weekday() < 5 and day not in danish_holidays(day.year)
 
 
 def add_working_days(day: dt.date, days: int) -> dt.date:

@@ -18,6 +18,7 @@ BOTH_BACKEND_MODULES = {
     "test_portal_multiprocess", "test_portal_store", "test_sync_e2e", "test_admin_api",
     "test_incidents_api", "test_security_pentest_portal", "test_security_release_path", "test_output_reviews_api",
     "test_transparency_api", "test_security_transparency",
+    "test_certification_api",
 }
 BACKENDS = {"sqlite": ["sqlite"], "postgresql": ["postgresql"], "both": ["sqlite", "postgresql"]}
 

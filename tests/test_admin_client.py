@@ -51,6 +51,24 @@ def queue_new_user(qtbot, page, username, display_name, roles, justification="St
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
 
+def pass_the_certification_test(qtbot, desk):
+    """Every user is certified before deciding: the test, taken in the app, all answers right."""
+    from portal.certification import bank
+    right = {q.id: q.choices for q in bank.load().questions}
+    presence = desk.window.certification
+    presence.open_test()
+    dialog = presence.dialog
+    dialog.begin()
+    qtbot.waitUntil(lambda: dialog.attempt is not None, timeout=15000)
+    language = dialog.attempt["language"]
+    for q in dialog.attempt["questions"]:
+        dialog.choose(q["choices"].index(right[q["id"]][language][0]))
+        dialog.next_or_submit()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    assert dialog.result["passed"] is True
+    dialog.accept()
+
+
 def test_a_new_caseworker_is_created_enrolled_and_approves_all_through_the_desktop(qtbot, portal, tmp_path,
                                                                                      desk_factory):
     admin = signed_in(qtbot, desk_factory, portal, tmp_path / "admin", "admin")
@@ -132,6 +150,12 @@ def test_a_new_caseworker_is_created_enrolled_and_approves_all_through_the_deskt
     wait_for_sync(qtbot, desk)
     assert desk.workspace.username == "mikkel" and desk.workspace.roles == {"caseworker"}
     assert "admin" not in desk.window.page_keys
+
+    # Not certified yet: the decisions are greyed until Mikkel passes the test in the app.
+    view = approvals(qtbot, desk)
+    assert view.queue.me().get("certification_lapsed") is True
+    pass_the_certification_test(qtbot, desk)
+    qtbot.waitUntil(lambda: not view.queue.me().get("certification_lapsed"), timeout=30000)
 
     # ... and approves an application as a caseworker.
     view = approvals(qtbot, desk)

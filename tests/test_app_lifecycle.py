@@ -182,3 +182,17 @@ def test_a_lost_portal_is_said_in_words_with_the_detail_in_the_tooltip(qtbot, fr
     qtbot.waitUntil(lambda: "cannot be reached" in message.text())
     assert "Error" not in message.text() and "http" not in message.text()       # no exception names, no URL
     assert "did not answer" in message.toolTip()                                 # the detail, for support
+
+
+def test_a_long_sign_in_error_never_squeezes_the_demo_box(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFrame
+    from desktop.session import SessionManager
+    from desktop.views.sign_in import SignInDialog
+    dialog = SignInDialog(SessionManager(str(tmp_path), "http://127.0.0.1:9"), demo=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._show("The portal cannot be reached. You can work offline with the copy on this computer. " * 3)
+    box = dialog.findChild(QFrame, "demoBox")
+    qtbot.waitUntil(lambda: dialog.message.geometry().bottom() < box.geometry().top())
+    assert box.height() >= box.sizeHint().height() - 2          # the user list keeps its room

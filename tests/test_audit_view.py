@@ -230,3 +230,34 @@ def test_case_detail_opens_its_trail_from_the_main_window(qtbot, portal, trail, 
         assert any(e["actor_id"] == "u-bent" and e["action"] == "application.review" for e in entries)
     finally:
         desk.shutdown()
+
+
+def test_a_selected_entry_is_proven_to_be_in_the_signed_log(qtbot, anna_view, trail):
+    """Its inclusion proof, verified against the checkpoint the desktop verified at its sync;
+    an entry shown otherwise than the log holds it is not."""
+    view = anna_view
+    panel = view.witness_panel
+    checkpoint = panel.witness.trust().checkpoint
+    assert checkpoint and "Pinned key fingerprint" in panel.key.text()
+    entries = load(qtbot, view)
+    row = max(i for i, e in enumerate(entries) if e["seq"] <= checkpoint["tree_size"])
+    view.table.selectRow(row)
+    assert panel.entry == entries[row] and panel.check_button.isEnabled()
+    with qtbot.waitSignal(panel.checked, timeout=15000) as proven:
+        panel.check_entry()
+    assert proven.args == [True]
+    assert f"#{entries[row]['seq']} is in the log the portal signed" in panel.inclusion.text()
+    forged = dict(entries[row], detail={"code": "not what happened"})
+    panel.set_entry(forged)
+    with qtbot.waitSignal(panel.checked, timeout=15000) as refuted:
+        panel.check_entry()
+    assert refuted.args == [False] and "NOT in the signed log" in panel.inclusion.text()
+
+
+def test_an_entrys_detail_reads_as_lines_not_json():
+    from desktop.views.audit import detail_lines
+    text = detail_lines({"code": "not_open", "before": {"status": "rejected", "version": 4}, "files": ["a.csv", "b.csv"],
+                         "note": None})
+    assert text.splitlines() == ["before › status: rejected", "before › version: 4", "code: not_open",
+                                 "files: a.csv, b.csv", "note: —"]
+    assert "{" not in text and '"' not in text

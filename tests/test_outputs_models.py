@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop.models import outputs as m
+from desktop.models.output_queue import OutputQueue
 from desktop.sync.cache import Cache
 from desktop.sync.outbox import Outbox
 from portal import checks
@@ -362,7 +363,7 @@ def test_queue_over_the_cache(tmp_path, demo_feed):
                    for n, (kind, doc) in enumerate(((k, d) for k, docs in demo_feed.items() for d in docs), start=1)]
         cache.apply_page(changes, len(changes))
         outbox = Outbox(cache)
-        queue = m.OutputQueue(cache, outbox, DORTE)
+        queue = OutputQueue(cache, outbox, DORTE)
         outputs = {o["id"]: o for o in demo_feed["output"]}
         held = queue.ids(m.SHOW_HELD)
         assert set(held) == {i for i, o in outputs.items() if o["status"] == "held"}

@@ -86,9 +86,11 @@ def client_loop(n: int, engine: SyncEngine, user_id: str, until: float, results:
         if choices:
             app = rng.choice(choices)
             decision = rng.choices(("approve", "return", "reject"), weights=(8, 1, 1))[0]
-            outbox.enqueue("POST", f"/applications/{app['id']}/reviews",
-                           {"decision": decision, "comment": "" if decision == "approve" else f"Load test {n}",
-                            "expected_version": app["version"]}, "application", app["id"], f"{decision} {app['id']}")
+            row = outbox.enqueue("POST", f"/applications/{app['id']}/reviews",
+                                 {"decision": decision, "comment": "" if decision == "approve" else f"Load test {n}",
+                                  "expected_version": app["version"]}, "application", app["id"],
+                                 f"{decision} {app['id']}")
+            engine.enqueued.append(row)      # kept here too: a done row is pruned from the outbox later
 
 
 def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
@@ -105,7 +107,9 @@ def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
         user, token = signed_in[name]
         client.set_token(token)
         cache = Cache.open(tmp_path / f"client{i}.db", secrets.token_bytes(32))
-        clients.append((client, cache, SyncEngine(client, cache, page_size=200), user["id"]))
+        engine = SyncEngine(client, cache, page_size=200)
+        engine.enqueued = []          # what this client queued (the test's own record)
+        clients.append((client, cache, engine, user["id"]))
     researcher = portal.session("rikke")
     for i in range(30):
         submit_application(portal, researcher, f"Load study {seed}-{i}")
@@ -148,7 +152,12 @@ def load_run(portal, tmp_path, seconds: float, seed: int) -> dict:
     for client, cache, engine, user_id in clients:
         outbox = Outbox(cache)
         assert outbox.pending_count() == 0
-        for row in outbox.all(limit=100_000):
+        present = {r["id"]: r for r in outbox.all(limit=100_000)}
+        assert set(present) <= {r["id"] for r in engine.enqueued}
+        # Every action queued is accounted for: still in the outbox (done or refused), or pruned,
+        # which only a done action is (its effect is in the feed: checked below like the others).
+        for queued in engine.enqueued:
+            row = present.get(queued["id"]) or {**queued, "state": "done"}
             app = apps[row["entity_id"]]
             mine = [r for r in app["reviews"] if r["reviewer_id"] == user_id]
             if row["state"] == "done":

@@ -114,3 +114,19 @@ def _inflates(data: bytes) -> bool:
         return True
     except zlib.error:
         return False
+
+
+def test_the_outputs_page_gives_the_months_turnaround(cache):
+    """Issue 21: the monthly report's output numbers include the turnaround as GET /outputs/metrics counts it."""
+    from desktop.models import dashboard as model
+    from desktop.views.chart_painter import ChartPainter
+    from desktop.views.report_painter import ReportPainter
+    from rules import turnaround
+    month = dt.date(2026, 3, 1)
+    data = model.month_data(cache, ALL_ROLES, month, "u-anna", now=NOW, tz=UTC)
+    rows = dict(ReportPainter(ChartPainter(UTC), data, cache).numbers("outputs"))
+    total = turnaround.weekly_metrics(cache.rows("output", cache.output_ids()), month, dt.date(2026, 3, 31))["total"]
+    median = "–" if total["median_hours"] is None else f"{total['median_hours']:.1f}"
+    assert rows["Decided by a supervisor: median / 90th percentile hours"].startswith(median)
+    assert "Decided within 5 working days (Danish public holidays not counted)" in rows
+    assert "Withhold reasons" in rows

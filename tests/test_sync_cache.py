@@ -3,6 +3,7 @@ pages, search/filter/sort, and use from two threads."""
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sqlite3
@@ -390,3 +391,25 @@ def test_keyring_readable_again_does_not_strand_a_password_keyed_cache(tmp_path,
     assert again.key == derived.key and again.from_password
     Cache.open(path, again.key).close()
     assert store.get_cache_key(PORTAL, "anna") == derived.key   # kept now for resuming
+
+
+def test_incidents_synced_before_their_table_existed_move_into_it(tmp_path, key):
+    """A cache from before migration 4 kept incidents as an unknown kind; opening it moves them."""
+    path = tmp_path / "old.db"
+    c = Cache.open(path, key)
+    doc = {"id": "INC-2026-001", "title": "Old report", "status": "new", "severity": "high", "version": 3,
+           "nis2_significant": True}
+    with c.transaction() as conn:     # the cache as the version before incidents made it
+        conn.execute("DROP TABLE incidents")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_incidents'")
+        conn.execute("INSERT INTO other_entities (entity, id, version, seq, data) VALUES (?, ?, ?, ?, ?)",
+                     ("incident", doc["id"], 3, 17, json.dumps(doc)))
+    c.close()
+    c = Cache.open(path, key)
+    try:
+        assert c.get("incident", "INC-2026-001") == doc
+        assert c.query("SELECT status, severity, nis2_significant, seq FROM incidents") == [
+            {"status": "new", "severity": "high", "nis2_significant": 1, "seq": 17}]
+        assert c.query("SELECT * FROM other_entities") == []
+    finally:
+        c.close()

@@ -143,6 +143,9 @@ def test_from_a_centres_report_to_a_cosigned_sent_warning(qtbot, fresh_portal, t
     view.status_filter.setCurrentIndex(view.status_filter.findData(""))
     assert view.open_incident(incident["id"])
     assert f"Warned in {warning_id}" in view.detail.provenance.text()
+    # ... and the warning says which reports it answers.
+    assert f"Answers incident reports {incident['id']}" in warnings.detail._people_text(
+        desk.workspace.cache.get("warning", warning_id))
 
 
 def test_dismiss_needs_a_reason_and_clocks_running_out_notify(qtbot, fresh_portal, tmp_path, desk_factory):
@@ -166,6 +169,13 @@ def test_dismiss_needs_a_reason_and_clocks_running_out_notify(qtbot, fresh_porta
 
     view = window.open_page("triage")
     assert view.open_incident(incident["id"])
+    # Assigned to another coordinator from the button's menu (which lists the coordinators).
+    frida = next(a for a in view.assign_menu.actions() if a.text() == "Frida Nørgaard")
+    frida.trigger()
+    qtbot.waitUntil(lambda: view.incidents[incident["id"]].get("assignee_id") == "u-frida"
+                    and incident["id"] not in view.queued, timeout=20000)
+    assert view.incidents[incident["id"]]["status"] == "acknowledged"      # assigning acknowledges a new one
+    assert view.open_incident(incident["id"]) and "Assigned to Frida Nørgaard" in view.detail.provenance.text()
     view.act("dismiss")
     qtbot.waitUntil(lambda: view.reason_dialog is not None and view.reason_dialog.isVisible())
     view.reason_dialog.setTextValue("   ")

@@ -476,3 +476,11 @@ def test_the_compose_form_fits_the_screen_and_is_never_cut_on_the_right(qtbot, p
         assert form.width() >= form.minimumSizeHint().width()                  # nothing clipped
         assert dialog.org_list.height() >= dialog.fontMetrics().height() * 12  # a dozen organisations at once
         dialog.reject()
+
+
+def test_unanswered_and_unsent_are_said_in_words(qapp):
+    from desktop.views.ack_board import ack_state_label, progress_text
+    assert ack_state_label(None) == ack_state_label("") == "No answer yet"      # never "None"
+    progress = rules.Progress(addressed=3, acknowledged=1, overdue=0, waiting=2)
+    assert progress_text(progress, "draft") == "not sent yet"
+    assert "never" not in progress_text(progress, "expired") and "2 did not answer" in progress_text(progress, "expired")

@@ -25,13 +25,14 @@ from rules.applications import (ALL_DECISIONS, ALREADY_REVIEWED, CERTIFICATION, 
                                 review_blocks, review_by)
 from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 
-from . import outbox_marks
+from . import certification as own_certification, outbox_marks
 
 # Why a decision is not possible, besides the portal's rules (rules/applications.py):
 # the desktop's own state of the case.
 PENDING = "pending"                          # an own decision on it waits in the outbox
 SENT = "sent"                                # sent and accepted; the portal's new state is not pulled yet
 NOT_CASEWORKER = "role_required"
+OWN_CERTIFICATION = own_certification.OWN_CERTIFICATION   # the caseworker's own certification lapsed: nothing
 
 # Queue filters
 SHOW_ALL = "all"
@@ -126,6 +127,8 @@ def blocks_for(app: dict, me: dict, *, researcher: dict | None, today: dt.date,
     blocks: list[Block] = []
     if "caseworker" not in set(me.get("roles") or ()):
         blocks.append(Block(NOT_CASEWORKER))
+    elif me.get("certification_lapsed"):
+        blocks.append(Block(OWN_CERTIFICATION, facts={"until": me.get("certified_until")}))
     if pending:
         blocks.append(Block(PENDING, facts={"decision": pending.get("decision"), "state": pending.get("state")}))
     elif sent:
@@ -225,7 +228,8 @@ class ApprovalQueue:
     def me(self) -> dict:
         staff = self.cache.get("staff", self.user.get("id") or "") or {}
         return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
-                "conflicts": staff.get("conflicts") or [], "researcher_id": self.user.get("researcher_id")}
+                "conflicts": staff.get("conflicts") or [], "researcher_id": self.user.get("researcher_id"),
+                **own_certification.decider_facts(staff or None)}
 
     def ids(self, order_by: str = "submitted_at", descending: bool = False, search: str | None = None) -> list[str]:
         """Open applications, oldest first by default; status filter, full-text

@@ -7,9 +7,9 @@ cache, so the dashboard works offline.
 Time: portal timestamps are UTC; days, weeks and months are the user's local
 ones (`tz`, default the computer's time zone). Weeks start on Monday.
 
-Working days are Monday to Friday minus the Danish public holidays (New Year's
-Day, Maundy Thursday, Good Friday, Easter Monday, Ascension Day, Whit Monday,
-Christmas Day and Boxing Day; Great Prayer Day until 2023). Holidays are *not*
+Working days are Monday to Friday minus the Danish public holidays (the `holidays`
+package: New Year's Day, Maundy Thursday, Good Friday, Easter Monday, Ascension Day,
+Whit Monday, Christmas Day and Boxing Day; Great Prayer Day until 2023). Holidays are *not*
 counted as working days. An application's age is the number of working days
 after the day it was submitted, up to and including today: submitted on a
 Monday, it is 5 working days old on the next Monday.
@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from rules import timestamps
+from rules import timestamps, turnaround
 
 PENDING_STATUSES = ("submitted", "in_review")
 DECIDED_STATUSES = ("approved", "rejected", "returned")
@@ -72,28 +72,9 @@ def start_of_day(day: dt.date, tz: dt.tzinfo | None) -> dt.datetime:
     return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
 
 
-def easter_sunday(year: int) -> dt.date:
-    """Gregorian Easter (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
-    return dt.date(year, month, day)
-
-
 def danish_public_holidays(year: int) -> set[dt.date]:
-    easter = easter_sunday(year)
-    days = {dt.date(year, 1, 1), dt.date(year, 12, 25), dt.date(year, 12, 26)}
-    days |= {easter + dt.timedelta(days=n) for n in (-3, -2, 0, 1, 39, 49, 50)}
-    if year <= 2023:
-        days.add(easter + dt.timedelta(days=26))   # Great Prayer Day, abolished from 2024
-    return days
+    """The Danish public holidays of a year, from the `holidays` package (rules/turnaround.py)."""
+    return set(turnaround.danish_holidays(year))
 
 
 class WorkCalendar:

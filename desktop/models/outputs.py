@@ -5,44 +5,35 @@
   which verdicts this supervisor may give and why not. The portal enforces
   every rule (`already_reviewed`, `conflict_of_interest`, `not_open`, a
   withhold needs a comment); the client shows them early.
-- File contents as the portal hands them out (`GET /outputs/{id}/files/{i}`):
-  decoded and checked against the SHA-256 recorded when the output was
-  submitted. They live in memory only, for the output being read.
-- CSV tables read for display the way the portal's check reads them
-  (docs/checks.md: delimiter, title lines, header row, "column N"), so that a
-  finding's (row, column) -- the 0-based data row and the header name -- lands
-  on the cell it names; ACRO tables with several header rows too.
-- Identifier findings in text files (row = 0-based line; the value is masked):
-  the span on that line that the masked value stands for.
-- The sampling overview: draws, expected and observed samples per risk class,
-  with a simple interval for the observed count, from the portal's answer or
-  from the draws in the offline copy.
+- File contents and where findings are: output_files.py; the sampling overview:
+  sampling_overview.py; the queue read from the cache: output_queue.py.
 
 Everything here is a pure function over documents from the cache and rows of
-the outbox, except `OutputQueue`, a thin reader over a cache and an outbox.
+the outbox.
 Messages are codes with facts; the views turn them into translated text.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import dataclasses
 import datetime as dt
-import hashlib
-import math
-import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
 from urllib.parse import quote
 
-from rules import sampling
-from rules.timestamps import age_days  # noqa: F401 (queue items' age)
-from rules.tables import TableError, number_of, read_layout, read_rows
+from rules.tables import number_of  # noqa: F401 (the viewer's reading of a cell)
 from rules.textio import decode_text, looks_binary  # noqa: F401 (the viewer's reading)
+from rules.timestamps import age_days  # noqa: F401 (queue items' age)
 from rules.turnaround import WITHHOLD_REASONS
 
-from . import outbox_marks
+from . import certification, outbox_marks
+from .output_files import CELL, COLUMN, FILE, LINE, ROW, UNPLACED, _findings, _int  # noqa: F401
+# The viewer and the sampling dialog read these through this module (`outputs as rules`).
+from .output_files import (acro_table, column_index, column_name, decode_file_answer, DisplayTable,  # noqa: F401
+                           FileContent, findings_of_file, MAX_TITLE_LINES, parse_table, place_in_table, place_in_text,
+                           Placed, read_records, sha256_hex, table_for_findings, text_lines, _value_matches,
+                           Verification, verify)
+from .sampling_overview import (ClassRow, Overview, overview_from_answer, overview_from_outputs,  # noqa: F401
+                                RISK_CLASSES, Z95)
 
 # -- the queue ------------------------------------------------------------------------
 
@@ -59,6 +50,7 @@ SENT = "sent"                                # sent and accepted; the new state 
 NOT_OPEN = "not_open"                        # released or withheld already
 ALREADY_REVIEWED = "already_reviewed"        # this supervisor reviewed it (a release counts)
 OWN_OUTPUT = "conflict_of_interest"          # the supervisor is the submitting researcher
+OWN_CERTIFICATION = certification.OWN_CERTIFICATION   # the supervisor's own certification lapsed
 
 # Why an output is held (Reason.kind)
 FINDING = "finding"            # the automatic check flagged it (fail or review)
@@ -168,19 +160,9 @@ class QueueItem:
         return self.reviews[-1] if self.reviews else None
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _reviews(output: dict) -> list[dict]:
     reviews = output.get("reviews")
     return [r for r in reviews if isinstance(r, dict)] if isinstance(reviews, list) else []
-
-
-def _findings(output: dict) -> list[dict]:
-    check = output.get("check") if isinstance(output.get("check"), dict) else {}
-    found = check.get("findings")
-    return [f for f in found if isinstance(f, dict)] if isinstance(found, list) else []
 
 
 def check_findings(output: dict) -> list[dict]:
@@ -330,6 +312,8 @@ def blocks_for(output: dict, me: dict, *, pending: dict | None = None, sent: boo
     status = output.get("status")
     if "supervisor" not in set(me.get("roles") or ()):
         blocks.append(Block(NOT_SUPERVISOR, facts={"admin": "admin" in set(me.get("roles") or ())}))
+    elif me.get("certification_lapsed"):
+        blocks.append(Block(OWN_CERTIFICATION, facts={"until": me.get("certified_until")}))
     if pending:
         blocks.append(Block(PENDING, facts={"verdict": pending.get("verdict"), "state": pending.get("state")}))
     elif sent:
@@ -395,505 +379,3 @@ def next_reviewable(ids: list[str], items: dict[str, QueueItem], after: str | No
             return output_id
     item = items.get(after) if after else None
     return after if item is not None and item.reviewable else None
-
-
-class OutputQueue:
-    """Reads the queue from a cache and an outbox (no Qt, no network)."""
-
-    def __init__(self, cache: Any, outbox: Any, user: dict):
-        self.cache = cache
-        self.outbox = outbox
-        self.user = user
-
-    def me(self) -> dict:
-        staff = self.cache.get("staff", self.user.get("id") or "") or {}
-        return {"id": self.user.get("id"), "roles": self.user.get("roles") or staff.get("roles") or [],
-                "researcher_id": self.user.get("researcher_id")}
-
-    def ids(self, show: str = SHOW_HELD, order_by: str = "submitted_at", descending: bool = False, *,
-            search: str | None = None, verdict: str | None = None, sampled: bool | None = None) -> list[str]:
-        """Ids for a filter, sorted in SQL. Released and withheld outputs count as
-        decided only when they went through a person (sampled, flagged or reviewed);
-        "all" includes the clean ones released at once."""
-        if order_by not in SORTS:
-            order_by = "submitted_at"
-        ids = self.cache.output_queue_ids(_SHOW_STATUSES.get(show, ("held",)), order_by=order_by,
-                                          descending=descending,
-                                          through_a_person=show in (SHOW_RELEASED, SHOW_WITHHELD, SHOW_DECIDED),
-                                          search=search, verdict=verdict, sampled=sampled)
-        if show == SHOW_REVIEWABLE:
-            ids = [i.id for i in self.items(ids) if keep(i, show)]
-        return ids
-
-    def items(self, ids: list[str], now: dt.datetime | None = None) -> list[QueueItem]:
-        now = now or dt.datetime.now(dt.timezone.utc)
-        outputs = self.cache.rows("output", list(ids))
-        researcher_ids = sorted({o.get("researcher_id") for o in outputs if o.get("researcher_id")})
-        researchers = {r["id"]: r for r in self.cache.rows("researcher", researcher_ids)}
-        sample_ids = sorted({(o.get("sample") or {}).get("id") for o in outputs
-                             if isinstance(o.get("sample"), dict) and (o.get("sample") or {}).get("id")})
-        samples = {s["id"]: s for s in self.cache.rows("sample", sample_ids)}
-        rows = self._own_actions()
-        pending = pending_by_output(rows)
-        sent = sent_not_pulled(rows, {o["id"]: o for o in outputs}, self.user.get("id"))
-        refused = refused_by_output(self.outbox.attention())
-        me = self.me()
-        return [queue_item(o, me, researcher=researchers.get(o.get("researcher_id") or ""),
-                           sample=samples.get((o.get("sample") or {}).get("id") or "")
-                           if isinstance(o.get("sample"), dict) else None, now=now,
-                           pending=pending.get(o["id"]), sent=o["id"] in sent, refused=refused.get(o["id"]))
-                for o in outputs]
-
-    def item(self, output_id: str, now: dt.datetime | None = None) -> QueueItem | None:
-        found = self.items([output_id], now)
-        return found[0] if found else None
-
-    def counts(self) -> dict[str, int]:
-        return self.cache.output_status_counts()
-
-    def _own_actions(self) -> list[dict]:
-        return sorted((r for r in self.outbox.all() if is_review_action(r)), key=lambda r: r["id"])
-
-    def pending_samples(self) -> list[dict]:
-        return [r for r in self.outbox.pending() if is_sample_action(r)]
-
-    def decide(self, output_id: str, verdict: str, comment: str, summary: str,
-               expected_version: int | None = None, reason: str | None = None) -> dict:
-        """Queue one review in the outbox against the version the user looked at
-        (ValueError if the cache holds a newer one, or the rules above forbid it)."""
-        output = self.cache.get("output", output_id)
-        if output is None:
-            raise ValueError("unknown output")
-        if expected_version is not None and output.get("version") != expected_version:
-            raise ValueError("the output changed")
-        item = self.item(output_id)
-        block = item.block_for(verdict) if item else None
-        if block is not None:
-            raise ValueError(f"not allowed: {block.code}")
-        body = review_body(output, verdict, comment, reason)
-        return self.outbox.enqueue("POST", review_path(output_id), body, "output", output_id, summary)
-
-    def request_sample(self, scope: str, target_id: str, count: int, reason: str, summary: str) -> dict:
-        body = sample_body(scope, target_id, count, reason)
-        return self.outbox.enqueue("POST", "/samples", body, "sample", None, summary)
-
-    # -- choices for the sample dialog -------------------------------------------------
-    def projects(self) -> list[dict]:
-        """Projects known from the outputs in the cache (supervisors do not see
-        applications): [{"id", "researcher_id", "researcher_name", "outputs", "open"}]."""
-        rows = self.cache.output_projects()
-        names = {r["id"]: r.get("name") for r in
-                 self.cache.rows("researcher", sorted({r["researcher_id"] for r in rows if r["researcher_id"]}))}
-        return [{"id": r["project_id"], "researcher_id": r["researcher_id"],
-                 "researcher_name": names.get(r["researcher_id"]) or r["researcher_id"] or "",
-                 "outputs": r["n"], "held": r["held"] or 0} for r in rows]
-
-    def researchers(self) -> list[dict]:
-        return [{"id": r["id"], "name": r["name"] or r["id"], "institution": r["institution"] or "",
-                 "outputs": r["outputs"]} for r in self.cache.researchers_with_output_counts()]
-
-    def samples_by(self, user_id: str | None) -> list[dict]:
-        """Management samples this user drew, newest first (from the cache)."""
-        ids = self.cache.management_sample_ids()
-        return [s for s in self.cache.rows("sample", ids) if s.get("drawn_by") == user_id]
-
-
-# -- file contents and their checksums --------------------------------------------------
-
-@dataclass(frozen=True)
-class Verification:
-    """The SHA-256 of the bytes received against the one recorded at submission.
-    `state`: "verified", "mismatch" (the bytes differ from what was checked) or
-    "unrecorded" (the output records no checksum for this file)."""
-    state: str
-    actual: str
-    expected: str | None
-    answered: str | None = None      # what the portal's answer said it was sending
-
-    @property
-    def ok(self) -> bool:
-        return self.state == "verified"
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def verify(data: bytes, recorded: str | None, answered: str | None = None) -> Verification:
-    """Recompute the SHA-256 of `data` and compare it with the output's recorded one
-    (and the one in the portal's answer, which must agree with both)."""
-    actual = sha256_hex(data)
-    expected = recorded.strip().lower() if isinstance(recorded, str) and recorded.strip() else None
-    said = answered.strip().lower() if isinstance(answered, str) and answered.strip() else None
-    if expected is None:
-        state = "unrecorded"
-    elif actual == expected and (said is None or said == expected):
-        state = "verified"
-    else:
-        state = "mismatch"
-    return Verification(state, actual, expected, said)
-
-
-@dataclass(frozen=True)
-class FileContent:
-    index: int
-    name: str
-    kind: str
-    size: int | None
-    data: bytes = field(repr=False)
-    verification: Verification = None  # type: ignore[assignment]
-
-
-def decode_file_answer(answer: Any, meta: dict, index: int) -> FileContent:
-    """The portal's `{index, name, size, sha256, kind, content_base64}` for file
-    `index` of an output whose cached record of that file is `meta`."""
-    if not isinstance(answer, dict) or not isinstance(answer.get("content_base64"), str):
-        raise ValueError("the answer holds no file contents")
-    try:
-        data = base64.b64decode(answer["content_base64"], validate=True)
-    except (binascii.Error, ValueError):
-        raise ValueError("the file contents are not valid base64") from None
-    meta = meta if isinstance(meta, dict) else {}
-    name = str(meta.get("name") or answer.get("name") or f"file {index + 1}")
-    kind = str(meta.get("kind") or answer.get("kind") or "unknown")
-    size = _int(meta.get("size"))
-    return FileContent(index, name, kind, size, data, verify(data, meta.get("sha256"), answer.get("sha256")))
-
-
-# -- reading text and tables as the portal does ------------------------------------------------
-# The viewer must decode text and read a table exactly as the portal's check did, or
-# findings land on the wrong cells: both use the one reader in rules/.
-
-MAX_TITLE_LINES = 10
-
-
-def read_records(text: str, delimiter: str) -> list[list[str]]:
-    """Non-blank CSV records, read by the check's own reader (ValueError when not readable CSV)."""
-    try:
-        return read_rows(text, delimiter)
-    except TableError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def column_name(raw: str, index: int) -> str:
-    """The header as written (unmasked: the reviewer sees the file; findings name it masked)."""
-    name = raw.strip()
-    return name if name else f"column {index + 1}"
-
-
-@dataclass
-class DisplayTable:
-    """A CSV table as shown: `names` are the column headers (as the findings name
-    them), `rows` the data rows (row 0 is the finding's row 0), `titles` the
-    lines above the header that the check skips, `header_rows` how many lines
-    the header took (0: the file has no header row)."""
-    names: list[str]
-    rows: list[list[str]]
-    titles: list[str] = field(default_factory=list)
-    header_rows: int = 1
-    delimiter: str = ","
-    danish: bool = False
-    layout: str = "single"            # "single" (the portal's own reading) or "acro" (several header rows)
-
-    @property
-    def width(self) -> int:
-        return len(self.names)
-
-    def cell(self, row: int, col: int) -> str:
-        return self.rows[row][col] if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]) else ""
-
-
-def parse_table(text: str) -> DisplayTable:
-    """The portal's reading of a CSV file (docs/checks.md, "CSV tables")."""
-    try:
-        layout = read_layout(text, MAX_TITLE_LINES)
-    except TableError as exc:
-        raise ValueError(str(exc)) from None
-    titles = [" ".join(c.strip() for c in r if c.strip()) for r in layout.title_lines]
-    names = [column_name(layout.header[j] if layout.header else "", j) for j in range(layout.width)]
-    return DisplayTable(names, layout.rows, titles, 1 if layout.header is not None else 0,
-                        layout.delimiter, layout.danish)
-
-
-def acro_table(text: str, header_rows: int) -> DisplayTable | None:
-    """ACRO's CSV (written by pandas) read with `header_rows` header lines joined
-    as "level 1 / level 2", the way the portal names ACRO's flagged cells."""
-    try:
-        records = read_records(text, ",")
-    except ValueError:
-        return None
-    if header_rows < 1 or len(records) <= header_rows:
-        return None
-    width = max(len(r) for r in records)
-    names = []
-    for j in range(width):
-        levels = [r[j].strip() for r in records[:header_rows] if j < len(r) and r[j].strip()]
-        names.append(" / ".join(dict.fromkeys(levels)) if levels else f"column {j + 1}")
-    rows = [r + [""] * (width - len(r)) for r in records[header_rows:]]
-    return DisplayTable(names, rows, [], header_rows, ",", False, "acro")
-
-
-# -- where findings are ------------------------------------------------------------------------
-
-CELL, COLUMN, ROW, LINE, FILE, UNPLACED = "cell", "column", "row", "line", "file", "unplaced"
-
-
-@dataclass(frozen=True)
-class Placed:
-    """One finding of a file and where it sits in what is shown: a cell (row,
-    col), a whole column, a text line (row = line, span = (start, end) or None),
-    the file as a whole, or nowhere (`UNPLACED`: it names a cell that is not in
-    the table as read)."""
-    index: int                   # position in the file's findings
-    finding: dict
-    level: str
-    row: int | None = None
-    col: int | None = None
-    span: tuple | None = None
-
-
-def findings_of_file(output: dict, name: str) -> list[dict]:
-    return [f for f in _findings(output) if f.get("file") == name]
-
-
-def _masked_pattern(text: str) -> re.Pattern | None:
-    """A column name or value as the portal masked it ("010190-****") as a pattern
-    for the text it stands for."""
-    if "*" not in text:
-        return None
-    parts = []
-    for ch in text:
-        parts.append(r"\d" if ch == "*" else re.escape(ch))
-    return re.compile("".join(parts) + r"\Z")
-
-
-def _same_name(finding_column: str, name: str) -> bool:
-    if finding_column == name:
-        return True
-    if finding_column.strip().casefold() == name.strip().casefold():
-        return True
-    pattern = _masked_pattern(finding_column)
-    return bool(pattern and pattern.match(name))
-
-
-def _value_matches(raw: str, value: Any, danish: bool) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        number = number_of(raw, danish)
-        return number is not None and math.isclose(float(number), float(value), rel_tol=1e-9, abs_tol=1e-9)
-    text = str(value)
-    if raw.strip() == text.strip():
-        return True
-    pattern = _masked_pattern(text)
-    return bool(pattern and pattern.search(raw.replace(" ", "")))
-
-
-def column_index(table: DisplayTable, finding: dict) -> int | None:
-    column = finding.get("column")
-    if not isinstance(column, str):
-        return None
-    matches = [j for j, name in enumerate(table.names) if _same_name(column, name)]
-    if len(matches) > 1:
-        row = _int(finding.get("row"))
-        if row is not None:
-            exact = [j for j in matches if _value_matches(table.cell(row, j), finding.get("value"), table.danish)]
-            if exact:
-                return exact[0]
-    return matches[0] if matches else None
-
-
-def place_in_table(table: DisplayTable, findings: list[dict]) -> list[Placed]:
-    placed = []
-    for n, f in enumerate(findings):
-        row, col = _int(f.get("row")), column_index(table, f)
-        if row is not None and f.get("column") is not None:
-            if col is not None and 0 <= row < len(table.rows):
-                placed.append(Placed(n, f, CELL, row, col))
-            else:
-                placed.append(Placed(n, f, UNPLACED, row, col))
-        elif row is None and f.get("column") is not None:
-            placed.append(Placed(n, f, COLUMN if col is not None else UNPLACED, None, col))
-        elif row is not None:
-            placed.append(Placed(n, f, ROW if 0 <= row < len(table.rows) else UNPLACED, row, None))
-        else:
-            placed.append(Placed(n, f, FILE))
-    return placed
-
-
-def table_for_findings(text: str, findings: list[dict]) -> tuple[DisplayTable, list[Placed]]:
-    """The reading of the CSV text under which the findings land on their cells:
-    the portal's own first; for ACRO's tables with several header rows (their
-    columns are called "level / level"), the ACRO reading with 1-4 header rows
-    when it places more findings, or the same number with more of their values
-    where they should be (pandas writes the index names as a last header line)."""
-    table = parse_table(text)
-    placed = place_in_table(table, findings)
-    best = (_score(table, placed), table, placed)
-    if any(p.level == UNPLACED for p in placed) and any(str(f.get("rule", "")).startswith("acro:") for f in findings):
-        for header_rows in range(1, 5):
-            other = acro_table(text, header_rows)
-            if other is None:
-                continue
-            again = place_in_table(other, findings)
-            score = _score(other, again)
-            if score > best[0]:
-                best = (score, other, again)
-    return best[1], best[2]
-
-
-def _score(table: DisplayTable, placed: list[Placed]) -> tuple:
-    located = sum(1 for p in placed if p.level in (CELL, COLUMN, ROW))
-    values = sum(1 for p in placed if p.level == CELL and p.finding.get("value") is not None
-                 and _value_matches(table.cell(p.row, p.col), p.finding.get("value"), table.danish))
-    return located, not _index_names_row(table.rows[0] if table.rows else []), values
-
-
-def _index_names_row(row: list[str]) -> bool:
-    """A line with labels at the left and nothing after them: pandas' index names."""
-    filled = [bool(c.strip()) for c in row]
-    if not any(filled) or all(filled):
-        return False
-    first_blank = filled.index(False)
-    return not any(filled[first_blank:])
-
-
-# -- identifier hits in text files -------------------------------------------------------------
-
-def text_lines(text: str) -> list[str]:
-    """Lines numbered as the portal numbers them (split at "\\n" only); a "\\r"
-    is shown as a space so that offsets stay the same."""
-    return [line.replace("\r", " ") for line in text.split("\n")]
-
-
-def _span_pattern(finding: dict) -> re.Pattern | None:
-    value = finding.get("value")
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    between = r"[ \u00a0.\-]?" if finding.get("rule") == "cvr" else ""
-    parts = [r"\d" if ch == "*" else re.escape(ch) for ch in value]
-    return re.compile(r"(?<!\d)" + between.join(parts) + r"(?!\d)")
-
-
-def place_in_text(lines: list[str], findings: list[dict]) -> list[Placed]:
-    """Findings on a line (row = 0-based line) with the span of the masked value
-    when it can be found on that line; file-level findings stay FILE."""
-    placed = []
-    for n, f in enumerate(findings):
-        row = _int(f.get("row"))
-        if row is None:
-            placed.append(Placed(n, f, FILE))
-            continue
-        if not 0 <= row < len(lines):
-            placed.append(Placed(n, f, UNPLACED, row))
-            continue
-        span = None
-        pattern = _span_pattern(f)
-        if pattern is not None:
-            match = pattern.search(lines[row])
-            if match:
-                span = (match.start(), match.end())
-        placed.append(Placed(n, f, LINE, row, None, span))
-    return placed
-
-
-# -- the sampling overview ---------------------------------------------------------------------
-
-RISK_CLASSES = sampling.RISK_CLASSES
-Z95 = 1.96
-
-
-@dataclass(frozen=True)
-class ClassRow:
-    risk_class: str | None          # None: all classes together
-    draws: int
-    expected: float                 # sum of the draws' probabilities
-    observed: int                   # draws that sampled
-    sd: float                       # sqrt of the sum of p(1-p)
-
-    @property
-    def low(self) -> int:
-        return max(0, math.floor(self.expected - Z95 * self.sd + 1e-9))
-
-    @property
-    def high(self) -> int:
-        return min(self.draws, math.ceil(self.expected - 1e-9 + Z95 * self.sd)) if self.draws else 0
-
-    @property
-    def state(self) -> str:
-        """"none" (no draws), "within", "below" or "above" the expected range."""
-        if not self.draws:
-            return "none"
-        if self.observed < self.low:
-            return "below"
-        if self.observed > self.high:
-            return "above"
-        return "within"
-
-    @property
-    def expected_rate(self) -> float | None:
-        return self.expected / self.draws if self.draws else None
-
-    @property
-    def observed_rate(self) -> float | None:
-        return self.observed / self.draws if self.draws else None
-
-
-@dataclass(frozen=True)
-class Overview:
-    classes: tuple                  # ClassRow per risk class, in RISK_CLASSES order
-    total: ClassRow
-    management_samples: int
-    management_outputs: int
-    config: dict | None = None
-    source: str = "cache"           # "portal" or "cache"
-    as_of: str | None = None
-
-    @property
-    def state(self) -> str:
-        """"none", "within" (every class with draws is), or "outside"."""
-        states = [c.state for c in self.classes if c.state != "none"]
-        if not states:
-            return "none"
-        return "within" if all(s == "within" for s in states) and self.total.state == "within" else "outside"
-
-    def outside(self) -> list[ClassRow]:
-        return [c for c in (*self.classes, self.total) if c.state in ("below", "above")]
-
-
-def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-
-
-def overview_from_outputs(outputs: Iterable[dict], samples: Iterable[dict] = ()) -> Overview:
-    """The overview from the draws stored on the outputs (the portal's own rule, offline)."""
-    outputs = list(outputs)
-    config = None
-    for output in outputs:
-        draw = output.get("draw") if isinstance(output, dict) else None
-        if isinstance(draw, dict) and isinstance(draw.get("config"), dict):
-            config = draw["config"]
-    found = overview_from_answer(dict(sampling.overview(outputs, samples), config=config))
-    return dataclasses.replace(found, source="cache", as_of=None)
-
-
-def overview_from_answer(answer: Any) -> Overview:
-    """The portal's `GET /sampling/overview` answer, checked."""
-    if not isinstance(answer, dict) or not isinstance(answer.get("classes"), list):
-        raise ValueError("the sampling overview answer is not the expected shape")
-
-    def row(data: Any, risk_class: str | None) -> ClassRow:
-        data = data if isinstance(data, dict) else {}
-        return ClassRow(risk_class, _int(data.get("draws")) or 0, _number(data.get("expected")),
-                        _int(data.get("observed")) or 0, _number(data.get("sd")))
-
-    by_class = {c.get("risk_class"): c for c in answer["classes"] if isinstance(c, dict)}
-    classes = tuple(row(by_class.get(c), c) for c in RISK_CLASSES)
-    management = answer.get("management") if isinstance(answer.get("management"), dict) else {}
-    return Overview(classes, row(answer.get("total"), None), _int(management.get("samples")) or 0,
-                    _int(management.get("outputs")) or 0,
-                    answer.get("config") if isinstance(answer.get("config"), dict) else None,
-                    "portal", answer.get("as_of") if isinstance(answer.get("as_of"), str) else None)

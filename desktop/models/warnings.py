@@ -50,6 +50,7 @@ SECTIONS = (SECTION_ALL, SECTION_DRAFTS, SECTION_AWAITING, SECTION_SENT, SECTION
 # Actions and the reasons they are not possible (worded by the views).
 ACTIONS = ("edit", "cosign", "send", "revise", "discard_revision", "retract")
 NOT_COORDINATOR = "not_coordinator"
+OWN_CERTIFICATION = "own_certification_expired"   # the coordinator's own certification lapsed: no co-sign, no send
 NOT_OPEN = "not_open"                   # nothing to co-sign/send/edit in this state
 ALREADY_COSIGNED = "already_cosigned"
 SELF_COSIGN = "self_cosign"
@@ -397,6 +398,8 @@ def action_block(action: str, warning: dict, me: dict, organisations: Iterable[d
     roles = set(me.get("roles") or [])
     if "coordinator" not in roles:
         return Block(NOT_COORDINATOR)
+    if action in ("cosign", "send") and me.get("certification_lapsed"):
+        return Block(OWN_CERTIFICATION, {"until": me.get("certified_until")})
     queued = set(queued)
     status = effective_status(warning, now)
     prepared = stage(warning) if status in ("draft", "sent") else None

@@ -231,12 +231,12 @@ class PortalClient:
     def get(self, path: str, params: dict | None = None) -> Any:
         return self._request("GET", _check_path(path), params=params)
 
-    def post(self, path: str, body: Any, idempotency_key: str) -> dict:
+    def post(self, path: str, body: Any, idempotency_key: str, headers: dict | None = None) -> dict:
         if not isinstance(idempotency_key, str) or not 8 <= len(idempotency_key) <= 128 \
                 or not all(c.isalnum() or c in "-_." for c in idempotency_key):
             raise ValueError("an idempotency key is 8-128 characters of [A-Za-z0-9-_.]")
         answer = self._request("POST", _check_path(path), json_body=body,
-                               headers={"Idempotency-Key": idempotency_key})
+                               headers={**(headers or {}), "Idempotency-Key": idempotency_key})
         if answer is not None and not isinstance(answer, dict):
             raise PortalFault("the answer to a POST is not a JSON object")
         return answer if answer is not None else {}

@@ -400,13 +400,34 @@ class Cache(CacheReads):
             return dict(self._status_counts[1])
 
     def application_ids(self, search: str | None = None, status: str | Iterable[str] | None = None,
-                        order_by: str = "submitted_at", descending: bool = False) -> list[str]:
-        """Ids of the applications matching a full-text search and a status filter,
-        sorted in SQL. `order_by` must be one of APPLICATION_SORTS."""
+                        order_by: str = "submitted_at", descending: bool = False,
+                        applicant_ids: Iterable[str] | None = None) -> list[str]:
+        """Ids of the applications matching a full-text search, a status filter and (when
+        given) a set of applicants, sorted in SQL. `order_by` must be one of APPLICATION_SORTS."""
         match = fts_query(search)
         if match is None and search and search.strip():
             return []   # only punctuation: nothing can match
-        return self._ids("applications", APPLICATION_SORTS, order_by, descending, {"status": status}, match)
+        filters = {"status": status}
+        if applicant_ids is not None:
+            filters["applicant_id"] = list(applicant_ids)
+        return self._ids("applications", APPLICATION_SORTS, order_by, descending, filters, match)
+
+    def certifications_ending(self, last_day: str) -> tuple[list[dict], list[dict]]:
+        """Staff and researchers whose certification ends by `last_day` (an ISO date) or is
+        not known: ({id, display_name, certified_until}, {id, name, certified_until})."""
+        staff = []
+        for row in self.query("SELECT data FROM staff WHERE data IS NOT NULL"):
+            record = json.loads(row["data"])
+            until = record.get("certified_until")
+            if not isinstance(until, str) or until[:10] <= last_day:
+                staff.append({k: record.get(k) for k in ("id", "display_name", "certified_until")})
+        researchers = self.query("SELECT id, name, certified_until FROM researchers "
+                                 "WHERE certified_until IS NULL OR substr(certified_until, 1, 10) <= ?", (last_day,))
+        return staff, researchers
+
+    def researcher_certifications(self) -> dict[str, str | None]:
+        """Each researcher's certification date, by id (the applicants' certification column)."""
+        return {r["id"]: r["certified_until"] for r in self.query("SELECT id, certified_until FROM researchers")}
 
     def applications_rows(self, ids: list[str]) -> list[dict]:
         """The list columns of these applications, in the order of `ids` (lazy loading)."""

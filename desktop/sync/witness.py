@@ -146,7 +146,9 @@ class AuditWitness:
         try:
             key = cp.decode_key(key_answer)
         except cp.CheckpointProblem as problem:
-            return self._alarm("malformed", problem.message, {**base, "key_answer": key_answer})
+            # An answer that is no key at all (a proxy's page, a garbled body) proves nothing
+            # either way: checked again on the next sync, like an unreachable portal.
+            raise Unavailable(problem.message) from None
         if trust is None:
             self._pin(key)
             trust = self.trust()
@@ -159,6 +161,10 @@ class AuditWitness:
         except PortalError as exc:
             raise Unavailable(f"{exc.status} {exc.code}") from exc
         evidence = {**base, "new_checkpoint": current}
+        try:
+            cp.check_shape(current)
+        except cp.CheckpointProblem as problem:
+            raise Unavailable(problem.message) from None
         try:
             cp.verify_signature(current, trust.public_key)
         except cp.CheckpointProblem as problem:
@@ -190,6 +196,8 @@ class AuditWitness:
             return self._alarm("bad_proof", f"the portal refused to prove its log extends the one signed at "
                                             f"{since['tree_size']} entries ({exc.status} {exc.code})", evidence)
         proof = answer.get("proof") if isinstance(answer, dict) else None
+        if not isinstance(proof, list):
+            raise Unavailable("the consistency answer holds no proof")
         evidence = {**evidence, "consistency": {**params, "proof": proof}}
         try:
             cp.verify_extends(since, current, proof)

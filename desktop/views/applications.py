@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from rules import certification as certification_rule
 
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
@@ -37,16 +39,22 @@ class ApplicationsView(CasePage, QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         for status in labels.APPLICATION_STATUSES:
             self.status.addItem(labels.application_status(status), status)
+        self.lapsing = QCheckBox(self.tr("Certification lapses within %1 days").replace(
+            "%1", str(certification_rule.APPLICANT_SOON_DAYS)))
+        self.lapsing.setToolTip(self.tr("Only applications whose applicant's certification is still valid but lapses "
+                                        "within %1 days").replace("%1", str(certification_rule.APPLICANT_SOON_DAYS)))
         self.count = QLabel()
         self.count.setObjectName("muted")
+        self.certifications: dict[str, str | None] = {}
         self._dashboard_ids: list[str] = []
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.status, 1)
+        top.addWidget(self.lapsing)
         top.addWidget(self.count)
 
-        self.model = LazyTableModel(self._columns(), self._ids, self.cache.applications_rows, self)
+        self.model = LazyTableModel(self._columns(), self._ids, self._rows, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Applications"))
@@ -61,7 +69,8 @@ class ApplicationsView(CasePage, QWidget):
         header.setMinimumSectionSize(48)
         self.column_fit = ColumnFit(self.table, "applications", 1, {
             0: "APP-2026-0000", 2: "Rasmus Kjeldsen", 3: "Aarhus University Hospital",
-            4: labels.application_status("in_review"), 5: "3/3", 6: labels.local_date("2026-12-31")}, main_min=200)
+            4: labels.application_status("in_review"), 5: "3/3", 6: labels.local_date("2026-12-31"),
+            7: labels.local_date("2026-12-31")}, main_min=200)
         header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
 
         self.detail = ApplicationDetail(workspace)
@@ -85,6 +94,7 @@ class ApplicationsView(CasePage, QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self.refresh)
+        self.lapsing.toggled.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.sort(6, Qt.SortOrder.DescendingOrder)
         self.refresh()
@@ -102,13 +112,43 @@ class ApplicationsView(CasePage, QWidget):
                    tooltip=lambda r: self.tr("Sensitive registers: three approvals needed") if r.get("sensitive") else ""),
             Column("submitted_at", self.tr("Submitted"), "submitted_at",
                    display=lambda r: labels.local_time(r.get("submitted_at"), with_time=False)),
+            Column("certified_until", self.tr("Applicant certified"), None, display=self._certification,
+                   tooltip=self._certification_tip),
         ]
 
+    def _rows(self, ids: list[str]) -> list[dict]:
+        rows = self.cache.applications_rows(ids)
+        for row in rows:
+            row["certified_until"] = self.certifications.get(row.get("applicant_id"))
+        return rows
+
+    def _certification(self, row: dict) -> str:
+        until = row.get("certified_until")
+        left = certification_rule.days_left(until, certification_rule.today_utc())
+        if left is None:
+            return self.tr("unknown")
+        if left < 0:
+            return self.tr("✖ lapsed")
+        if left <= certification_rule.APPLICANT_SOON_DAYS:
+            return self.tr("⚠ %n day(s) left", "", left)
+        return labels.local_date(until)
+
+    def _certification_tip(self, row: dict) -> str:
+        until = row.get("certified_until")
+        return self.tr("The applicant's certification is valid until %1").replace("%1", labels.local_date(until)) \
+            if until else self.tr("The applicant's certification is not known")
+
     def _ids(self, order_by: str | None, descending: bool) -> list[str]:
+        applicants = None
+        if self.lapsing.isChecked():
+            today = certification_rule.today_utc()
+            applicants = [rid for rid, until in self.certifications.items()
+                          if certification_rule.lapses_within(until, today)]
         dashboard = self.status.currentData() == DASHBOARD
         ids = self.cache.application_ids(search=self.search.text() or None,
                                          status=None if dashboard else self.status.currentData(),
-                                         order_by=order_by or "submitted_at", descending=descending)
+                                         order_by=order_by or "submitted_at", descending=descending,
+                                         applicant_ids=applicants)
         if dashboard:          # exactly the rows the chart counted, in the list's own order
             wanted = set(self._dashboard_ids)
             ids = [i for i in ids if i in wanted]
@@ -138,6 +178,7 @@ class ApplicationsView(CasePage, QWidget):
 
     def refresh(self) -> None:
         """Re-run the query (after a sync or a filter change), keeping the selected application."""
+        self.certifications = self.cache.researcher_certifications()
         current = self.current_id()
         self.model.refresh()
         total = sum(self.cache.application_status_counts().values())

@@ -57,6 +57,25 @@ ACTION_WORDS = {
 }
 
 
+def detail_lines(detail, prefix: str = "") -> str:
+    """An entry's detail as lines of "name: value" (nested names joined by " › "), not JSON."""
+    if not isinstance(detail, dict):
+        return f"{prefix}: {detail}" if prefix else str(detail)
+    lines = []
+    for key in sorted(detail):
+        name = f"{prefix} › {key}" if prefix else str(key)
+        value = detail[key]
+        if isinstance(value, dict) and value:
+            lines.append(detail_lines(value, name))
+        elif isinstance(value, list):
+            shown = ", ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
+                              for v in value)
+            lines.append(f"{name}: {shown or '—'}")
+        else:
+            lines.append(f"{name}: {'—' if value is None or value == {} else value}")
+    return "\n".join(lines)
+
+
 def monospace_font():
     """The system's fixed-pitch font, or another fixed-pitch family when that one is not."""
     from PySide6.QtGui import QFontInfo
@@ -533,8 +552,7 @@ class AuditView(CasePage, QWidget):
         self.hash_field.setText((entry or {}).get("hash") or "")
         self.prev_field.setText((entry or {}).get("prev_hash") or "")
         detail = (entry or {}).get("detail")
-        self.detail_text.setPlainText(json.dumps(detail, ensure_ascii=False, indent=2, sort_keys=True)
-                                      if detail else "")
+        self.detail_text.setPlainText(detail_lines(detail) if detail else "")
 
     def selected_entries(self) -> list[dict]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -37,7 +37,6 @@ def what_failed(kind: str) -> str:
         "new_key": tr("The portal signs its audit log with a different key than the one this desktop pinned."),
         "smaller_tree": tr("The portal's audit log is shorter than it was: entries were removed."),
         "bad_proof": tr("The portal's audit log no longer extends the log it signed before: history was rewritten."),
-        "malformed": tr("The portal sent a checkpoint or key this desktop cannot read."),
         "log_verify": tr("The portal's own check of its audit log and stored cases fails."),
     }.get(kind, tr("The portal's audit log failed a check."))
 
@@ -182,16 +181,15 @@ class WitnessPanel(QFrame):
         if not shiboken6.isValid(self) or entry is not self.entry:
             return
         if isinstance(exc, CheckpointProblem) and exc.kind in ("no_checkpoint", "not_yet"):
-            text = tr("Not checked: %1").replace("%1", exc.message)
+            self._show(False, tr("Not checked: %1").replace("%1", exc.message), style="muted")
         elif isinstance(exc, CheckpointProblem):
-            text = tr("✖ Entry #%1 is NOT in the signed log: %2").replace("%1", str(entry.get("seq"))) \
-                .replace("%2", exc.message)
+            self._show(False, tr("✖ Entry #%1 is NOT in the signed log: %2").replace("%1", str(entry.get("seq")))
+                       .replace("%2", exc.message))
         else:
-            text = tr("The proof could not be fetched: %1").replace("%1", str(exc))
-        self._show(False, text)
+            self._show(False, tr("The proof could not be fetched: %1").replace("%1", str(exc)), style="muted")
 
-    def _show(self, ok: bool, text: str) -> None:
-        self.inclusion.setObjectName("" if ok else "error")
+    def _show(self, ok: bool, text: str, style: str | None = None) -> None:
+        self.inclusion.setObjectName(style if style is not None else "" if ok else "error")
         self.inclusion.setText(text)
         self.inclusion.style().unpolish(self.inclusion)
         self.inclusion.style().polish(self.inclusion)

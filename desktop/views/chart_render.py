@@ -16,6 +16,7 @@ import shiboken6
 from matplotlib.figure import Figure
 from PySide6.QtCore import QCoreApplication, QThreadPool
 
+from ..tasks import on_cancel
 from .chart_style import ChartColours, Drawn, LIGHT, Target, check_export_path, export_figure
 
 
@@ -199,7 +200,16 @@ class _CollectorPause:
         gc.collect(1)
 
 
+    def reset(self) -> None:
+        """The renders' reports were dropped (the workspace closed): their `end` never comes."""
+        self.renders = 0
+        if self.paused:
+            self.paused = False
+            gc.enable()
+
+
 _collector = _CollectorPause()
+on_cancel(_collector.reset)
 
 
 def render_chart(draw: Callable[[Figure], Drawn], width: int, height: int, ratio: float = 1.0,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ..models import dashboard as model
 from ..models import labels
 from ..tasks import Op
+from .certification_lapses import SHOWN_TO as LAPSES_SHOWN_TO, CertificationLapsesCard
 from .chart_card import ChartCard
 from .chart_painter import ChartPainter
 from .page import CasePage, OUTBOX
@@ -78,6 +79,10 @@ class DashboardView(CasePage, QWidget):
         self.cards: dict[str, ChartCard] = {}
         titles = {"applications": self.tr("Project applications"), "outputs": self.tr("Output checks"),
                   "warnings": self.tr("Security warnings")}
+        self.lapses = None
+        if LAPSES_SHOWN_TO & set(workspace.roles):
+            self.lapses = CertificationLapsesCard(workspace.cache)
+            self.body.addWidget(self.lapses)
         for area in self.areas:
             self.body.addWidget(heading(titles[area], level=2))
             grid = QGridLayout()
@@ -98,6 +103,11 @@ class DashboardView(CasePage, QWidget):
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             self.body.addLayout(grid)
+        self.turnaround = None
+        if {"supervisor", "admin"} & set(workspace.roles):
+            from .output_turnaround import OutputTurnaround
+            self.turnaround = OutputTurnaround(workspace)
+            self.body.addWidget(self.turnaround)
         self.incidents = None
         if {"coordinator", "admin"} & set(workspace.roles):
             from .incident_dashboard import IncidentDashboard
@@ -121,8 +131,12 @@ class DashboardView(CasePage, QWidget):
     # -- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute in the background; a refresh while one runs is done once it ends."""
+        if self.lapses is not None:
+            self.lapses.refresh(self.now().date())
         if self.incidents is not None:
             self.incidents.refresh()
+        if self.turnaround is not None:
+            self.turnaround.refresh()
         if not self.areas:
             return
         if self._computing:

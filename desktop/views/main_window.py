@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QMainW
 
 from .applications import ApplicationsView
 from .attention import AttentionView
+from .certification_status import CertificationPresence
 from .sync_controller import SyncController, SyncStatus
 
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._actions()
         self.status = SyncStatus(self.statusBar(), self.sync)
+        self.certification = CertificationPresence(self, settings)
         self.sync.finished.connect(self._after_sync)
         self.sync.auth_required.connect(self.reauth_needed.emit)
         self._restore()
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
             from .audit_witness import alarm_notice
             self.audit_notice = alarm_notice(self, result.audit_alarm)
         self._update_attention_badge()
+        self.certification.refresh()
 
     def _update_attention_badge(self):
         if "attention" not in self.page_keys:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit
 from ..models import labels
 from ..models import outputs as rules
 from ..models.lazy_table import Column
+from ..models.output_queue import OutputQueue
 from . import review_queue
 from .output_review_dialog import OutputReviewDialog
 from .output_viewer import OutputViewer, Words, plain_tip
@@ -74,7 +75,7 @@ class OutputChecksView(ReviewQueuePage):
 
     def __init__(self, workspace, parent=None, sync=None):
         super().__init__(workspace, parent, sync)
-        self.queue = rules.OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
+        self.queue = OutputQueue(workspace.cache, workspace.engine.outbox, workspace.user)
         self.words = Words(self)
         self._dashboard: dict | None = None       # {"ids", "label"} from a dashboard chart
         self.dialog: OutputReviewDialog | None = None

@@ -6,7 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QObject
 
+from rules import turnaround
+
 from ..models import dashboard as model
+from ..models import labels
 
 
 class ReportPainter(QObject):
@@ -33,7 +36,8 @@ class ReportPainter(QObject):
         if area == "warnings":
             parts = figure.subfigures(3, 1, height_ratios=[1.25, 3.4, 2.4])
         else:
-            parts = figure.subfigures(4, 1, height_ratios=[1.25, 2.2, 2.2, 2.2])
+            # the outputs' numbers have three more rows (the turnaround)
+            parts = figure.subfigures(4, 1, height_ratios=[1.8 if area == "outputs" else 1.25, 2.2, 2.2, 2.2])
         self.table(parts[0], self.numbers(area))
         if area == "applications":
             apps = data.applications
@@ -88,7 +92,7 @@ class ReportPainter(QObject):
                  f"{n['sampled']} ({n['sampled_random']} / {n['sampled_risk']} / {n['sampled_management']})"),
                 (self.tr("Of this month's outputs: released / withheld so far"), f"{n['released']} / {n['withheld']}"),
                 (self.tr("Held for a person now (all months)"), str(n["held_now"])),
-            ]
+            ] + self.turnaround_rows()
         n = self.data.warnings.numbers
         acknowledged = n["acknowledged"] / n["recipients"] if n["recipients"] else None
         return [
@@ -97,6 +101,28 @@ class ReportPainter(QObject):
             (self.tr("Acknowledged by the deadline"), pct(n["in_time_share"])),
             (self.tr("Acknowledged by the end of the month"), f"{n['acknowledged']} ({pct(acknowledged)})"),
             (self.tr("Organisations that missed a deadline"), str(n["overdue_organisations"])),
+        ]
+
+    def turnaround_rows(self) -> list[tuple[str, str]]:
+        """The month's turnaround, as GET /outputs/metrics counts it (rules/turnaround.py)."""
+        first = self.data.first_day
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        try:
+            outputs = self.cache.rows("output", self.cache.output_ids())
+        except Exception:   # a cache without outputs' table: the figures are left out
+            return []
+        total = turnaround.weekly_metrics(outputs, first, last)["total"]
+
+        def hours(value):
+            return "–" if value is None else f"{value:.1f}"
+        reasons = ", ".join(f"{labels.withhold_reason(code)} {count}"
+                            for code, count in sorted(total["withhold_reasons"].items(), key=lambda kv: -kv[1]))
+        return [
+            (self.tr("Decided by a supervisor: median / 90th percentile hours"),
+             f"{hours(total['median_hours'])} / {hours(total['p90_hours'])}"),
+            (self.tr("Decided within 5 working days (Danish public holidays not counted)"),
+             self.charts.percent(total["within_target_share"])),
+            (self.tr("Withhold reasons"), reasons or "–"),
         ]
 
     def table(self, figure, rows: list[tuple[str, str]]) -> None:

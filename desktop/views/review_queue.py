@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFram
 
 from ..models import labels
 from ..models.lazy_table import Column, LazyTableModel
+from .certification_status import own_certification_text
 from .page import CasePage
 from .sync_controller import send_soon
 from .widgets import heading, plain_label
@@ -336,6 +337,8 @@ class ReviewQueuePage(CasePage, QWidget):
             return self.tr("pending")
         if code == self.RULES.SENT:
             return self.tr("sent, waiting for the portal")
+        if code == self.RULES.OWN_CERTIFICATION:
+            return self.tr("your certification lapsed")
         return code
 
     def block_text(self, block, item) -> str:
@@ -343,6 +346,8 @@ class ReviewQueuePage(CasePage, QWidget):
         if block.code == self.RULES.PENDING:
             return self._pending_text(self.tr("Your %1 is %2 and is sent at the next sync. You cannot decide again "
                                               "until the portal has answered."), block.facts)
+        if block.code == self.RULES.OWN_CERTIFICATION:
+            return own_certification_text(block.facts.get("until"))
         return block.code
 
     # -- deciding ---------------------------------------------------------------------

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..models import outputs as rules
+from ..models.output_queue import OutputQueue
 from .widgets import plain_label
 
 
 class SampleDialog(QDialog):
     """`body()` after accept: {"scope", "target_id", "count", "reason"}."""
 
-    def __init__(self, queue: rules.OutputQueue, parent=None, *, project_id: str | None = None,
+    def __init__(self, queue: OutputQueue, parent=None, *, project_id: str | None = None,
                  researcher_id: str | None = None):
         super().__init__(parent)
         self.queue = queue

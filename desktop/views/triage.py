@@ -14,13 +14,14 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QMenu, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..models import incidents as rules
 from ..models import labels
 from ..sync import incidents as store
 from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
+from .tlp import bold_font
 from .triage_detail import IncidentDetail, clock_colour, clock_words, duration, status_name
 from .widgets import heading, plain_label, set_column_widths
 
@@ -91,12 +92,16 @@ class TriageView(CasePage, QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, text in (("acknowledge", self.tr("Acknowledge (A)")), ("assign", self.tr("Assign to me")),
+        for key, text in (("acknowledge", self.tr("Acknowledge (A)")), ("assign", self.tr("Assign to…")),
                           ("merge", self.tr("Merge into duplicate (M)")), ("dismiss", self.tr("Dismiss… (D)")),
                           ("close", self.tr("Close (C)")), ("draft", self.tr("Draft a warning from these incidents (W)"))):
             button = QPushButton(text)
             button.setObjectName(f"triage_{key}")
-            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            if key == "assign":
+                self.assign_menu = QMenu(button)        # to me, or to another coordinator
+                button.setMenu(self.assign_menu)
+            else:
+                button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
@@ -136,6 +141,10 @@ class TriageView(CasePage, QWidget):
         self.incidents = store.by_id(self.cache)
         self.names = store.staff_names(self.cache)
         self.queued = store.queued_incident_ids(self.outbox)
+        self.assign_menu.clear()
+        for user_id, name in store.coordinators(self.cache):
+            text = self.tr("Me (%1)").replace("%1", name) if user_id == self.me else name
+            self.assign_menu.addAction(text, lambda u=user_id: self.act("assign", u))
         self._fill()
 
     def _fill(self):
@@ -150,17 +159,11 @@ class TriageView(CasePage, QWidget):
         for row, incident in enumerate(self.shown):
             clock = rules.next_clock(incident, now)
             status = status_name(incident.get("status"))
-            if incident["id"] in self.queued:
-                status += " " + self.tr("(queued)")
-            if clock is not None:
-                clock_text = clock_words(clock, now)
-            elif incident.get("nis2_significant"):
-                clock_text = self.tr("All clocks met")
-            else:
-                clock_text = "—"
+            status += (" " + self.tr("(queued)")) if incident["id"] in self.queued else ""
+            clock_text = clock_words(clock, now) if clock is not None else (
+                self.tr("All clocks met") if incident.get("nis2_significant") else "—")
             values = (incident["id"], labels.severity(incident.get("severity")), incident.get("title") or "",
-                      incident.get("reporting_centre") or "", status, duration(rules.age_seconds(incident, now)),
-                      clock_text)
+                      incident.get("reporting_centre") or "", status, duration(rules.age_seconds(incident, now)), clock_text)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, incident["id"])
@@ -168,11 +171,9 @@ class TriageView(CasePage, QWidget):
                     colour = clock_colour(clock, now)
                     if colour is not None:
                         item.setForeground(QBrush(colour))
-                    item.setToolTip(self._clock_tip(incident, now))
+                    item.setToolTip("\n".join(clock_words(c, now) for c in rules.clocks(incident, now)))
                 if column == 1 and incident.get("severity") == "critical":
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
+                    item.setFont(bold_font())
                 self.table.setItem(row, column, item)
             if incident["id"] in keep:
                 self.table.selectionModel().select(
@@ -184,17 +185,12 @@ class TriageView(CasePage, QWidget):
         self._summarise(now)
         self._selection_changed()
 
-    def _clock_tip(self, incident: dict, now: float) -> str:
-        return "\n".join(clock_words(c, now) for c in rules.clocks(incident, now))
-
     def _summarise(self, now: float):
         open_ = [i for i in self.incidents.values() if i.get("status") in rules.OPEN]
         overdue = sum(1 for i in open_ for c in rules.clocks(i, now) if c.state == "overdue")
-        self.summary.setText(self.tr("%1 open · %2 new critical · %3 clocks overdue")
-                             .replace("%1", str(len(open_)))
-                             .replace("%2", str(sum(1 for i in open_ if i.get("severity") == "critical"
-                                                    and i.get("status") == "new")))
-                             .replace("%3", str(overdue)))
+        critical = sum(1 for i in open_ if i.get("severity") == "critical" and i.get("status") == "new")
+        self.summary.setText(self.tr("%1 open · %2 new critical · %3 clocks overdue").replace("%1", str(len(open_)))
+                             .replace("%2", str(critical)).replace("%3", str(overdue)))
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -247,7 +243,7 @@ class TriageView(CasePage, QWidget):
                     "%1", status_name((incident or {}).get("status")).lower())}[code]
 
     # -- acting -----------------------------------------------------------------------------------
-    def act(self, key: str):
+    def act(self, key: str, assignee: str | None = None):
         if self.block_reason(key) is not None:
             return
         incident = self.current()
@@ -260,8 +256,10 @@ class TriageView(CasePage, QWidget):
             self._queue(incident, {"action": "merge", "into": target},
                         self.tr("Merge %1 into %2").replace("%1", incident["id"]).replace("%2", target))
         elif key == "assign":
-            self._queue(incident, {"action": "assign", "user_id": self.me},
-                        self.tr("Assign %1 to me").replace("%1", incident["id"]))
+            assignee = assignee or self.me
+            self._queue(incident, {"action": "assign", "user_id": assignee},
+                        self.tr("Assign %1 to %2").replace("%1", incident["id"])
+                        .replace("%2", self.names.get(assignee, assignee)))
         else:
             text = {"acknowledge": self.tr("Acknowledge %1"), "close": self.tr("Close %1")}[key]
             self._queue(incident, {"action": key}, text.replace("%1", incident["id"]))

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFr
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ..models import labels
+from ..models import certification, labels
 from ..models.lazy_table import plain_tooltip
 from ..models import warnings as rules
 from ..sync.calls import AuthExpired, PortalCalls, PortalError, api_path
 from ..tasks import Op
+from .certification_status import own_certification_text
 from .ack_board import AckBoard, ack_bar_pixmap, cache_is_open, progress_text, region_label, sector_label
 from .page import CasePage, OUTBOX
 from .sync_controller import send_soon
@@ -364,6 +365,8 @@ class WarningDetail(QWidget):
             lines.append(self.tr("Co-signed by %1").replace("%1", name(warning["cosigned_by"])))
         if warning.get("sent_at"):
             lines.append(self.tr("First sent %1").replace("%1", labels.local_time(warning["sent_at"])))
+        if warning.get("incident_ids"):         # provenance: the centres' reports it answers
+            lines.append(self.tr("Answers incident reports %1").replace("%1", ", ".join(warning["incident_ids"])))
         return "\n".join(lines)
 
     def _revisions_widget(self, warning: dict) -> QWidget:
@@ -578,7 +581,9 @@ class WarningsView(CasePage, QWidget):
         return not self.workspace.offline and bool(self.workspace.client.token)
 
     def me(self) -> dict:
-        return {"id": self.workspace.user.get("id"), "roles": sorted(self.workspace.roles)}
+        staff = self.cache.get("staff", self.workspace.user.get("id") or "")
+        return {"id": self.workspace.user.get("id"), "roles": sorted(self.workspace.roles),
+                **certification.decider_facts(staff)}
 
     def staff_name(self, user_id: str | None) -> str:
         if not user_id:
@@ -775,7 +780,7 @@ class WarningsView(CasePage, QWidget):
 
     def explain(self, action: str, block: rules.Block) -> bool:
         """Whether a greyed action's reason is worth a line under the buttons (not just a tooltip)."""
-        return block.code in (rules.SELF_COSIGN, rules.COSIGN_REQUIRED, rules.RED_NAMED_ONLY,
+        return block.code in (rules.OWN_CERTIFICATION, rules.SELF_COSIGN, rules.COSIGN_REQUIRED, rules.RED_NAMED_ONLY,
                               rules.VALID_UNTIL_PASSED, rules.NO_RECIPIENTS, rules.OFFLINE, rules.QUEUED,
                               rules.NOT_COORDINATOR) or (action == "send" and block.code == rules.NOT_OPEN)
 
@@ -783,6 +788,8 @@ class WarningsView(CasePage, QWidget):
         code, facts = block.code, block.facts
         if code == rules.NOT_COORDINATOR:
             return self.tr("Only security coordinators write, co-sign and send warnings.")
+        if code == rules.OWN_CERTIFICATION:
+            return own_certification_text(block.facts.get("until"))
         if code == rules.SELF_COSIGN:
             return self.tr("Co-sign: you wrote or edited this text, so another coordinator must co-sign it.")
         if code == rules.ALREADY_COSIGNED:

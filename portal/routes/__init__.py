@@ -2,7 +2,8 @@
 
 import importlib
 
-DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents", "transparency")
+DOMAIN_MODULES = ("applications", "outputs", "warnings", "admin", "enrolment", "incidents", "transparency",
+                  "certification")
 
 
 def load_domain_routers():

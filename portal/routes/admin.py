@@ -9,7 +9,8 @@
 - `GET /admin/requests/{id}/enrolment` (the requester, once) -> `{username, enrolment_code,
   expires_at}` once a `create_user` or `reset_credentials` took effect.
 
-Refusal order (the contract's): 401, 403 `role_required`, 404 `not_found`, 422 `invalid_field`,
+Refusal order (the contract's): 401, 403 `role_required`, (approve and reject: 403
+`own_certification_expired`, the administrator's own certification lapsed), 404 `not_found`, 422 `invalid_field`,
 409 `not_open`, `self_approval`, `self_target`, `already_reviewed`, `too_few_admins`,
 `separation_of_duties`, then 422 `justification_required`, `comment_required`. The role check,
 lookup and body validation run inside the audited transaction (as for applications).
@@ -34,6 +35,7 @@ from rules import admin as rules
 
 from .. import auth, user_admin
 from ..api import PortalContext, context, current_user, iso, perform
+from ..certification.gate import refuse_lapsed_staff
 from ..errors import ApiError, not_found, role_required
 from .bodies import PlainText, body_doc, fingerprint_body, given, read_json, validate
 from .core import ERRORS
@@ -205,6 +207,7 @@ def _approve(ctx, request, user, request_id, payload):
 
     def effect(tx):
         _admin(user)
+        refuse_lapsed_staff(ctx, tx, user)
         found = _load(tx, request_id)
         _refuse(rules.approval_refusal(found, user["id"]))
         found["approvals"] = list(found["approvals"]) + [{"by": user["id"], "at": ctx.now_iso()}]
@@ -235,6 +238,7 @@ def _reject(ctx, request, user, request_id, payload):
 
     def effect(tx):
         _admin(user)
+        refuse_lapsed_staff(ctx, tx, user)
         found = _load(tx, request_id)
         body = validate(RejectIn, payload)
         _refuse(rules.rejection_refusal(found, user["id"], body.comment or ""))

@@ -26,7 +26,8 @@ Review rules:
 - Approving needs the applicant's certification to be valid today (UTC date,
   `certified_until` inclusive); a missing researcher record counts as lapsed.
 
-Refusal order (the contract's): 401, 403 `role_required`, 404 `not_found`
+Refusal order (the contract's): 401, 403 `role_required`, (reviews: 403 `own_certification_expired`,
+the reviewer's own certification lapsed), 404 `not_found`
 (resubmissions: 403 `not_applicant` for an unknown id and for another's alike), 422 `invalid_field` (400 `bad_request` for a
 body that is not JSON), 409 `not_open`, `version_conflict`, `already_reviewed`,
 `conflict_of_interest`, then 422 `comment_required`, `certification_expired`.
@@ -52,6 +53,7 @@ from rules import applications
 
 from .. import entities
 from ..api import PortalContext, context, current_user, iso, perform
+from ..certification.gate import refuse_lapsed_staff
 from ..errors import ApiError, invalid_field, not_found, role_required
 from ..visibility import project
 from .core import ERRORS
@@ -217,6 +219,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, application_id: st
         app = _load(tx, application_id)
         if "caseworker" not in user["roles"]:
             raise role_required(("caseworker",))
+        refuse_lapsed_staff(ctx, tx, user)
         if app is None:
             raise not_found("application")
         # Only now, when the caller may see the application: a refusal does not tell its state.

@@ -47,8 +47,11 @@ def health(request: Request, ctx: PortalContext = Depends(context)):
     availability = request.app.state.availability
     reason = None
     try:
-        with ctx.store.read() as tx:
-            tx.execute("SELECT 1")
+        if hasattr(ctx.store, "ping"):   # PostgreSQL: never waits long for a pool busy with calls
+            ctx.store.ping()
+        else:                            # SQLite: a read never waits for writers (WAL)
+            with ctx.store.read() as tx:
+                tx.execute("SELECT 1")
     except Exception as exc:
         reason = database_unavailable(exc)
         if reason is None:

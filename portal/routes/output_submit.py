@@ -5,7 +5,7 @@ Nothing the researcher sends is trusted, and nothing is worked on before the
 caller is known to be allowed to submit:
 
 1. (before any check work) the caller is a researcher with a researcher record
-   (403 `role_required`), `project_id` names an approved application of their
+   (403 `role_required`) whose certification is valid (403 `certification_expired`), `project_id` names an approved application of their
    own (403 `not_applicant`, the same answer for an unknown id, or
    `not_approved`); then the body (400 `bad_request`, 422 `invalid_field`, bad
    base64), sizes (413 `too_large`) and blocked types (422 `invalid_file`);
@@ -54,6 +54,7 @@ from rules import applications, sampling
 
 from .. import checks, entities
 from ..api import PortalContext, context, current_user, perform
+from ..certification.gate import refuse_lapsed_researcher
 from ..errors import ApiError, invalid_field, role_required
 from ..visibility import project
 from .bodies import PlainLine, body_doc, fingerprint_body, given, read_json, validate
@@ -119,13 +120,14 @@ def _own_project(tx, project_id: str, researcher: dict) -> dict:
     return app
 
 
-def _caller(tx, user: dict, payload: Any) -> tuple[dict, dict | None]:
+def _caller(ctx: PortalContext, tx, user: dict, payload: Any) -> tuple[dict, dict | None]:
     """The caller's researcher record and project; the 403s, before anything else."""
     if "researcher" not in user["roles"]:
         raise role_required(("researcher",))
     researcher = tx.get("researcher", user["researcher_id"]) if user.get("researcher_id") else None
     if researcher is None:
         raise ApiError(403, "role_required", "This account is not linked to a researcher record.")
+    refuse_lapsed_researcher(ctx, researcher)       # 403 certification_expired
     project_id = payload.get("project_id") if isinstance(payload, dict) else None
     app = _own_project(tx, project_id, researcher) if isinstance(project_id, str) else None
     return researcher, app
@@ -181,7 +183,7 @@ def _admit(ctx: PortalContext, request: Request, user: dict, payload: Any) -> _A
             if answered:   # `perform` answers as the first time (or refuses a reused key)
                 return _perform(ctx, request, user, payload, _never, detail)
         with ctx.store.read() as tx:
-            researcher, _app = _caller(tx, user, payload)
+            researcher, _app = _caller(ctx, tx, user, payload)
         body, files = _files(payload)
         try:
             plan = _plan(files, ctx.rules)
@@ -238,7 +240,7 @@ def _record(ctx: PortalContext, request: Request, user: dict, payload: Any, admi
     after: dict = {}
 
     def effect(tx):
-        researcher, app = _caller(tx, user, payload)   # the project may have changed while the check ran
+        researcher, app = _caller(ctx, tx, user, payload)   # the project may have changed while the check ran
         now = ctx.now_iso()
         output_id = _new_id(tx, "output", "OUT", now)
         for (_name, data), meta in zip(admitted.files, result["files"]):

@@ -75,7 +75,7 @@ settings in force.
 
 Refusal order
 -------------
-- Reviews: 401, 403 `role_required`, 404 `not_found`, 422 `invalid_field`, 409
+- Reviews: 401, 403 `role_required`, 403 `own_certification_expired`, 404 `not_found`, 422 `invalid_field`, 409
   `not_open` (not `held`), `version_conflict`, `already_reviewed`,
   `conflict_of_interest`, then 422 `comment_required` (withhold).
 - Management samples: 401, 403 `role_required`, 422 `invalid_field`, 404
@@ -100,6 +100,7 @@ from rules.turnaround import WITHHOLD_REASONS
 
 from .. import entities
 from ..api import PortalContext, audit_read, context, current_user, perform, require
+from ..certification.gate import refuse_lapsed_staff
 from ..errors import ApiError, not_found, role_required
 from ..visibility import project
 from . import check_runner, output_files, output_metrics, output_submit
@@ -160,6 +161,7 @@ def _review(ctx: PortalContext, request: Request, user: dict, output_id: str, pa
         before.update(_state(output))
         if "supervisor" not in user["roles"]:
             raise role_required(("supervisor",))
+        refuse_lapsed_staff(ctx, tx, user)
         if output is None:
             raise not_found("output")
         body = _validate(OutputReviewIn, payload)

@@ -69,7 +69,8 @@ acknowledgements landing meanwhile do not cause conflicts.
 
 Refusal order
 -------------
-401, 403 `role_required`, 404 `not_found`, 422 `invalid_field` (the body),
+401, 403 `role_required`, 403 `own_certification_expired` (co-sign and send, when
+the caller's own certification has lapsed), 404 `not_found`, 422 `invalid_field` (the body),
 409 `not_open`, 409 `version_conflict`, then 422 `invalid_field` for what depends
 on the stored warning (a `valid_until` that has passed, recipients that reach
 nobody or drop an organisation), 422 `red_requires_named_recipients`, 409
@@ -100,6 +101,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import entities, incidents
 from ..api import PortalContext, audit_read, context, iso, parse_iso, perform, require
+from ..certification.gate import certified_decider
 from ..errors import ApiError, invalid_field, not_found
 from ..visibility import project
 
@@ -415,8 +417,12 @@ router = APIRouter(lifespan=_lifespan)
 # Dependencies: the caller's role, then the warning (404), before the body
 
 
-def _warning_dep(*roles: str):
-    def dependency(warning_id: str = Path(max_length=60), user: dict = Depends(require(*roles)),
+def _warning_dep(*roles: str, decides: bool = False):
+    # A decision (co-sign, send) also needs the caller's own certification, checked
+    # after the role and before the warning is looked up (portal.certification.gate).
+    caller = certified_decider(*roles) if decides else require(*roles)
+
+    def dependency(warning_id: str = Path(max_length=60), user: dict = Depends(caller),
                    ctx: PortalContext = Depends(context)) -> tuple[dict, dict]:
         _sweep_quietly(ctx)
         with ctx.store.read() as tx:
@@ -548,7 +554,8 @@ def edit_warning(request: Request, body: PatchIn, found=Depends(_warning_dep("co
 
 
 @router.post("/warnings/{warning_id}/cosign", status_code=201)
-def cosign_warning(request: Request, body: StepIn | None = Body(None), found=Depends(_warning_dep("coordinator")),
+def cosign_warning(request: Request, body: StepIn | None = Body(None),
+                   found=Depends(_warning_dep("coordinator", decides=True)),
                    ctx: PortalContext = Depends(context)):
     user, found_warning = found
     body = body or StepIn()
@@ -585,7 +592,8 @@ def _check_no_dropped_recipients(tx, warning: dict, recipients: dict) -> None:
 
 
 @router.post("/warnings/{warning_id}/send", status_code=201)
-def send_warning(request: Request, body: StepIn | None = Body(None), found=Depends(_warning_dep("coordinator")),
+def send_warning(request: Request, body: StepIn | None = Body(None),
+                 found=Depends(_warning_dep("coordinator", decides=True)),
                  ctx: PortalContext = Depends(context)):
     user, found_warning = found
     body = body or StepIn()

@@ -785,6 +785,41 @@
         <source>From the dashboard: %1</source>
         <translation>Fra overblikket: %1</translation>
     </message>
+    <message>
+        <source>Certification lapses within %1 days</source>
+        <translation>Certificering udløber inden for %1 dage</translation>
+    </message>
+    <message>
+        <source>Only applications whose applicant&apos;s certification is still valid but lapses within %1 days</source>
+        <translation>Kun ansøgninger, hvor ansøgerens certificering stadig er gyldig, men udløber inden for %1 dage</translation>
+    </message>
+    <message>
+        <source>Applicant certified</source>
+        <translation>Ansøger certificeret</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <source>✖ lapsed</source>
+        <translation>✖ udløbet</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n day(s) left</source>
+        <translation>
+            <numerusform>⚠ %n dag tilbage</numerusform>
+            <numerusform>⚠ %n dage tilbage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is valid until %1</source>
+        <translation>Ansøgerens certificering er gyldig til %1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s certification is not known</source>
+        <translation>Ansøgerens certificering kendes ikke</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsView</name>
@@ -957,10 +992,6 @@
         <translation>følsomt</translation>
     </message>
     <message>
-        <source>can review</source>
-        <translation>kan behandles</translation>
-    </message>
-    <message>
         <source>standard</source>
         <translation>almindelig</translation>
     </message>
@@ -1061,16 +1092,20 @@
         <translation>Send %1 tilbage</translation>
     </message>
     <message>
-        <source>%1 of %2 approvals given</source>
-        <translation>%1 af %2 godkendelser givet</translation>
-    </message>
-    <message>
         <source>The portal refused %1 of your decisions: see Needs attention.</source>
         <translation>Portalen afviste %1 af dine afgørelser: se Kræver handling.</translation>
     </message>
     <message>
         <source>Sent: the portal accepted your decisions.</source>
         <translation>Sendt: portalen har modtaget dine afgørelser.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals given</source>
+        <translation>%1 af %2 godkendelser givet</translation>
+    </message>
+    <message>
+        <source>can review</source>
+        <translation>kan behandles</translation>
     </message>
 </context>
 <context>
@@ -1148,16 +1183,16 @@
         <translation>Fjern denne afviste handling fra listen</translation>
     </message>
     <message>
+        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
+        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
+    </message>
+    <message>
         <source>Refused by the portal: %1</source>
         <translation>Afvist af portalen: %1</translation>
     </message>
     <message>
         <source>Refusal code: %1</source>
         <translation>Afvisningskode: %1</translation>
-    </message>
-    <message>
-        <source>Actions the portal refused when they were sent. Your action is shown beside the case as it is on the portal now: discard it, or open the case and act again. Alarms about the portal&apos;s audit log are here too.</source>
-        <translation>Handlinger, som portalen afviste, da de blev sendt. Din handling vises ved siden af sagen, som den er på portalen nu: kassér den, eller åbn sagen og handl igen. Alarmer om portalens revisionslog står her også.</translation>
     </message>
 </context>
 <context>
@@ -1577,10 +1612,6 @@
         <translation>Portalens revisionslog bygger ikke længere videre på den log, den signerede før: historikken er blevet omskrevet.</translation>
     </message>
     <message>
-        <source>The portal sent a checkpoint or key this desktop cannot read.</source>
-        <translation>Portalen sendte et kontrolpunkt eller en nøgle, som denne computer ikke kan læse.</translation>
-    </message>
-    <message>
         <source>The portal&apos;s own check of its audit log and stored cases fails.</source>
         <translation>Portalens egen kontrol af revisionsloggen og de gemte sager fejler.</translation>
     </message>
@@ -1715,6 +1746,240 @@ Stol kun på den, hvis portalens driftsansvarlige har meddelt et nøgleskift og 
     <message>
         <source>Remove this card; the audit page stays red and the evidence is kept</source>
         <translation>Fjern dette kort; revisionssiden forbliver rød, og beviset gemmes</translation>
+    </message>
+</context>
+<context>
+    <name>Certification</name>
+    <message>
+        <source>Your own certification lapsed on %1: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+        <translation>Din egen certificering udløb %1: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+    </message>
+    <message>
+        <source>Your own certification is not known to be valid: you can read, but not decide. Take the test (in the status bar) to renew it.</source>
+        <translation>Din egen certificering vides ikke at være gyldig: du kan læse, men ikke træffe afgørelser. Tag testen (i statuslinjen) for at forny den.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationBanner</name>
+    <message>
+        <source>Certification reminder</source>
+        <translation>Påmindelse om certificering</translation>
+    </message>
+    <message>
+        <source>Take the test…</source>
+        <translation>Tag testen…</translation>
+    </message>
+    <message>
+        <source>Remind me later</source>
+        <translation>Påmind mig senere</translation>
+    </message>
+    <message>
+        <source>Hide this reminder until the next one is due</source>
+        <translation>Skjul denne påmindelse, indtil den næste kommer</translation>
+    </message>
+    <message>
+        <source>Your certification lapsed on %1. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+        <translation>Din certificering udløb %1. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+    </message>
+    <message>
+        <source>Your certification is not known to be valid. You can read everything, but you cannot decide anything until you pass the data-security test.</source>
+        <translation>Din certificering vides ikke at være gyldig. Du kan læse alt, men du kan ikke træffe afgørelser, før du har bestået datasikkerhedstesten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your certification lapses in %n day(s), on %1. Take the data-security test to renew it for a year.</source>
+        <translation>
+            <numerusform>Din certificering udløber om %n dag, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+            <numerusform>Din certificering udløber om %n dage, den %1. Tag datasikkerhedstesten for at forny den i et år.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationIndicator</name>
+    <message>
+        <source>Your certification</source>
+        <translation>Din certificering</translation>
+    </message>
+    <message>
+        <source>Take the test…</source>
+        <translation>Tag testen…</translation>
+    </message>
+    <message>
+        <source>✖ Certification lapsed %1</source>
+        <translation>✖ Certificering udløbet %1</translation>
+    </message>
+    <message>
+        <source>✖ Not certified</source>
+        <translation>✖ Ikke certificeret</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Certified until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>⚠ Certificeret til %1 (%n dag tilbage)</numerusform>
+            <numerusform>⚠ Certificeret til %1 (%n dage tilbage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Certified until %1</source>
+        <translation>✔ Certificeret til %1</translation>
+    </message>
+    <message>
+        <source>Your data-security certification. It is renewed yearly by passing the test.</source>
+        <translation>Din datasikkerhedscertificering. Den fornys hvert år ved at bestå testen.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationLapsesCard</name>
+    <message>
+        <source>Certification lapses coming</source>
+        <translation>Certificeringer, der snart udløber</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Certified until</source>
+        <translation>Certificeret til</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Dage tilbage</translation>
+    </message>
+    <message>
+        <source>%1 lapsed · %2 within 30 days · %3 within %4 days</source>
+        <translation>%1 udløbet · %2 inden for 30 dage · %3 inden for %4 dage</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>medarbejder</translation>
+    </message>
+    <message>
+        <source>researcher</source>
+        <translation>forsker</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
+    </message>
+    <message numerus="yes">
+        <source>lapsed %n day(s) ago</source>
+        <translation>
+            <numerusform>udløbet for %n dag siden</numerusform>
+            <numerusform>udløbet for %n dage siden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationTestDialog</name>
+    <message>
+        <source>Data-security test</source>
+        <translation>Datasikkerhedstest</translation>
+    </message>
+    <message>
+        <source>%1 questions on the rules for working with the portal&apos;s data: pseudonymised data, discretion, data minimisation, reporting breaches, two-factor sign-in, accounts, what may leave the research machine and sanctions.
+
+You have %2 minutes. %3 right answers pass and renew your certification for a year. You can begin %4 attempts in 24 hours.</source>
+        <translation>%1 spørgsmål om reglerne for arbejdet med portalens data: pseudonymiserede data, diskretion, dataminimering, indberetning af brud, to-faktor-log-ind, konti, hvad der må forlade forskermaskinen og sanktioner.
+
+Du har %2 minutter. %3 rigtige svar består og fornyer din certificering i et år. Du kan påbegynde %4 forsøg inden for 24 timer.</translation>
+    </message>
+    <message>
+        <source>&amp;Begin the test</source>
+        <translation>&amp;Begynd testen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid tilbage</translation>
+    </message>
+    <message>
+        <source>Keys: 1–4 choose an answer, Enter goes on.</source>
+        <translation>Taster: 1–4 vælger et svar, Enter går videre.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Næste</translation>
+    </message>
+    <message>
+        <source>Topics to re-read</source>
+        <translation>Emner at læse op på</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Spørgsmål %1 af %2</translation>
+    </message>
+    <message>
+        <source>&amp;Submit answers</source>
+        <translation>&amp;Indsend svar</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Submit (%n unanswered)</source>
+        <translation>
+            <numerusform>&amp;Indsend (%n ubesvaret)</numerusform>
+            <numerusform>&amp;Indsend (%n ubesvarede)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Tid tilbage: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right (%3 needed).</source>
+        <translation>%1 af %2 rigtige (%3 krævet).</translation>
+    </message>
+    <message>
+        <source>✔ Passed</source>
+        <translation>✔ Bestået</translation>
+    </message>
+    <message>
+        <source>Your certification is valid until %1.</source>
+        <translation>Din certificering er gyldig til %1.</translation>
+    </message>
+    <message>
+        <source>✖ Not passed</source>
+        <translation>✖ Ikke bestået</translation>
+    </message>
+    <message>
+        <source>Your certification is unchanged. Re-read these topics before you try again:</source>
+        <translation>Din certificering er uændret. Læs op på disse emner, før du prøver igen:</translation>
+    </message>
+    <message>
+        <source>You have begun 3 attempts in the last 24 hours. Re-read the rules and try again later.</source>
+        <translation>Du har påbegyndt 3 forsøg inden for de seneste 24 timer. Læs reglerne igen, og prøv senere.</translation>
+    </message>
+    <message>
+        <source>The time for this attempt has run out. Begin a new attempt.</source>
+        <translation>Tiden til dette forsøg er gået. Begynd et nyt forsøg.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the test needs it. Try again when you are online.</source>
+        <translation>Portalen kan ikke nås, og testen kræver den. Prøv igen, når du er online.</translation>
+    </message>
+    <message>
+        <source>The test could not be loaded: %1</source>
+        <translation>Testen kunne ikke hentes: %1</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +2926,10 @@ Nordjylland</translation>
         <translation>Advarsler</translation>
     </message>
     <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Overblik</translation>
     </message>
@@ -2778,10 +3047,6 @@ Nordjylland</translation>
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
-    </message>
-    <message>
-        <source>Triage</source>
-        <translation>Triage</translation>
     </message>
 </context>
 <context>
@@ -3420,10 +3685,6 @@ Nordjylland</translation>
         <translation>Ikke muligt: en fils kontrolsum stemmer ikke med det, portalen kontrollerede.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given</source>
-        <translation>%1 af %2 frigivelser givet</translation>
-    </message>
-    <message>
         <source>Release %1 (%2 of %3 releases)</source>
         <translation>Frigiv %1 (%2 af %3 frigivelser)</translation>
     </message>
@@ -3452,8 +3713,8 @@ Nordjylland</translation>
         <translation>Sendt: portalen har modtaget dine handlinger.</translation>
     </message>
     <message>
-        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
-        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
+        <source>%1 of %2 releases given</source>
+        <translation>%1 af %2 frigivelser givet</translation>
     </message>
     <message>
         <source>Output, project or researcher…</source>
@@ -3486,6 +3747,10 @@ Nordjylland</translation>
     <message>
         <source>can review</source>
         <translation>kan behandles</translation>
+    </message>
+    <message>
+        <source>%1 of %2 releases given. Who gave them and why stays hidden until you decide, so that your review is your own.</source>
+        <translation>%1 af %2 frigivelser givet. Hvem der gav dem og hvorfor er skjult, indtil du har besluttet, så din vurdering er din egen.</translation>
     </message>
 </context>
 <context>
@@ -3631,6 +3896,65 @@ Nordjylland</translation>
     </message>
 </context>
 <context>
+    <name>OutputTurnaround</name>
+    <message>
+        <source>Output turnaround per week</source>
+        <translation>Behandlingstid for output pr. uge</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Indsendt</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Frigivet</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>Tilbageholdt</translation>
+    </message>
+    <message>
+        <source>Decision: median h</source>
+        <translation>Afgørelse: median t</translation>
+    </message>
+    <message>
+        <source>Decision: 90% h</source>
+        <translation>Afgørelse: 90 % t</translation>
+    </message>
+    <message>
+        <source>Within 5 working days</source>
+        <translation>Inden for 5 arbejdsdage</translation>
+    </message>
+    <message>
+        <source>Withhold reasons</source>
+        <translation>Begrundelser for tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Reviews per supervisor</source>
+        <translation>Vurderinger pr. kontrollant</translation>
+    </message>
+    <message>
+        <source>Time from submission to a supervisor&apos;s decision (hours, by week decided)</source>
+        <translation>Tid fra indsendelse til en kontrollants afgørelse (timer, efter afgørelsesuge)</translation>
+    </message>
+    <message>
+        <source>Output turnaround</source>
+        <translation>Behandlingstid for output</translation>
+    </message>
+    <message>
+        <source>Last %1 weeks: %2 submitted, %3 released, %4 withheld; decided by a person within %5 working days: %6 (median %7 h, 90% within %8 h). Danish public holidays are not working days.</source>
+        <translation>Seneste %1 uger: %2 indsendt, %3 frigivet, %4 tilbageholdt; afgjort af en person inden for %5 arbejdsdage: %6 (median %7 t, 90 % inden for %8 t). Danske helligdage er ikke arbejdsdage.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+</context>
+<context>
     <name>OutputViewer</name>
     <message>
         <source>%1 bytes</source>
@@ -3748,10 +4072,6 @@ Nordjylland</translation>
         <translation>Offlinetilstand: portalen kontaktes ikke. Det, du gør, venter på denne computer, til du næste gang logger ind online.</translation>
     </message>
     <message>
-        <source>Portal unavailable, retrying in %1 s</source>
-        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
-    </message>
-    <message>
         <source>Offline: the portal cannot be reached. Your actions wait on this computer.</source>
         <translation>Offline: portalen kan ikke nås. Dine handlinger venter på denne computer.</translation>
     </message>
@@ -3762,6 +4082,10 @@ Nordjylland</translation>
     <message>
         <source>The portal answered with an error; nothing you did is lost.</source>
         <translation>Portalen svarede med en fejl; intet af det, du har gjort, er tabt.</translation>
+    </message>
+    <message>
+        <source>Portal unavailable, retrying in %1 s</source>
+        <translation>Portalen er utilgængelig, prøver igen om %1 s</translation>
     </message>
 </context>
 <context>
@@ -3901,6 +4225,18 @@ Nordjylland</translation>
         <source>In numbers</source>
         <translation>I tal</translation>
     </message>
+    <message>
+        <source>Decided by a supervisor: median / 90th percentile hours</source>
+        <translation>Afgjort af en kontrollant: median / 90. percentil i timer</translation>
+    </message>
+    <message>
+        <source>Decided within 5 working days (Danish public holidays not counted)</source>
+        <translation>Afgjort inden for 5 arbejdsdage (danske helligdage tælles ikke med)</translation>
+    </message>
+    <message>
+        <source>Withhold reasons</source>
+        <translation>Begrundelser for tilbageholdelse</translation>
+    </message>
 </context>
 <context>
     <name>RetractDialog</name>
@@ -3996,24 +4332,12 @@ Nordjylland</translation>
         <translation>Begrundelse (skal udfyldes):</translation>
     </message>
     <message>
-        <source>Comment (optional):</source>
-        <translation>Kommentar (valgfri):</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
         <source>Why? The applicant reads this.</source>
         <translation>Hvorfor? Ansøgeren læser dette.</translation>
-    </message>
-    <message>
-        <source>For the other caseworkers and the applicant</source>
-        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>Ctrl+Enter to confirm, Esc to cancel.</source>
@@ -4026,6 +4350,18 @@ Nordjylland</translation>
     <message>
         <source>Write a reason to enable %1. Esc cancels.</source>
         <translation>Skriv en begrundelse for at aktivere %1. Esc annullerer.</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Kommentar (valgfri):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>For the other caseworkers and the applicant</source>
+        <translation>Til de andre sagsbehandlere og ansøgeren</translation>
     </message>
     <message>
         <source>The text holds control characters or direction overrides, which the portal does not take.</source>
@@ -4127,16 +4463,20 @@ Nordjylland</translation>
         <translation>Ikke sat i kø: %1 blev ændret, mens du traf afgørelse. Kontrollér den, og træf afgørelse igen.</translation>
     </message>
     <message>
-        <source>%1 — then %2</source>
-        <translation>%1 — derefter %2</translation>
-    </message>
-    <message>
         <source>Queued: %1. Sending…</source>
         <translation>Sat i kø: %1. Sender…</translation>
     </message>
     <message>
         <source>Queued: %1. You are offline: it is sent when the portal can be reached.</source>
         <translation>Sat i kø: %1. Du er offline: den sendes, når portalen kan nås.</translation>
+    </message>
+    <message>
+        <source>%1 — then %2</source>
+        <translation>%1 — derefter %2</translation>
+    </message>
+    <message>
+        <source>your certification lapsed</source>
+        <translation>din certificering er udløbet</translation>
     </message>
 </context>
 <context>
@@ -4880,8 +5220,12 @@ Nordjylland</translation>
         <translation>Kvittér (A)</translation>
     </message>
     <message>
-        <source>Assign to me</source>
-        <translation>Tildel mig</translation>
+        <source>Assign to…</source>
+        <translation>Tildel til…</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Tildel %1 til %2</translation>
     </message>
     <message>
         <source>Merge into duplicate (M)</source>
@@ -4898,6 +5242,10 @@ Nordjylland</translation>
     <message>
         <source>Draft a warning from these incidents (W)</source>
         <translation>Udkast til advarsel fra disse hændelser (W)</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Mig (%1)</translation>
     </message>
     <message>
         <source>(queued)</source>
@@ -4942,10 +5290,6 @@ Nordjylland</translation>
     <message>
         <source>Merge %1 into %2</source>
         <translation>Læg %1 sammen med %2</translation>
-    </message>
-    <message>
-        <source>Assign %1 to me</source>
-        <translation>Tildel mig %1</translation>
     </message>
     <message>
         <source>Acknowledge %1</source>
@@ -5217,6 +5561,14 @@ Nordjylland</translation>
         <translation>En ny udgave sendes til alle, der modtog advarslen (og dem, du tilføjer); den kan ikke fjerne en organisation, der allerede er advaret. Modtagerne bliver bedt om at kvittere igen.</translation>
     </message>
     <message>
+        <source>Answers the incident reports: %1</source>
+        <translation>Besvarer hændelsesindberetningerne: %1</translation>
+    </message>
+    <message>
+        <source>Linked incident reports</source>
+        <translation>Tilknyttede hændelsesindberetninger</translation>
+    </message>
+    <message>
         <source>How recipients see it</source>
         <translation>Sådan ser modtagerne den</translation>
     </message>
@@ -5409,18 +5761,6 @@ Nordjylland</translation>
         <translation>Gem på portalen</translation>
     </message>
     <message>
-        <source>Remove the co-sign?</source>
-        <translation>Fjern medunderskriften?</translation>
-    </message>
-    <message>
-        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
-        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
-    </message>
-    <message>
-        <source>Save and remove co-sign</source>
-        <translation>Gem og fjern medunderskrift</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
@@ -5457,12 +5797,16 @@ Nordjylland</translation>
         <translation>Dine ændringer er her stadig; prøv igen.</translation>
     </message>
     <message>
-        <source>Answers the incident reports: %1</source>
-        <translation>Besvarer hændelsesindberetningerne: %1</translation>
+        <source>Remove the co-sign?</source>
+        <translation>Fjern medunderskriften?</translation>
     </message>
     <message>
-        <source>Linked incident reports</source>
-        <translation>Tilknyttede hændelsesindberetninger</translation>
+        <source>%1 co-signed this draft. Saving your changes removes that co-sign: another coordinator must co-sign the changed text before it can be sent.</source>
+        <translation>%1 har medunderskrevet dette udkast. Gemmer du dine ændringer, fjernes medunderskriften: en anden koordinator skal medunderskrive den ændrede tekst, før den kan sendes.</translation>
+    </message>
+    <message>
+        <source>Save and remove co-sign</source>
+        <translation>Gem og fjern medunderskrift</translation>
     </message>
 </context>
 <context>
@@ -5474,14 +5818,6 @@ Nordjylland</translation>
     <message>
         <source>Edit…</source>
         <translation>Redigér…</translation>
-    </message>
-    <message>
-        <source>&amp;Co-sign</source>
-        <translation>&amp;Medunderskriv</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>New revision…</source>
@@ -5592,6 +5928,10 @@ Nordjylland</translation>
         <translation>Først sendt %1</translation>
     </message>
     <message>
+        <source>Answers incident reports %1</source>
+        <translation>Besvarer hændelsesindberetningerne %1</translation>
+    </message>
+    <message>
         <source>Revision %1, in preparation</source>
         <translation>Udgave %1, under forberedelse</translation>
     </message>
@@ -5634,6 +5974,14 @@ Nordjylland</translation>
     <message>
         <source>co-signed by %1</source>
         <translation>medunderskrevet af %1</translation>
+    </message>
+    <message>
+        <source>&amp;Co-sign</source>
+        <translation>&amp;Medunderskriv</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
     </message>
 </context>
 <context>

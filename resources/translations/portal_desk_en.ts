@@ -12,6 +12,63 @@
     </message>
 </context>
 <context>
+    <name>ApplicationsView</name>
+    <message numerus="yes">
+        <source>⚠ %n day(s) left</source>
+        <translation>
+            <numerusform>⚠ %n day left</numerusform>
+            <numerusform>⚠ %n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationBanner</name>
+    <message numerus="yes">
+        <source>Your certification lapses in %n day(s), on %1. Take the data-security test to renew it for a year.</source>
+        <translation>
+            <numerusform>Your certification lapses in %n day, on %1. Take the data-security test to renew it for a year.</numerusform>
+            <numerusform>Your certification lapses in %n days, on %1. Take the data-security test to renew it for a year.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationIndicator</name>
+    <message numerus="yes">
+        <source>⚠ Certified until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>⚠ Certified until %1 (%n day left)</numerusform>
+            <numerusform>⚠ Certified until %1 (%n days left)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationLapsesCard</name>
+    <message numerus="yes">
+        <source>lapsed %n day(s) ago</source>
+        <translation>
+            <numerusform>lapsed %n day ago</numerusform>
+            <numerusform>lapsed %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificationTestDialog</name>
+    <message numerus="yes">
+        <source>&amp;Submit (%n unanswered)</source>
+        <translation>
+            <numerusform>&amp;Submit (%n unanswered)</numerusform>
+            <numerusform>&amp;Submit (%n unanswered)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
