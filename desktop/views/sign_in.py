@@ -20,7 +20,7 @@ from .widgets import plain_label
 DEMO_USERS = [
     ("anna", "caseworker"), ("bent", "caseworker"), ("clara", "caseworker"), ("helle", "caseworker, supervisor"),
     ("dorte", "supervisor"), ("emil", "supervisor"), ("frida", "coordinator"), ("gustav", "coordinator"),
-    ("admin", "admin"), ("ida", "admin"), ("jens", "admin"),
+    ("admin", "admin"), ("ida", "admin"), ("jens", "admin"), ("karl", "caseworker"), ("lise", "supervisor"),
 ]
 DEMO_TOTP = {
     "anna": "WAXSE7SXQUGMZGUPXHE4ACRP2UIX4CCE", "bent": "XGKMEMPNLMD6J644PUKEKRSQTMUVZ45S",
@@ -28,7 +28,8 @@ DEMO_TOTP = {
     "emil": "6O4YOJKVJZYO2JHGV5VA5MSFXCQ5JUWU", "frida": "A7PD3XUNA2O4XRGBMN7BTAAEJK7MN3X4",
     "gustav": "CBX4MC7WVOFNDLA22FR4PMTVADKP5D4Z", "helle": "NUWJDQVQEIXJSFBTRVQ245SPBPLCVHZO",
     "admin": "H3SYV6KKADICATPKFKKZI2PICYU5OROR", "ida": "ESU6GH6DDRQECJK7HZBDRP55QCAX34KW",
-    "jens": "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P",
+    "jens": "37PPZQYNKBGU6SCNLWSEDGSJ2KQDMA3P", "karl": "GAV4YIDF4X4GHKYU66KIUYPVIXBAFMYQ",
+    "lise": "CTXU5TSXE4SYSABXEWSTZUFCE4AXGYFF",
 }
 
 
