@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import datetime
 import http.client
 import json
 import os
@@ -348,6 +349,7 @@ def add_users(db: str, names: list[str], roles: list[str], password: str = "demo
 
     store = open_store(db)
     password_hash = auth.hash_password(password)
+    certified_until = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
     made = {}
     try:
         with store.write() as tx:
@@ -356,9 +358,10 @@ def add_users(db: str, names: list[str], roles: list[str], password: str = "demo
                 user = {"id": f"u-{name}", "username": name, "display_name": name.title(), "roles": list(roles),
                         "password_hash": password_hash, "totp_secret": secret}
                 tx.insert_user(user)
-                if staff:
+                if staff:   # certified a year ahead, as the demo's staff: a lapsed member decides nothing
                     entities.save(tx, "staff", {"id": user["id"], "username": name, "display_name": user["display_name"],
-                                                "roles": list(roles), "conflicts": []})
+                                                "roles": list(roles), "conflicts": [], "active": True,
+                                                "certified_until": certified_until})
                 made[name] = secret
     finally:
         store.close()
